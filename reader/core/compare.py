@@ -1,0 +1,201 @@
+"""Compare: the pipeline's one entry point, and the word changes and details inside each claim.
+
+Each member of a claim is compared, word by word on normalised keys, with its
+reference: the base article's member, or (for the base itself, and for claims
+the base lacks) the first other article that carries the claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from .align import Draft, align, term_of
+from .details import capitalised_keys, category
+from .load import Source, load_sources, normalize_newlines
+from .model import Article, Change, Claim, Comparison, Detail, Member, Move, Span
+from .normalize import Token, tokenize
+from .segment import segment
+
+RARE_SHARE = 0.08  # a term in at most this share of all sentences is content, not glue
+_CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
+Progress = Callable[[str], None]
+
+
+class _Context:
+    """What the comparison of one claim needs to know about the whole comparison."""
+
+    def __init__(self, articles: Sequence[Article], tokens: list[list[list[Token]]]):
+        self.articles = articles
+        self.tokens = tokens
+        df: dict[str, int] = defaultdict(int)
+        self.capitalised: set[str] = set()
+        for a, art in enumerate(articles):
+            for s, seg_tokens in enumerate(tokens[a]):
+                for term in {term_of(t) for t in seg_tokens}:
+                    df[term] += 1
+                if not (art.title and s == 0):
+                    self.capitalised |= capitalised_keys(art.text, seg_tokens)
+        total = sum(len(t) for t in tokens)
+        self.rare_limit = max(2, int(total * RARE_SHARE))
+        self.df = df
+
+    def is_content(self, token: Token) -> bool:
+        return token.is_number or token.key in self.capitalised or self.df[term_of(token)] <= self.rare_limit
+
+    def member_tokens(self, article: int, segments: Sequence[int]) -> list[Token]:
+        return [t for s in segments for t in self.tokens[article][s]]
+
+
+@dataclass
+class _Found:
+    changes: list[Change]
+    details: list[Detail]
+
+
+def _split_at_segments(article: Article, segments: Sequence[int], run: list[Token]) -> list[list[Token]]:
+    """A run of tokens cut where a segment ends, so no span crosses two sentences."""
+    pieces: list[list[Token]] = []
+    for s in segments:
+        seg = article.segments[s]
+        piece = [t for t in run if seg.start <= t.start < seg.end]
+        if piece:
+            pieces.append(piece)
+    return pieces
+
+
+def _clauses(text: str, run: list[Token]) -> list[list[Token]]:
+    """A run of tokens cut at clause punctuation: each piece is one fact, roughly."""
+    pieces: list[list[Token]] = [[]]
+    for prev, tok in zip([None, *run], run, strict=False):
+        if prev is not None and _CLAUSE.search(text, prev.end, tok.start):
+            pieces.append([])
+        pieces[-1].append(tok)
+    return [p for p in pieces if p]
+
+
+def _span(article: Article, run: list[Token]) -> tuple[int, int, str]:
+    start, end = run[0].start, run[-1].end
+    return start, end, article.text[start:end]
+
+
+def _inserted_details(ctx: _Context, claim: int, article: int, run: list[Token]) -> list[Detail]:
+    art = ctx.articles[article]
+    found = []
+    for clause in _clauses(art.text, run):
+        if any(ctx.is_content(t) for t in clause):
+            start, end, text = _span(art, clause)
+            found.append(Detail("inserted", category(text, clause, ctx.capitalised), claim, article, start, end, text))
+    return found
+
+
+def _compare_member(
+    ctx: _Context, claim: int, article: int, segs: Sequence[int], ref: int, ref_segs: Sequence[int], altered: bool
+) -> _Found:
+    """Word changes of one member against its reference member, and the details they carry."""
+    art, ref_art = ctx.articles[article], ctx.articles[ref]
+    mine, theirs = ctx.member_tokens(article, segs), ctx.member_tokens(ref, ref_segs)
+    found = _Found([], [])
+    for op in Levenshtein.opcodes([t.key for t in mine], [t.key for t in theirs]):
+        if op.tag == "equal" or op.tag == "delete" and op.src_start == op.src_end:
+            continue
+        run = mine[op.src_start:op.src_end]
+        if not run:
+            continue
+        kind = "inserted" if op.tag in ("insert", "delete") else "replaced"
+        for piece in _split_at_segments(art, segs, run):
+            start, end, text = _span(art, piece)
+            found.changes.append(Change(claim, article, ref, kind, start, end, text))
+        if kind == "inserted":
+            found.details.extend(_inserted_details(ctx, claim, article, run))
+            continue
+        other = theirs[op.dest_start:op.dest_end]
+        if not altered:
+            continue  # the reference side reports this alteration, with this run as its counterpart
+        if any(ctx.is_content(t) for t in run) and any(ctx.is_content(t) for t in other):
+            start, end, text = _span(art, run)
+            o_start, o_end, o_text = _span(ref_art, other)
+            cat = category(text + " " + o_text, run + other, ctx.capitalised)
+            found.details.append(
+                Detail("altered", cat, claim, article, start, end, text, (Span(ref, o_start, o_end, o_text),))
+            )
+        else:
+            found.details.extend(_inserted_details(ctx, claim, article, run))
+    return found
+
+
+def _reference(article: int, present: Sequence[int], base: int) -> int | None:
+    if article != base and base in present:
+        return base
+    others = [a for a in present if a != article]
+    return others[0] if others else None
+
+
+def _status(ctx: _Context, by_article: dict[int, list[int]], details: list[Detail]) -> str:
+    if len(by_article) < 2:
+        return "unique"
+    keys = {tuple(t.key for t in ctx.member_tokens(a, segs)) for a, segs in by_article.items()}
+    if len(keys) == 1:
+        return "same"
+    return "altered" if any(d.kind == "altered" for d in details) else "reworded"
+
+
+def build(sources: Sequence[Source], base: int = 0, progress: Progress | None = None) -> Comparison:
+    """Segment, align and compare loaded sources into one Comparison."""
+    if not 0 <= base < len(sources):
+        raise ValueError(f"base must be between 1 and {len(sources)}")
+    say = progress or (lambda _msg: None)
+    say("segmenting")
+    articles: list[Article] = []
+    tokens: list[list[list[Token]]] = []
+    for i, src in enumerate(sources):
+        seg = segment(src.text)
+        articles.append(Article(i, src.path, seg.title, src.text, seg.segments, seg.paragraphs, src.encoding))
+        tokens.append([tokenize(src.text, s.start, s.end) for s in seg.segments])
+    say("aligning")
+    drafts = align(tokens, base)
+    say("comparing")
+    ctx = _Context(articles, tokens)
+    claims, changes, details = [], [], []
+    for k, draft in enumerate(drafts):
+        claim, claim_changes, claim_details = _compare_claim(ctx, k, draft, base)
+        claims.append(claim)
+        changes.extend(claim_changes)
+        details.extend(claim_details)
+    return Comparison(tuple(articles), tuple(claims), tuple(details), tuple(changes), base)
+
+
+def _compare_claim(ctx: _Context, k: int, draft: Draft, base: int) -> tuple[Claim, list[Change], list[Detail]]:
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for a, s in draft.members:
+        by_article[a].append(s)
+    present = sorted(by_article)
+    changes: list[Change] = []
+    details: list[Detail] = []
+    for a in present:
+        ref = _reference(a, present, base)
+        if ref is None:
+            for s in by_article[a]:
+                details.extend(_inserted_details(ctx, k, a, ctx.tokens[a][s]))
+            continue
+        found = _compare_member(ctx, k, a, by_article[a], ref, by_article[ref], altered=(ref == base or a > ref))
+        changes.extend(found.changes)
+        details.extend(found.details)
+    members = tuple(Member(a, s) for a, s in draft.members)
+    moves = tuple(Move(*m) for m in draft.moves)
+    claim = Claim(k, members, _status(ctx, by_article, details), draft.score, draft.shared_terms, moves)
+    return claim, changes, details
+
+
+def compare(paths: Sequence[str], base: int = 0, progress: Progress | None = None) -> Comparison:
+    """Load the versions at `paths` (files, directories, `-`) and compare them."""
+    return build(load_sources(list(paths)), base, progress)
+
+
+def compare_texts(texts: Sequence[str], base: int = 0) -> Comparison:
+    """Compare texts given in memory (tests, scripts): paths are their positions."""
+    return build([Source(f"<text {i + 1}>", normalize_newlines(t)) for i, t in enumerate(texts)], base)

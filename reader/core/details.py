@@ -1,0 +1,63 @@
+"""Details: what kind of fact a span of text holds (number, date, name, quote, source).
+
+Language-neutral signals first (digits, quotation marks, capitalised words in
+mid-sentence); small cue lists in several languages for dates and sources.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalize import Token
+
+_MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    januar februar märz juni juli oktober dezember
+    janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+    января февраля марта апреля мая июня июля августа сентября октября ноября декабря
+    січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow""".split()
+)
+_SOURCE_CUES = (
+    "according to", "said", "says", "told", "stated", "reported", "reportedly", "obtained by",
+    "confirmed by", "cited", "quoted", "wrote", "announced", "sources", "source", "spokesperson",
+    "spokesman", "press secretary", "interview", "statement", "transcripts", "memos",
+    "laut", "sagte", "berichtete", "zufolge", "selon", "a déclaré", "a dit", "según", "dijo", "afirmó",
+    "по словам", "сообщил", "заявил", "сказал", "за словами", "повідомив", "заявив", "сказав",
+)
+_SOURCE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _SOURCE_CUES) + r")\b", re.IGNORECASE)
+_QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))[“‘«„\"']\w")
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+def category(text: str, tokens: list[Token], capitalised: set[str]) -> str:
+    """The most telling category of a span: quote, source, date, number, name, or other.
+
+    `capitalised` holds the token keys that are written with a capital in
+    mid-sentence somewhere in the comparison: names, in any cased script.
+    """
+    if _QUOTE_OPEN.search(text) or any(q in text for q in "“”«»„"):
+        return "quote"
+    if _SOURCE.search(text):
+        return "source"
+    keys = [t.key for t in tokens]
+    if any(k in _MONTHS for k in keys) or any(t.is_number and _YEAR.match(t.key) for t in tokens):
+        return "date"
+    if any(t.is_number for t in tokens):
+        return "number"
+    if any(k in capitalised for k in keys):
+        return "name"
+    return "other"
+
+
+def capitalised_keys(text: str, tokens: list[Token]) -> set[str]:
+    """Keys of the words of one sentence written with an initial capital where no
+    sentence begins (not first, not right after an opening quote or a colon)."""
+    found = set()
+    for prev, t in zip(tokens, tokens[1:], strict=False):
+        between = text[prev.end:t.start]
+        if text[t.start].isupper() and not any(c in between for c in ":“‘«\"'„("):
+            found.add(t.key)
+    return found

@@ -1,0 +1,102 @@
+"""Normalise: words into comparison keys, so cosmetic differences fold away.
+
+Case, curly vs straight quotes, dashes and number format are cosmetic:
+`1000`, `1,000` and `one thousand` all become the key `1000`. Works on any
+script (words are Unicode `\\w` runs).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:[.,\u00a0\u202f]\d+)*)"  # 1000, 1,000, 1.5, 1 000
+    r"|(?P<word>\w+(?:['’]\w+)*)",
+)
+# Number words of the languages users read stories in. Comparison only: a word
+# that is not here is simply compared as a word.
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "zehn": 10, "hundert": 100,
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "cinq": 5, "dix": 10, "cent": 100,
+    "uno": 1, "dos": 2, "tres": 3, "cinco": 5, "diez": 10, "cien": 100,
+    "один": 1, "два": 2, "три": 3, "пять": 5, "десять": 10, "сто": 100,
+    "hundred": 100,
+}
+_SCALES = {
+    "thousand": 1_000, "tausend": 1_000, "mille": 1_000, "mil": 1_000, "тысяча": 1_000, "тысячи": 1_000,
+    "тисяча": 1_000, "тисячі": 1_000,
+    "million": 1_000_000, "millionen": 1_000_000, "millón": 1_000_000, "millones": 1_000_000,
+    "millions": 1_000_000, "миллион": 1_000_000, "мільйон": 1_000_000,
+    "billion": 1_000_000_000, "milliard": 1_000_000_000, "milliarde": 1_000_000_000,
+}
+_FOLD = str.maketrans({"’": "'", "‘": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+                       "—": "-", "–": "-", "‒": "-", "―": "-", "‐": "-", "\u00a0": " "})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or number at text[start:end], with the key it is compared by."""
+
+    start: int
+    end: int
+    key: str
+    is_number: bool = False
+
+
+def fold(text: str) -> str:
+    """Cosmetic normal form of a span: quotes, dashes, spaces and case folded."""
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_FOLD).casefold().split())
+
+
+def number_value(raw: str) -> str:
+    """Canonical value of a numeral: '1,000' -> '1000', '1.5' -> '1.5', '1.000' -> '1000'."""
+    parts = re.split(r"[.,\u00a0\u202f]", raw)
+    seps = re.findall(r"[.,\u00a0\u202f]", raw)
+    if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]) and (len(set(seps)) == 1):
+        return str(int("".join(parts)))
+    if len(seps) == 1:
+        whole, frac = parts
+        frac = frac.rstrip("0")
+        return f"{int(whole)}.{frac}" if frac else str(int(whole))
+    return raw
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words and numbers of text[start:end], number words folded into values."""
+    end = len(text) if end is None else end
+    tokens: list[Token] = []
+    for m in _TOKEN.finditer(text, start, end):
+        if m.group("num"):
+            tokens.append(Token(m.start(), m.end(), number_value(m.group()), True))
+        else:
+            tokens.append(Token(m.start(), m.end(), unicodedata.normalize("NFKC", m.group()).translate(_FOLD).casefold()))
+    return _fold_number_words(tokens)
+
+
+def _fold_number_words(tokens: list[Token]) -> list[Token]:
+    """Runs like 'one thousand' become one number token whose key is its value."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        j, total, current = i, 0, 0
+        while j < len(tokens) and not tokens[j].is_number and (tokens[j].key in _UNITS or tokens[j].key in _SCALES):
+            word = tokens[j].key
+            if word in _UNITS:
+                current = current * _UNITS[word] if word in ("hundred", "hundert", "cent", "cien", "сто") and current else current + _UNITS[word]
+            else:
+                total += max(current, 1) * _SCALES[word]
+                current = 0
+            j += 1
+        if j > i and (j - i > 1 or tokens[i].key in _SCALES or tokens[i].key not in ("un", "une", "uno", "one")):
+            out.append(Token(tokens[i].start, tokens[j - 1].end, str(total + current), True))
+            i = j
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out

@@ -1,0 +1,157 @@
+"""Segment: a text into its headline, paragraphs and sentences, all as character offsets.
+
+Language-neutral rules: a sentence ends at `.`, `!`, `?`, `…` (or a CJK full
+stop) followed by space and a capital, digit or opening quote. It does not end
+after an initial (`J.`), a dotted abbreviation (`U.S.`), a short list of
+title and month abbreviations, or inside a decimal (`1.5`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Paragraph, Segment
+
+HEADLINE_MAX_CHARS = 200
+WRAPPED_LINE_MIN_CHARS = 60
+TERMINALS = ".!?…"
+CJK_TERMINALS = "。！？｡"
+CLOSERS = "\"'”’»)]›」』"
+OPENERS = "\"'“‘«(\[‹„‚¿¡「『—–-"
+# Abbreviations after which a full stop rarely ends a sentence (titles, months,
+# common Latin and European forms). Segmentation only: matching never uses it.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st jr sr gen col lt sgt capt cmdr adm gov sen rep pres rev hon
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
+    no nos vs etc approx est dept univ inc ltd corp co fig vol pp ca cf al
+    hr fr frau nr bzw usw vgl mme mlle mgr sra srta dra ing
+    г гг ул им тыс млн млрд пр см""".split()
+)
+
+_BOUNDARY = re.compile(
+    rf"[{re.escape(TERMINALS)}]+[{re.escape(CLOSERS)}]*(?=\s+[{re.escape(OPENERS)}]*[\w])"
+    rf"|[{re.escape(CJK_TERMINALS)}][{re.escape(CLOSERS)}]*"
+)
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_LINE_END = re.compile(rf"[{re.escape(TERMINALS + CJK_TERMINALS + ':;')}][{re.escape(CLOSERS)}]*\s*$")
+
+
+@dataclass(frozen=True)
+class Segmented:
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    segments: tuple[Segment, ...]
+
+
+def _fold(line: str) -> str:
+    return " ".join(line.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').split()).lower()
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines, trimmed of surrounding white space."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        raw = m.group()
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            spans.append((m.start() + lead, m.start() + len(raw.rstrip())))
+    return spans
+
+
+def is_headline(line: str, has_more: bool) -> bool:
+    """A short first line with no final full stop, followed by more text."""
+    stripped = line.strip()
+    return (
+        has_more
+        and 0 < len(stripped) <= HEADLINE_MAX_CHARS
+        and not stripped.rstrip(CLOSERS).endswith((".", "。"))
+    )
+
+
+def _paragraph_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Group lines into paragraphs. A blank line ends one, and so does a line that
+    ends like a sentence or a heading; a line that stops mid-sentence (a hard wrap,
+    a quotation running on) continues into the next."""
+    paragraphs: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    last_line: tuple[int, int] | None = None
+    for start, end in lines:
+        if current is not None and last_line is not None:
+            gap = text[current[1]:start]
+            if gap.count("\n") < 2 and _runs_on(text[last_line[0]:last_line[1]], text[start:end]):
+                current = (current[0], end)
+                last_line = (start, end)
+                continue
+            paragraphs.append(current)
+        current = last_line = (start, end)
+    if current is not None:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _runs_on(line: str, next_line: str) -> bool:
+    """Does `line` stop mid-sentence, so that `next_line` continues it?"""
+    if _LINE_END.search(line):
+        return False
+    first = next_line.lstrip(OPENERS + " ")[:1]
+    return first.islower() or len(line) >= WRAPPED_LINE_MIN_CHARS
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the full stop at `dot` part of an abbreviation, an initial or a dotted acronym?"""
+    m = _WORD_BEFORE.search(text, max(0, dot - 30), dot + 1)
+    if not m:
+        return False
+    word = m.group(1)
+    if "." in word.strip("."):  # U.S., e.g., z.B.
+        return True
+    return (len(word) == 1 and word.isalpha() and word.isupper()) or word.lower() in ABBREVIATIONS
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end]."""
+    spans = []
+    cursor = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        stop = m.end()
+        if m.group()[0] == "." and len(m.group().rstrip(CLOSERS)) == 1 and _is_abbreviation(text, m.start()):
+            continue
+        if text[cursor:stop].strip():
+            spans.append((cursor, stop))
+        cursor = stop
+    if text[cursor:end].strip():
+        spans.append((cursor, end))
+    return [_trim(text, s, e) for s, e in spans]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def segment(text: str) -> Segmented:
+    """Headline, paragraphs and sentences of one article."""
+    lines = _lines(text)
+    title = ""
+    skip_before = 0
+    if lines and is_headline(text[lines[0][0]:lines[0][1]], len(lines) > 1):
+        title = text[lines[0][0]:lines[0][1]]
+        if len(lines) > 1 and _fold(text[lines[1][0]:lines[1][1]]) == _fold(title):
+            skip_before = lines[1][1]  # a headline repeated below itself is one headline
+    body = lines
+    if title:
+        body = [span for span in lines[1:] if span[0] >= skip_before]
+    spans = ([lines[0]] if title else []) + _paragraph_spans(text, body)
+    paragraphs: list[Paragraph] = []
+    segments: list[Segment] = []
+    for pi, (p_start, p_end) in enumerate(spans):
+        is_title = bool(title) and pi == 0
+        sentence_spans = [(p_start, p_end)] if is_title else split_sentences(text, p_start, p_end)
+        paragraphs.append(Paragraph(pi, p_start, p_end))
+        for s, e in sentence_spans:
+            segments.append(Segment(len(segments), pi, s, e, text[s:e]))
+    return Segmented(title, tuple(paragraphs), tuple(segments))

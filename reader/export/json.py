@@ -1,0 +1,75 @@
+"""The comparison as JSON, exactly as `shared/spec/comparison-json.md` says (schema reader.comparison/1)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reader.core.model import Comparison
+
+SCHEMA = "reader.comparison/1"
+
+
+def to_dict(comparison: Comparison) -> dict[str, Any]:
+    articles = [
+        {
+            "index": a.index,
+            "path": a.path,
+            "title": a.title,
+            "text": a.text,
+            "encoding": a.encoding,
+            "segments": [
+                {"index": s.index, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
+                for s in a.segments
+            ],
+        }
+        for a in comparison.articles
+    ]
+    claims = []
+    for c in comparison.claims:
+        claim: dict[str, Any] = {
+            "index": c.index,
+            "members": [{"article": m.article, "segment": m.segment} for m in c.members],
+            "status": c.status,
+            "score": c.score,
+            "shared_terms": list(c.shared_terms),
+        }
+        if c.moves:
+            claim["moved"] = [
+                {"article": m.article, "segment": m.segment, "from": {"article": m.from_article, "segment": m.from_segment}}
+                for m in c.moves
+            ]
+        claims.append(claim)
+    details = [
+        {
+            "kind": d.kind,
+            "category": d.category,
+            "claim": d.claim,
+            "article": d.article,
+            "start": d.start,
+            "end": d.end,
+            "text": d.text,
+            "counterparts": [
+                {"article": s.article, "start": s.start, "end": s.end, "text": s.text} for s in d.counterparts
+            ],
+        }
+        for d in comparison.details
+    ]
+    changes = [
+        {
+            "claim": c.claim,
+            "article": c.article,
+            "against": c.against,
+            "kind": c.kind,
+            "start": c.start,
+            "end": c.end,
+            "text": c.text,
+        }
+        for c in comparison.changes
+    ]
+    return {"schema": SCHEMA, "base": comparison.base, "articles": articles, "claims": claims,
+            "details": details, "changes": changes}
+
+
+def render(comparison: Comparison) -> str:
+    return json.dumps(to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
