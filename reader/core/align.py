@@ -22,9 +22,11 @@ from dataclasses import dataclass, field
 from .normalize import Token
 
 STEM_CHARS = 6
-PAIR_MIN = 0.24  # cosine a mutual-best pair needs
-JOIN_MIN = 0.30  # cosine a one-sided best needs to join an existing pair
-JOIN_CONTAINED = 0.45  # and the share of the smaller sentence it must cover
+PAIR_MIN = 0.21  # cosine a mutual-best pair needs
+JOIN_MIN = 0.20  # cosine a one-sided best needs to join an existing pair
+JOIN_CONTAINED = 0.20  # and the share of the smaller sentence it must cover
+CONTEXT_MIN = 0.12  # cosine enough for a sentence that stands by its neighbour's partner
+PARAGRAPH_MIN = 0.06  # and for one whose neighbour in the same paragraph is paired there
 CANDIDATE_DF_SHARE = 0.5  # terms in more than this share of sentences do not propose candidates
 
 
@@ -96,8 +98,11 @@ def _pair_scores(bags: _Bags, a: int, b: int) -> dict[tuple[int, int], tuple[flo
     return scores
 
 
-def _pair_edges(scores: dict[tuple[int, int], tuple[float, float]]) -> list[tuple[int, int, float]]:
-    """Mutual best pairs, then one-sided bests that a merge explains."""
+def _pair_edges(
+    scores: dict[tuple[int, int], tuple[float, float]], paragraphs: tuple[Sequence[int], Sequence[int]]
+) -> list[tuple[int, int, float]]:
+    """Mutual best pairs; then one-sided bests that a merge explains; then sentences
+    that a weaker match places beside their neighbour's partner."""
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
     for (i, j), (cos, _) in sorted(scores.items()):
@@ -105,18 +110,62 @@ def _pair_edges(scores: dict[tuple[int, int], tuple[float, float]]) -> list[tupl
             best_a[i] = (cos, j)
         if cos > best_b.get(j, (0.0, -1))[0]:
             best_b[j] = (cos, i)
-    edges = [
-        (i, j, cos) for i, (cos, j) in best_a.items() if best_b.get(j, (0.0, -1))[1] == i and cos >= PAIR_MIN
-    ]
-    paired_a = {i for i, _, _ in edges}
-    paired_b = {j for _, j, _ in edges}
+    edges = {
+        (i, j): cos for i, (cos, j) in best_a.items() if best_b.get(j, (0.0, -1))[1] == i and cos >= PAIR_MIN
+    }
+    paired_a = {i for i, _ in edges}
+    paired_b = {j for _, j in edges}
     for i, (cos, j) in sorted(best_a.items()):
         if i not in paired_a and j in paired_b and cos >= JOIN_MIN and scores[(i, j)][1] >= JOIN_CONTAINED:
-            edges.append((i, j, cos))
+            edges[(i, j)] = cos
     for j, (cos, i) in sorted(best_b.items()):
         if j not in paired_b and i in paired_a and cos >= JOIN_MIN and scores[(i, j)][1] >= JOIN_CONTAINED:
-            edges.append((i, j, cos))
-    return edges
+            edges[(i, j)] = cos
+    _attach_in_context(scores, edges, paragraphs)
+    return [(i, j, cos) for (i, j), cos in sorted(edges.items())]
+
+
+def _attach_in_context(
+    scores: dict[tuple[int, int], tuple[float, float]],
+    edges: dict[tuple[int, int], float],
+    paragraphs: tuple[Sequence[int], Sequence[int]],
+) -> None:
+    """Unpaired sentences join a weaker match that stands right by their neighbour's partner;
+    weaker still when that neighbour shares their paragraph.
+
+    Runs until nothing changes; each round looks at both articles from the same
+    state, so the result does not depend on which article is first.
+    """
+    by_a: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    by_b: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for (i, j), (cos, _) in scores.items():
+        if cos >= min(CONTEXT_MIN, PARAGRAPH_MIN):
+            by_a[i].append((j, cos))
+            by_b[j].append((i, cos))
+    while True:
+        partners_a: dict[int, set[int]] = defaultdict(set)
+        partners_b: dict[int, set[int]] = defaultdict(set)
+        for i, j in edges:
+            partners_a[i].add(j)
+            partners_b[j].add(i)
+        added: dict[tuple[int, int], float] = {}
+        for by, partners, para, flip in ((by_a, partners_a, paragraphs[0], False), (by_b, partners_b, paragraphs[1], True)):
+            for x, candidates in by.items():
+                if x in partners:
+                    continue
+                fits = []
+                for n in (x - 1, x + 1):
+                    if n not in partners:
+                        continue
+                    floor = PARAGRAPH_MIN if para[n] == para[x] else CONTEXT_MIN
+                    near = {p + d for p in partners[n] for d in (-1, 0, 1)}
+                    fits.extend((cos, -abs(y - x), y) for y, cos in candidates if y in near and cos >= floor)
+                if fits:
+                    cos, _, y = max(fits)
+                    added[(y, x) if flip else (x, y)] = cos
+        if not added:
+            return
+        edges.update(added)
 
 
 class _UnionFind:
@@ -136,8 +185,15 @@ class _UnionFind:
             self.parent[max(rx, ry)] = min(rx, ry)
 
 
-def align(tokens: Sequence[Sequence[Sequence[Token]]], base: int = 0) -> list[Draft]:
-    """Group the segments of all articles into claims, in a reading order led by the base."""
+def align(
+    tokens: Sequence[Sequence[Sequence[Token]]], paragraphs: Sequence[Sequence[int]] | None = None, base: int = 0
+) -> list[Draft]:
+    """Group the segments of all articles into claims, in a reading order led by the base.
+
+    `tokens[a][s]` are the tokens of segment s of article a; `paragraphs[a][s]` its paragraph.
+    """
+    if paragraphs is None:
+        paragraphs = [list(range(len(art))) for art in tokens]
     bags = _bags(tokens)
     uf = _UnionFind()
     edge_scores: dict[tuple[int, int], list[float]] = defaultdict(list)
@@ -146,7 +202,7 @@ def align(tokens: Sequence[Sequence[Sequence[Token]]], base: int = 0) -> list[Dr
             uf.find((a, s))
     for a in range(len(tokens)):
         for b in range(a + 1, len(tokens)):
-            for i, j, cos in _pair_edges(_pair_scores(bags, a, b)):
+            for i, j, cos in _pair_edges(_pair_scores(bags, a, b), (paragraphs[a], paragraphs[b])):
                 uf.union((a, i), (b, j))
                 edge_scores[(a, i)].append(cos)
                 edge_scores[(b, j)].append(cos)

@@ -157,7 +157,7 @@ def build(sources: Sequence[Source], base: int = 0, progress: Progress | None = 
         articles.append(Article(i, src.path, seg.title, src.text, seg.segments, seg.paragraphs, src.encoding))
         tokens.append([tokenize(src.text, s.start, s.end) for s in seg.segments])
     say("aligning")
-    drafts = align(tokens, base)
+    drafts = align(tokens, [[s.paragraph for s in art.segments] for art in articles], base)
     say("comparing")
     ctx = _Context(articles, tokens)
     claims, changes, details = [], [], []

@@ -79,7 +79,8 @@ def _paragraph_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
     for start, end in lines:
         if current is not None and last_line is not None:
             gap = text[current[1]:start]
-            if gap.count("\n") < 2 and _runs_on(text[last_line[0]:last_line[1]], text[start:end]):
+            line = text[last_line[0]:last_line[1]]
+            if gap.count("\n") < 2 and (_open_quote(text[current[0]:current[1]]) or _runs_on(line, text[start:end])):
                 current = (current[0], end)
                 last_line = (start, end)
                 continue
@@ -88,6 +89,18 @@ def _paragraph_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
     if current is not None:
         paragraphs.append(current)
     return paragraphs
+
+
+_QUOTE_OPENS = re.compile(r"(?:^|(?<=[\s(\[—–-]))[“‘«„]")
+_QUOTE_CLOSES = re.compile(r"[”’»“](?=[\s.,;:!?)\]—–-]|$)")
+QUOTE_MAX_CHARS = 1500
+
+
+def _open_quote(paragraph: str) -> bool:
+    """Does a quotation opened in this paragraph run on past its last line?"""
+    if len(paragraph) > QUOTE_MAX_CHARS:
+        return False
+    return len(_QUOTE_OPENS.findall(paragraph)) > len(_QUOTE_CLOSES.findall(paragraph))
 
 
 def _runs_on(line: str, next_line: str) -> bool:
