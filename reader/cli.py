@@ -1,75 +1,164 @@
-"""Command line: open the app on the given versions, or print the comparison with --format."""
+"""Command line: open the app on the given versions, or write the comparison with --format.
+
+Every bad input ends the same way: one line `reader: message` on standard
+error and exit status 2, never a traceback, never a write to an input.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from reader.core.load import InputError
+from reader.core.visible import visible
 
-FORMATS = ("json", "markdown")
+FORMATS = ("json", "markdown", "html")
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 1
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line and exit status 2, like every bad input
         sys.stderr.write(f"reader: {message}\n")
-        raise SystemExit(2)
+        raise SystemExit(EXIT_BAD_INPUT)
 
 
 def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="reader", description="Read several versions of the same story side by side.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, a directory of versions, or - for stdin")
-    p.add_argument("--format", choices=FORMATS, help="print the comparison instead of opening the app")
-    p.add_argument("--base", type=int, default=1, metavar="N", help="the version the others are compared with (1..N)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="text, Markdown or HTML files, directories of versions, http(s) URLs, - for stdin")
+    p.add_argument("--format", choices=FORMATS,
+                   help="write the comparison as a report instead of opening the app")
+    p.add_argument("--base", type=int, default=1, metavar="N",
+                   help="the version the others are compared with (1..N)")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write the report to FILE instead of standard output (never over an input)")
     p.add_argument("--theme", metavar="NAME", help="colour theme of the app")
     return p
 
 
-def _render(fmt: str, comparison) -> str:
+class Progress:
+    """Stage messages on one rewritten line of standard error, only when it is a terminal."""
+
+    def __init__(self, stream: TextIO | None = None):
+        self.stream = stream if stream is not None else sys.stderr
+        self.active = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.shown = False
+
+    def __call__(self, message: str) -> None:
+        if self.active:
+            self.stream.write(f"\r\x1b[Kreader: {message}…")
+            self.stream.flush()
+            self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+
+def _render(fmt: str, comparison, story_title: str, sources) -> str:
     if fmt == "json":
         from reader.export.json import render
-    else:
+
+        return render(comparison)
+    if fmt == "markdown":
         from reader.export.markdown import render
-    return render(comparison)
+
+        return render(comparison)
+    from reader.export.html import render as render_html
+
+    return render_html(comparison, title=story_title, sources=sources)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
 
 
 def _write(report: str, output: str | None, inputs: Sequence[str]) -> None:
     if output is None:
         sys.stdout.write(report)
+        sys.stdout.flush()
         return
     target = Path(output)
-    if any(p != "-" and Path(p).exists() and target.exists() and target.resolve() == Path(p).resolve()
-           for p in inputs):
+    if any(p != "-" and _same_file(target, Path(p)) for p in inputs):
         raise InputError(f"{output}: is one of the inputs; refusing to write over it")
+    if target.is_dir():
+        raise InputError(f"{output}: is a directory; give a file name for the report")
     try:
         target.write_text(report, encoding="utf-8")
     except OSError as exc:
-        raise InputError(f"{output}: cannot write ({exc.strerror})") from None
+        raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from None
+
+
+def _check_base(base: int, count: int) -> None:
+    if not 1 <= base <= count:
+        raise InputError(f"--base {base}: there are {count} versions (choose 1 to {count})")
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    """Check the inputs the way the reports do, then hand the paths to the app."""
+    from reader.core.fetch import is_url
+    from reader.core.load import expand_inputs, read_source
+
+    inputs, _title = expand_inputs(args.paths)
+    for item in inputs:  # stdin and URLs can be read once only: the app reads them
+        if item.path != "-" and not is_url(item.path):
+            read_source(item.path, item.meta)
+    if len(inputs) < 2:
+        raise InputError("need at least two versions to compare (give two files or a directory)")
+    _check_base(args.base, len(inputs))
+    from reader.ui.app import run_app
+
+    return run_app(args.paths, base=args.base - 1, theme=args.theme)
+
+
+def _report(args: argparse.Namespace) -> None:
+    from reader.core.compare import build
+    from reader.core.load import load_story
+
+    progress = Progress()
+    try:
+        story = load_story(args.paths, progress)
+        _check_base(args.base, len(story.sources))
+        comparison = build(story.sources, base=args.base - 1, progress=progress)
+        progress("writing the report")
+        report = _render(args.format, comparison, story.title, story.sources)
+    finally:
+        progress.done()
+    _write(report, args.output, [s.path for s in story.sources])
+
+
+def _say(message: str) -> None:
+    """One line on standard error; a hostile file name cannot smuggle control codes through it."""
+    sys.stderr.write(f"reader: {visible(' '.join(message.split()), keep_newlines=False)}\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        from reader.core.compare import compare
-        from reader.core.load import expand_paths
-
         if args.format is None:
-            from reader.ui.app import run_app
-
-            return run_app(args.paths, base=args.base - 1, theme=args.theme)
-        inputs = expand_paths(args.paths)
-        if not 1 <= args.base <= max(len(inputs), 1):
-            raise InputError(f"--base {args.base}: there are {len(inputs)} versions")
-        comparison = compare(args.paths, base=args.base - 1)
-        _write(_render(args.format, comparison), args.output, inputs)
+            return _open_app(args)
+        _report(args)
     except InputError as exc:
-        sys.stderr.write(f"reader: {exc}\n")
-        return 2
+        _say(str(exc))
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # `reader ... | head`: the reader went away, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:  # a bug of ours: one line for the user, the traceback on request
+        if os.environ.get("READER_DEBUG"):
+            raise
+        _say(f"internal error ({type(exc).__name__}: {exc}); run with READER_DEBUG=1 for details")
+        return EXIT_INTERNAL
     return 0

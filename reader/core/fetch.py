@@ -1,0 +1,101 @@
+"""Fetch: one web page by http(s), with a timeout, a size cap and a redirect limit.
+
+Standard library only (urllib): a page is one GET. Every failure (DNS, refused,
+timeout, HTTP status, too large, too many redirects, a redirect to another
+scheme) becomes a one-line InputError naming the URL.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from email.message import Message
+
+from .errors import InputError
+
+TIMEOUT_SECONDS = 15.0
+MAX_REDIRECTS = 5
+USER_AGENT = "reader/0.1 (side-by-side story reader)"
+_URL = re.compile(r"^https?://", re.I)
+_ANY_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str  # where the page was found, after redirects
+    data: bytes
+    content_type: str
+    charset: str | None
+
+
+def is_url(path: str) -> bool:
+    return bool(_URL.match(path))
+
+
+def looks_like_other_url(path: str) -> bool:
+    """ftp://, file://, …: a URL the reader will not fetch."""
+    return bool(_ANY_SCHEME.match(path)) and not is_url(path)
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    max_redirections = MAX_REDIRECTS
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001 (urllib's signature)
+        if not is_url(newurl):
+            raise urllib.error.URLError(f"redirected to a non-http address {newurl.split(':', 1)[0]}:")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Fetched:
+    """GET `url`; refuse a body over `max_bytes`, a slow server and endless redirects."""
+    if not is_url(url):
+        raise InputError(f"{url}: only http and https URLs can be fetched")
+    opener = urllib.request.build_opener(_Redirects)
+    headers = {"User-Agent": USER_AGENT, "Accept": "text/html, text/*;q=0.9"}
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > max_bytes:
+                raise InputError(f"{url}: too large ({_mb(int(length))}; the limit is {_mb(max_bytes)})")
+            data = _read_capped(response, url, max_bytes, time.monotonic() + timeout)
+            info: Message = response.headers
+            return Fetched(response.geturl(), data, info.get_content_type(), info.get_content_charset())
+    except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:
+            raise InputError(f"{url}: too many redirects (the limit is {MAX_REDIRECTS})") from None
+        raise InputError(f"{url}: the server answered {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        raise InputError(f"{url}: cannot fetch ({_reason(exc.reason)})") from None
+    except TimeoutError:
+        raise InputError(f"{url}: no answer within {timeout:g} seconds") from None
+    except (OSError, ValueError) as exc:  # reset connections, malformed URLs and the like
+        raise InputError(f"{url}: cannot fetch ({exc})") from None
+
+
+def _read_capped(response, url: str, max_bytes: int, deadline: float) -> bytes:  # noqa: ANN001
+    """The body, read in chunks so that neither size nor a trickling server can hold us."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read(65_536):
+        size += len(chunk)
+        if size > max_bytes:
+            raise InputError(f"{url}: too large (over {_mb(max_bytes)})")
+        if time.monotonic() > deadline:
+            raise InputError(f"{url}: the page did not arrive within the time limit")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _reason(reason: object) -> str:
+    if isinstance(reason, TimeoutError):
+        return "no answer in time"
+    text = getattr(reason, "strerror", None) or str(reason)
+    return " ".join(str(text).split())
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_048_576:.0f} MB" if n >= 1_048_576 else f"{n // 1024} KB"
