@@ -1,0 +1,196 @@
+"""The reading app: loads the versions, builds the comparison in a worker, and hosts the columns.
+
+`run_app` is the entry point the command line calls: bad input raises
+`InputError` before any terminal state is touched, so the CLI can print it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Input
+
+from reader.core.compare import build
+from reader.core.load import InputError, Source, load_sources
+from reader.core.model import Comparison
+from reader.ui.commands import JumpCommands
+from reader.ui.screens.claim import ClaimScreen
+from reader.ui.screens.help import HelpScreen
+from reader.ui.themes import DEFAULT_THEME, NO_COLOR_THEME, VARIABLE_DEFAULTS, load_themes
+from reader.ui.widgets.columns import ColumnsView
+from reader.ui.widgets.headers import ColumnHeaders
+from reader.ui.widgets.status import StatusLine, describe_claim
+
+
+class ReaderApp(App[int]):
+    """Several versions of one story, side by side."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "reader"
+    COMMANDS = App.COMMANDS | {JumpCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("b", "make_base", "Base", id="make_base",
+                tooltip="Compare every version with the focused one"),
+        Binding("slash", "search", "Search", id="search", key_display="/"),
+        Binding("question_mark", "help", "Help", id="help", key_display="?"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, sources: Sequence[Source], base: int = 0, theme: str | None = None,
+                 comparison: Comparison | None = None, user_theme_dir=None) -> None:
+        no_color = os.environ.get("NO_COLOR") is not None  # read before App.__init__ pops it
+        super().__init__()
+        self.sources = list(sources)
+        self.base = base
+        self.comparison: Comparison | None = None
+        self._given = comparison
+        loaded = load_themes(user_theme_dir)
+        self.theme_warnings = loaded.warnings
+        for t in loaded.themes.values():
+            self.register_theme(t)
+        wanted = theme or (NO_COLOR_THEME if no_color else DEFAULT_THEME)
+        if wanted not in self.available_themes:
+            self.theme_warnings.append(f"theme {wanted!r} not found; using {DEFAULT_THEME}")
+            wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+        self.theme = wanted
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(VARIABLE_DEFAULTS)
+
+    def compose(self) -> ComposeResult:
+        yield ColumnHeaders(id="headers")
+        yield ColumnsView(id="columns")
+        yield Input(placeholder="search all versions (Enter to find, Esc to cancel)", id="search")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def view(self) -> ColumnsView:
+        return self.query_one("#columns", ColumnsView)
+
+    def on_mount(self) -> None:
+        for warning in self.theme_warnings:
+            self.notify(warning, severity="warning", timeout=8)
+        self.query_one("#search", Input).display = False
+        self.view.focus()
+        if self._given is not None:
+            self._show_comparison(self._given)
+        else:
+            self._start_build(self.base)
+
+    # ---- building the comparison --------------------------------------------
+
+    def _start_build(self, base: int) -> None:
+        self.view.loading = True
+        self.query_one(StatusLine).show(f"comparing {len(self.sources)} versions…", "")
+        self._build(base)
+
+    @work(thread=True, exclusive=True, group="build")
+    def _build(self, base: int) -> None:
+        try:
+            comparison = build(self.sources, base)
+        except Exception as exc:  # the engine failed: say so and leave, never a traceback
+            self.call_from_thread(self.exit, 1, message=f"reader: comparison failed: {exc}")
+            return
+        self.call_from_thread(self._show_comparison, comparison)
+
+    def _show_comparison(self, comparison: Comparison) -> None:
+        view = self.view
+        keep = (view.col, view.seg) if self.comparison is not None else (None, None)
+        self.comparison = comparison
+        self.base = comparison.base
+        view.loading = False
+        view.show(comparison, *keep)
+        view.focus()
+
+    @property
+    def ready(self) -> bool:
+        return self.comparison is not None and not self.view.loading
+
+    # ---- reacting to the columns ----------------------------------------------
+
+    def on_columns_view_changed(self, _message: ColumnsView.Changed) -> None:
+        comp, view = self.comparison, self.view
+        if comp is None or not view.docs:
+            return
+        self.query_one(ColumnHeaders).update(comp, view.visible_columns, view.column_width, view.col)
+        right = [f"base v{comp.base + 1}", view.view]
+        if view.folded:
+            right.append("folded")
+        if view.search_query:
+            pos = view.search_position
+            right.append(f"“{view.search_query}” {pos or '-'}/{len(view.search_hits)}")
+        n = len(comp.articles)
+        if view.visible_count < n:
+            cols = view.visible_columns
+            right.append(f"v{cols.start + 1}–v{cols.stop} of {n}")
+        left = describe_claim(comp, view.col, view.seg) if comp.articles[view.col].segments else ""
+        if view.detail is not None:
+            d = next((d for d in comp.details_in(comp.claim_of(view.col, view.seg).index, view.col)
+                      if (d.start, d.end) == view.detail), None)
+            if d is not None:
+                left = f"{d.kind} {d.category} “{d.text[:40]}” · " + left
+        self.query_one(StatusLine).show(left, " · ".join(right))
+
+    def on_columns_view_open_claim(self, message: ColumnsView.OpenClaim) -> None:
+        if self.comparison is not None:
+            self.push_screen(ClaimScreen(self.comparison, message.article, message.segment, self.view.style))
+
+    def jump(self, article: int, segment: int, detail: tuple[int, int] | None = None) -> None:
+        """Go to a sentence (and detail) chosen elsewhere, e.g. in the command palette."""
+        self.view.goto(article, segment, detail)
+        self.view.focus()
+
+    # ---- actions ----------------------------------------------------------------
+
+    def action_make_base(self) -> None:
+        if self.comparison is None or self.view.col == self.comparison.base:
+            return
+        self._start_build(self.view.col)
+
+    def action_search(self) -> None:
+        field = self.query_one("#search", Input)
+        field.display = True
+        field.value = self.view.search_query
+        field.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.input.display = False
+        self.view.focus()
+        query = event.value.strip()
+        if not query:
+            self.view.action_clear_search()
+            return
+        found = self.view.search(query)
+        if not found:
+            self.notify(f"“{query}” is in no version", timeout=3)
+
+    def on_key(self, event) -> None:
+        field = self.query_one("#search", Input)
+        if event.key == "escape" and field.has_focus:
+            field.display = False
+            self.view.focus()
+            event.stop()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen([("Reading", list(ColumnsView.BINDINGS)),
+                                     ("App", list(self.BINDINGS))]))
+
+
+def run_app(paths: list[str], base: int = 0, theme: str | None = None) -> int:
+    """Load the versions (raising InputError on bad input), then read them in the app."""
+    sources = load_sources(paths)
+    if not 0 <= base < len(sources):
+        raise InputError(f"--base {base + 1}: there are {len(sources)} versions")
+    app = ReaderApp(sources, base=base, theme=theme)
+    if theme is not None and theme not in app.available_themes:
+        names = ", ".join(sorted(n for n in app.available_themes if n.startswith("reader-")))
+        raise InputError(f"--theme {theme}: no such theme (try {names})")
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,222 @@
+"""Layout: the lines each column shows, as offsets into its article, for the aligned and reading views.
+
+Wrapping and line placement are done once per width (cheap: offsets only);
+turning a line into styled cells happens later, and only for lines on screen.
+Nothing here judges similarity: claims, statuses and moves come from the model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+
+from reader.core.model import Claim, Comparison
+
+TEXT, BLANK, GAP, FOLD = "text", "blank", "gap", "fold"
+FOLD_MIN_RUN = 3
+
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One screen line of a column: part of a sentence, or a blank, gap or fold line."""
+
+    kind: str
+    segment: int = -1
+    start: int = 0
+    end: int = 0
+    first: bool = False
+    label: str = ""
+
+
+@dataclass
+class ColumnDoc:
+    """The lines of one column, and where each sentence the cursor can land on sits."""
+
+    article: int
+    lines: list[Line] = field(default_factory=list)
+    entries: list[int] = field(default_factory=list)
+    first_line: dict[int, int] = field(default_factory=dict)
+    line_count: dict[int, int] = field(default_factory=dict)
+    position: dict[int, int] = field(default_factory=dict)
+
+    def add_segment(self, segment: int, spans: list[tuple[int, int]]) -> None:
+        self.first_line[segment] = len(self.lines)
+        self.line_count[segment] = len(spans)
+        self.position[segment] = len(self.entries)
+        self.entries.append(segment)
+        for i, (start, end) in enumerate(spans):
+            self.lines.append(Line(TEXT, segment, start, end, i == 0))
+
+    def add_folded(self, segments: list[int], label: str) -> None:
+        """Folded sentences all point at the one fold line (so counterparts still line up)."""
+        for s in segments:
+            self.first_line[s] = len(self.lines)
+            self.line_count[s] = 1
+        self.lines.append(Line(FOLD, label=label))
+
+
+def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of text[start:end] into (start, end) offsets of at most `width` cells."""
+    width = max(width, 1)
+    lines: list[tuple[int, int]] = []
+    line_start = line_end = -1
+    used = 0
+    for match in _WORD.finditer(text, start, end):
+        ws, we = match.span()
+        word = match.group()
+        w = len(word) if word.isascii() else cell_len(word)
+        if line_start >= 0 and used + (ws - line_end) + w <= width:
+            used += (ws - line_end) + w
+            line_end = we
+            continue
+        if line_start >= 0:
+            lines.append((line_start, line_end))
+        while w > width:  # a word longer than the column: cut it
+            cut, taken = ws, 0
+            while cut < we and taken + cell_len(text[cut]) <= width:
+                taken += cell_len(text[cut])
+                cut += 1
+            cut = max(cut, ws + 1)
+            lines.append((ws, cut))
+            ws = cut
+            w = cell_len(text[ws:we])
+        line_start, line_end, used = ws, we, w
+    if line_start >= 0:
+        lines.append((line_start, line_end))
+    return lines or [(start, start)]
+
+
+def is_foldable(claim: Claim, n_articles: int) -> bool:
+    """Unchanged everywhere: the same words in every version, in place."""
+    return claim.status == "same" and len(claim.articles) == n_articles and not claim.moves
+
+
+def differs(claim: Claim, n_articles: int) -> bool:
+    """Worth stopping at: anything but a claim told identically by every version."""
+    return not is_foldable(claim, n_articles)
+
+
+class Wrapper:
+    """Wraps sentences at one width, each once."""
+
+    def __init__(self, comparison: Comparison, width: int) -> None:
+        self.comparison = comparison
+        self.width = max(width, 1)
+        self._cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+    def spans(self, article: int, segment: int) -> list[tuple[int, int]]:
+        key = (article, segment)
+        found = self._cache.get(key)
+        if found is None:
+            art = self.comparison.articles[article]
+            seg = art.segments[segment]
+            found = self._cache[key] = wrap(art.text, seg.start, seg.end, self.width)
+        return found
+
+
+def _fold_label(count: int) -> str:
+    return f"⋯ {count} unchanged {'claim' if count == 1 else 'claims'} (z to unfold)"
+
+
+def _fold_runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) index ranges of runs of True at least FOLD_MIN_RUN long."""
+    runs, i = [], 0
+    while i < len(flags):
+        if flags[i]:
+            j = i
+            while j < len(flags) and flags[j]:
+                j += 1
+            if j - i >= FOLD_MIN_RUN:
+                runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _hidden_label(count: int) -> str:
+    return f"⋯ {count} {'claim' if count == 1 else 'claims'} only in versions off screen"
+
+
+def build_aligned(comparison: Comparison, width: int, folded: bool = False,
+                  shown: set[int] | None = None) -> list[ColumnDoc]:
+    """Rows are claims; every column gets the same number of lines per row, gaps where it lacks one.
+
+    When only some columns are `shown`, the claims none of them carries shrink to one marker line,
+    so the screen is not filled with gaps standing for versions paged off to the side.
+    """
+    n = len(comparison.articles)
+    wrapper = Wrapper(comparison, width)
+    docs = [ColumnDoc(a) for a in range(n)]
+    claims = comparison.claims
+    fold_at: dict[int, int] = {}
+    if folded:
+        fold_at = dict(_fold_runs([is_foldable(c, n) for c in claims]))
+    k = 0
+    while k < len(claims):
+        if k in fold_at:
+            end = fold_at[k]
+            label = _fold_label(end - k)
+            for doc in docs:
+                segs = [s for c in claims[k:end] for s in c.segments_of(doc.article)]
+                doc.add_folded(segs, label)
+                doc.lines.append(Line(BLANK))
+            k = end
+            continue
+        if shown is not None and not shown.intersection(claims[k].articles):
+            end = k
+            while end < len(claims) and not shown.intersection(claims[end].articles):
+                end += 1
+            for doc in docs:
+                segs = [s for c in claims[k:end] for s in c.segments_of(doc.article)]
+                doc.add_folded(segs, _hidden_label(end - k))
+                doc.lines.append(Line(BLANK))
+            k = end
+            continue
+        claim = claims[k]
+        cells = {a: [(s, wrapper.spans(a, s)) for s in claim.segments_of(a)] for a in claim.articles}
+        height = max(sum(len(sp) for _, sp in cell) for cell in cells.values())
+        for doc in docs:
+            used = 0
+            for s, spans in cells.get(doc.article, ()):
+                doc.add_segment(s, spans)
+                used += len(spans)
+            for i in range(height - used):
+                doc.lines.append(Line(GAP, first=(i == 0 and used == 0)))
+            doc.lines.append(Line(BLANK))
+        k += 1
+    return docs
+
+
+def build_reading(comparison: Comparison, width: int, folded: bool = False) -> list[ColumnDoc]:
+    """Each column in its own order: sentence after sentence, a blank line between paragraphs."""
+    n = len(comparison.articles)
+    wrapper = Wrapper(comparison, width)
+    docs = []
+    for article in comparison.articles:
+        doc = ColumnDoc(article.index)
+        segments = article.segments
+        fold_at: dict[int, int] = {}
+        if folded:
+            flags = [is_foldable(comparison.claim_of(article.index, s.index), n) for s in segments]
+            fold_at = dict(_fold_runs(flags))
+        i, paragraph = 0, None
+        while i < len(segments):
+            seg = segments[i]
+            if paragraph is not None and seg.paragraph != paragraph:
+                doc.lines.append(Line(BLANK))
+            if i in fold_at:
+                end = fold_at[i]
+                doc.add_folded([s.index for s in segments[i:end]], _fold_label(end - i))
+                paragraph = segments[end - 1].paragraph
+                i = end
+                continue
+            doc.add_segment(seg.index, wrapper.spans(article.index, seg.index))
+            paragraph = seg.paragraph
+            i += 1
+        docs.append(doc)
+    return docs

@@ -1,0 +1,100 @@
+"""ClaimScreen: one claim in every version, stacked, with its word changes, details and why it was paired."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader.core.model import Comparison
+from reader.core.visible import visible
+from reader.ui.styling import STATUS_WORDS, sentence_spans, styled_text
+from reader.ui.widgets.status import describe_claim
+
+
+def _quote(text: str, most: int = 80) -> str:
+    text = visible(text, keep_newlines=False)
+    return f"“{text if len(text) <= most else text[: most - 1] + '…'}”"
+
+
+def claim_report(comparison: Comparison, article: int, segment: int,
+                 style_of: Callable[[str], Style]) -> list[Text]:
+    """The panel's content as Rich Text blocks (plain strings only, never markup)."""
+    claim = comparison.claim_of(article, segment)
+    blocks = [Text(describe_claim(comparison, article, segment), style="bold")]
+    why = Text("Why paired: ", style="bold")
+    if len(claim.articles) > 1:
+        why.append(f"similarity {claim.score:.0%}")
+        if claim.shared_terms:
+            why.append(" · shared rare words: " + ", ".join(claim.shared_terms))
+    else:
+        why.append("not paired: only one version tells this")
+    blocks.append(why)
+    for a in range(len(comparison.articles)):
+        art = comparison.articles[a]
+        head = Text(f"{a + 1}{' ★base' if a == comparison.base else ''} · {visible(art.name, False)}",
+                    style="bold underline" if a == article else "bold")
+        if claim.is_moved_in(a):
+            head.append("  ↕ moved")
+        segs = claim.segments_of(a)
+        if not segs:
+            blocks.append(Text.assemble(head, "\n", Text("┄┄┄ not in this version", style="dim")))
+            continue
+        body = Text()
+        for s in segs:
+            seg = art.segments[s]
+            if body:
+                body.append(" ")
+            spans = sentence_spans(comparison, a, s)
+            body.append_text(styled_text(art.text, seg.start, seg.end, spans, style_of))
+        lines = [head, body]
+        changes = comparison.changes_in(claim.index, a)
+        if changes:
+            against = sorted({c.against + 1 for c in changes})
+            words = "; ".join(f"{c.kind} {_quote(c.text, 40)}" for c in changes[:12])
+            more = f" (+{len(changes) - 12} more)" if len(changes) > 12 else ""
+            lines.append(Text(f"word changes against v{', v'.join(map(str, against))}: {words}{more}",
+                              style="italic"))
+        for d in comparison.details_in(claim.index, a):
+            line = Text(f"  • {d.kind} {d.category}: ")
+            line.append(_quote(d.text), style_of(f"detail-{d.category}"))
+            for span in d.counterparts:
+                line.append(f"  ← v{span.article + 1} {_quote(span.text)}")
+            lines.append(line)
+        blocks.append(Text("\n").join(lines))
+    return blocks
+
+
+class ClaimScreen(ModalScreen[None]):
+    """Enter opens it over the columns; Escape, Enter or q closes it."""
+
+    BINDINGS = [
+        Binding("escape,enter,q", "dismiss", "Close", id="close_claim"),
+        Binding("j,down", "scroll_down", "Down", id="claim_down", show=False),
+        Binding("k,up", "scroll_up", "Up", id="claim_up", show=False),
+    ]
+
+    def __init__(self, comparison: Comparison, article: int, segment: int,
+                 style_of: Callable[[str], Style]) -> None:
+        super().__init__()
+        self.blocks = claim_report(comparison, article, segment, style_of)
+        self.claim = comparison.claim_of(article, segment)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="claim-panel") as panel:
+            panel.border_title = f"Claim {self.claim.index + 1} · {STATUS_WORDS[self.claim.status]}"
+            panel.border_subtitle = "Esc closes"
+            for block in self.blocks:
+                yield Static(block, classes="claim-block")
+
+    def action_scroll_down(self) -> None:
+        self.query_one("#claim-panel", VerticalScroll).scroll_down()
+
+    def action_scroll_up(self) -> None:
+        self.query_one("#claim-panel", VerticalScroll).scroll_up()

@@ -1,0 +1,71 @@
+"""HelpScreen: every key, generated from the bindings themselves so the list cannot drift."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+# Keys that are two presses or that share one binding with others: spelled out for people.
+CHORDS = [
+    ("]c  [c", "next / previous claim that differs"),
+    ("]d  [d", "next / previous detail (number, date, name, quote, source)"),
+    ("1 … 9", "focus that column"),
+    ("ctrl+p", "command palette: jump to a claim or detail by its words; change theme"),
+    ("mouse", "click a sentence to focus it; the wheel scrolls the columns in step"),
+]
+
+LEGEND = [
+    ("▌", "the cursor sentence;  │  its counterparts in the other columns"),
+    ("+", "only this version has the sentence (status: only here)"),
+    ("!  ~", "altered (a detail differs) / reworded"),
+    ("↕", "moved: out of order here compared with the base"),
+    ("┄┄┄", "this version lacks the claim (aligned view)"),
+    ("underline", "words inserted or replaced against the base"),
+    ("bold", "details: numbers, dates, names, quotes, sources (colour by category)"),
+]
+
+
+def _keys(binding: Binding) -> str:
+    names = {"right_square_bracket": "]", "left_square_bracket": "[", "slash": "/",
+             "question_mark": "?", "shift+tab": "shift+tab"}
+    return ", ".join(names.get(k, k) for k in binding.key.split(","))
+
+
+def key_table(groups: list[tuple[str, list[Binding]]]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for title, bindings in groups:
+        table.add_row(Text(title, style="bold underline"), "")
+        for b in bindings:
+            if b.action.startswith(("chord", "prefix", "focus_column")):
+                continue
+            table.add_row(_keys(b), b.tooltip or b.description)
+        table.add_row("", "")
+    table.add_row(Text("Sequences and more", style="bold underline"), "")
+    for keys, what in CHORDS:
+        table.add_row(keys, what)
+    table.add_row("", "")
+    table.add_row(Text("Marks", style="bold underline"), "")
+    for mark, what in LEGEND:
+        table.add_row(mark, what)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="close_help")]
+
+    def __init__(self, groups: list[tuple[str, list[Binding]]]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-panel") as panel:
+            panel.border_title = "Keys"
+            panel.border_subtitle = "Esc closes"
+            yield Static(key_table(self.groups))

@@ -1,0 +1,78 @@
+"""Styling: which spans of a sentence get which highlight, and turning a styled line into Rich segments.
+
+The spans come straight from the model (word changes and details, as article
+offsets). Text is always drawn from plain strings through `visible()`, so
+escape sequences and `[markup]` in an article stay inert.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+
+from reader.core.model import Comparison
+from reader.core.visible import visible
+
+Span = tuple[int, int, str]  # start, end (article offsets), style name
+
+STATUS_GLYPH = {"same": " ", "reworded": "~", "altered": "!", "unique": "+"}
+MOVED_GLYPH = "↕"
+STATUS_WORDS = {"same": "same", "reworded": "reworded", "altered": "altered", "unique": "only here"}
+
+
+def sentence_spans(comparison: Comparison, article: int, segment: int) -> list[Span]:
+    """Word changes, then details (so a detail's style lands on top), clipped to the sentence."""
+    seg = comparison.articles[article].segments[segment]
+    claim = comparison.claim_of(article, segment).index
+    spans: list[Span] = []
+    for change in comparison.changes_in(claim, article):
+        if change.start < seg.end and change.end > seg.start:
+            spans.append((max(change.start, seg.start), min(change.end, seg.end), change.kind))
+    for detail in comparison.details_in(claim, article):
+        if detail.start < seg.end and detail.end > seg.start:
+            name = f"detail-{detail.category}"
+            spans.append((max(detail.start, seg.start), min(detail.end, seg.end), name))
+    return spans
+
+
+def search_spans(text: str, start: int, end: int, query: str) -> list[Span]:
+    """Case-insensitive hits of `query` in text[start:end], as article offsets."""
+    if not query:
+        return []
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    return [(m.start(), m.end(), "search") for m in pattern.finditer(text, start, end)]
+
+
+def styled_segments(text: str, start: int, end: int, base: Style, spans: Iterable[Span],
+                    style_of: Callable[[str], Style]) -> list[Segment]:
+    """Segments for text[start:end] (made visible, newlines as spaces) with `spans` layered on `base`."""
+    shown = visible(text[start:end], keep_newlines=False)
+    clipped = [(max(s, start) - start, min(e, end) - start, name)
+               for s, e, name in spans if s < end and e > start]
+    if not clipped:
+        return [Segment(shown, base)] if shown else []
+    cuts = sorted({0, len(shown), *(s for s, _, _ in clipped), *(e for _, e, _ in clipped)})
+    out: list[Segment] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if a >= b:
+            continue
+        style = base
+        for s, e, name in clipped:
+            if s <= a and e >= b:
+                style = style + style_of(name)
+        out.append(Segment(shown[a:b], style))
+    return out
+
+
+def styled_text(text: str, start: int, end: int, spans: Iterable[Span],
+                style_of: Callable[[str], Style]) -> Text:
+    """A Rich Text (built from a plain string, never markup) of text[start:end] with spans applied."""
+    out = Text(visible(text[start:end], keep_newlines=False))
+    for s, e, name in spans:
+        if s < end and e > start:
+            out.stylize(style_of(name), max(s, start) - start, min(e, end) - start)
+    return out

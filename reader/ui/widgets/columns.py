@@ -1,0 +1,692 @@
+"""ColumnsView: every version in its own column, drawn lazily line by line (Textual's Line API).
+
+The widget keeps the reading state (focused column, focused sentence, view,
+fold, search) and draws only the lines on screen, from a cache; moving the
+cursor repaints only the rows of the old and the new claim. Which sentences
+correspond is always asked of the model (`Comparison.counterparts`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.core.model import Comparison
+from reader.ui.layout import BLANK, FOLD, GAP, TEXT, ColumnDoc, build_aligned, build_reading, differs
+from reader.ui.styling import (
+    MOVED_GLYPH,
+    STATUS_GLYPH,
+    search_spans,
+    sentence_spans,
+    styled_segments,
+)
+
+MIN_COLUMN_WIDTH = 30
+GUTTER = 2  # marker glyph + status glyph
+ALIGNED, READING = "aligned", "reading"
+
+
+class ColumnsView(ScrollView, can_focus=True):
+    """The versions side by side, aligned claim by claim or each in its own reading order."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Next", id="cursor_down", key_display="j",
+                tooltip="Next sentence in the focused column"),
+        Binding("k,up", "cursor_up", "Prev", id="cursor_up", key_display="k", show=False,
+                tooltip="Previous sentence in the focused column"),
+        Binding("n", "next_difference", "Next diff", id="next_difference",
+                tooltip="Next claim that differs (next search hit after a search)"),
+        Binding("N", "previous_difference", "Prev diff", id="previous_difference", show=False,
+                tooltip="Previous claim that differs (previous search hit after a search)"),
+        Binding("right_square_bracket", "prefix('next')", "]c ]d", id="prefix_next", show=False,
+                tooltip="Then c: next difference, d: next detail"),
+        Binding("left_square_bracket", "prefix('previous')", "[c [d", id="prefix_previous", show=False,
+                tooltip="Then c: previous difference, d: previous detail"),
+        Binding("c", "chord('c')", "Difference", id="chord_difference", show=False),
+        Binding("d", "chord('d')", "Detail", id="chord_detail", show=False),
+        Binding("h,left", "focus_left", "Column ←", id="focus_left", show=False,
+                tooltip="Focus the column to the left"),
+        Binding("l,right", "focus_right", "Column →", id="focus_right", show=False,
+                tooltip="Focus the column to the right"),
+        Binding("tab", "focus_next_column", "Next column", id="focus_next_column", show=False),
+        Binding("shift+tab", "focus_previous_column", "Previous column", id="focus_previous_column",
+                show=False),
+        *(Binding(str(i), f"focus_column({i - 1})", f"Column {i}", id=f"focus_column_{i}", show=False)
+          for i in range(1, 10)),
+        Binding("g", "counterpart", "Counterpart", id="counterpart",
+                tooltip="Jump to this claim in the next column that has it"),
+        Binding("v", "toggle_view", "View", id="toggle_view",
+                tooltip="Switch between aligned (rows are claims) and reading (each version's own order)"),
+        Binding("z", "toggle_fold", "Fold", id="toggle_fold", show=False,
+                tooltip="Fold runs of unchanged claims"),
+        Binding("enter", "open_claim", "Claim", id="open_claim",
+                tooltip="The focused claim in every version, with its details"),
+        Binding("pagedown,space", "page_down", "Page down", id="page_down", show=False),
+        Binding("pageup", "page_up", "Page up", id="page_up", show=False),
+        Binding("home", "first_sentence", "First", id="first_sentence", show=False),
+        Binding("end,G", "last_sentence", "Last", id="last_sentence", show=False),
+        Binding("escape", "clear_search", "Clear search", id="clear_search"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "columns--cursor", "columns--counterpart", "columns--marker", "columns--inserted",
+        "columns--replaced", "columns--detail-number", "columns--detail-date", "columns--detail-name",
+        "columns--detail-quote", "columns--detail-source", "columns--detail-other", "columns--detail-focus",
+        "columns--unique", "columns--moved", "columns--gap", "columns--fold", "columns--search",
+        "columns--separator",
+    }
+
+    class Changed(Message):
+        """The cursor, view, fold, search or visible columns changed: headers and status redraw."""
+
+    class OpenClaim(Message):
+        """The reader asked for the claim panel of the focused claim."""
+
+        def __init__(self, article: int, segment: int) -> None:
+            super().__init__()
+            self.article = article
+            self.segment = segment
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.comparison: Comparison | None = None
+        self.view = ALIGNED
+        self.folded = False
+        self.col = 0
+        self.seg = 0
+        self.detail: tuple[int, int] | None = None
+        self.first_col = 0
+        self.visible_count = 1
+        self.column_width = MIN_COLUMN_WIDTH
+        self.deltas: list[int] = []
+        self.docs: list[ColumnDoc] = []
+        self.search_query = ""
+        self.search_hits: list[tuple[int, int]] = []
+        self._search_origin = 0
+        self._pending: str | None = None
+        self._counterparts: dict[int, set[int]] = {}
+        self._generation = 0
+        self._layout_key: tuple | None = None
+        self._cache: LRUCache[tuple, list[Segment]] = LRUCache(8192)
+        self._styles: dict[str, Style] = {}
+        self._spans: dict[tuple[int, int], list] = {}
+        self._details: dict[tuple[str, int, int], list[tuple[int, int, int, int]]] = {}
+
+    # ---- model and layout -------------------------------------------------
+
+    def show(self, comparison: Comparison, col: int | None = None, seg: int | None = None) -> None:
+        """Draw `comparison`, keeping the cursor on (col, seg) when given (segments survive a rebase)."""
+        self.comparison = comparison
+        n = len(comparison.articles)
+        self.col = comparison.base if col is None else min(col, n - 1)
+        self.seg = 0 if seg is None else seg
+        self.detail = None
+        self.deltas = [0] * n
+        self._spans.clear()
+        if self.search_query:
+            self._find(self.search_query)
+        self._relayout(force=True)
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
+
+    def _on_theme_changed(self, _theme: object) -> None:
+        self._invalidate()
+        self.refresh()
+
+    def _invalidate(self) -> None:
+        self._generation += 1
+        self._styles.clear()
+        self._cache.clear()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._relayout()
+
+    def _content_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _viewport_height(self) -> int:
+        return max(self.scrollable_content_region.height, 1)
+
+    def _relayout(self, force: bool = False, cursor_row: int | None = None) -> None:
+        """Rebuild the lines of every column for the current width, view, fold and page.
+
+        The cursor keeps its row on screen (`cursor_row`, default: where it is now), so
+        switching view, folding or paging does not make the text jump.
+        """
+        if self.comparison is None:
+            return
+        width = self._content_width()
+        if width <= 0:
+            return
+        n = len(self.comparison.articles)
+        self.visible_count = max(1, min(n, (width + 1) // (MIN_COLUMN_WIDTH + 1)))
+        self.column_width = (width - (self.visible_count - 1)) // self.visible_count
+        self._page_columns()
+        paged = self.view == ALIGNED and self.visible_count < n
+        key = (width, self.view, self.folded, self.first_col if paged else None)
+        if key == self._layout_key and not force:
+            self._settle(full=True)
+            return
+        if cursor_row is None and self.docs:
+            line, _ = self._cursor_lines()
+            cursor_row = line - self.deltas[self.col] - round(self.scroll_y)
+        self._layout_key = key
+        text_width = max(self.column_width - GUTTER - 1, 8)
+        if self.view == ALIGNED:
+            self.docs = build_aligned(self.comparison, text_width, self.folded,
+                                      set(self.visible_columns) if paged else None)
+            self.deltas = [0] * n
+        else:
+            self.docs = build_reading(self.comparison, text_width, self.folded)
+        self._details.clear()
+        self._invalidate()
+        doc = self.docs[self.col]
+        if self.seg not in doc.position:
+            self.seg = self._nearest_entry(doc, doc.first_line.get(self.seg, 0))
+        self._update_virtual_size()
+        if cursor_row is not None:
+            line, _ = self._cursor_lines()
+            self.scroll_to(y=max(0, line - max(cursor_row, 0)), animate=False)
+        self._settle(full=True)
+
+    def _nearest_entry(self, doc: ColumnDoc, line: int) -> int:
+        """The sentence at or after `line` (else the last one before it) in `doc`."""
+        if not doc.entries:
+            return 0
+        starts = [doc.first_line[s] for s in doc.entries]
+        i = bisect.bisect_left(starts, line)
+        return doc.entries[min(i, len(doc.entries) - 1)]
+
+    # ---- geometry ---------------------------------------------------------
+
+    @property
+    def visible_columns(self) -> range:
+        return range(self.first_col, self.first_col + self.visible_count)
+
+    def _page_columns(self) -> None:
+        n = len(self.docs)
+        if self.col < self.first_col:
+            self.first_col = self.col
+        elif self.col >= self.first_col + self.visible_count:
+            self.first_col = self.col - self.visible_count + 1
+        self.first_col = max(0, min(self.first_col, n - self.visible_count))
+
+    def _cursor_lines(self) -> tuple[int, int]:
+        doc = self.docs[self.col]
+        return doc.first_line.get(self.seg, 0), doc.line_count.get(self.seg, 1)
+
+    def _update_virtual_size(self) -> None:
+        doc = self.docs[self.col]
+        extra = 0 if self.view == ALIGNED else self._viewport_height() // 2
+        self.virtual_size = Size(self._content_width(), len(doc.lines) + extra)
+
+    def _scroll_into_view(self) -> None:
+        line, count = self._cursor_lines()
+        height = self._viewport_height()
+        margin = min(2, height // 6)
+        top = round(self.scroll_y)
+        if line - margin < top:
+            top = line - margin
+        elif line + count + margin > top + height:
+            top = min(line - margin, line + count + margin - height)
+        top = max(0, min(top, max(0, self.virtual_size.height - height)))
+        if top != round(self.scroll_y):
+            self.scroll_to(y=top, animate=False)
+
+    def _anchor_counterparts(self) -> None:
+        """Reading view: scroll each other column so its counterpart stands level with the cursor."""
+        if self.view != READING:
+            return
+        cursor_line, _ = self._cursor_lines()
+        for c, segs in self._counterparts.items():
+            doc = self.docs[c]
+            lines = [doc.first_line[s] for s in segs if s in doc.first_line]
+            if lines:
+                self.deltas[c] = min(lines) - cursor_line
+        self.deltas[self.col] = 0
+
+    # ---- moving -----------------------------------------------------------
+
+    def _marked_lines(self) -> list[tuple[int, int]]:
+        """(virtual line, count) ranges holding the cursor sentence and its counterparts."""
+        ranges = []
+        for c, segs in [(self.col, {self.seg}), *self._counterparts.items()]:
+            doc = self.docs[c]
+            for s in segs:
+                if s in doc.first_line:
+                    ranges.append((doc.first_line[s] - self.deltas[c], doc.line_count[s]))
+        return ranges
+
+    def goto(self, col: int, seg: int, detail: tuple[int, int] | None = None) -> None:
+        """Put the cursor on sentence `seg` of column `col` and bring it into view."""
+        if self.comparison is None:
+            return
+        if col not in self.visible_columns and self.view == ALIGNED:
+            line, _ = self._cursor_lines()
+            row = line - round(self.scroll_y)
+            self.col, self.seg, self.detail = col, seg, detail
+            self._relayout(cursor_row=row)
+            return
+        doc = self.docs[col]
+        if seg not in doc.position:
+            seg = self._nearest_entry(doc, doc.first_line.get(seg, 0))
+        before = (round(self.scroll_y), self.first_col, list(self.deltas))
+        old_marks = self._marked_lines()
+        if self.view == READING and col != self.col:
+            shift = self.deltas[col]
+            self.deltas = [d - shift for d in self.deltas]
+            self.col = col
+            self._update_virtual_size()
+            self.scroll_to(y=max(0, round(self.scroll_y) + shift), animate=False)
+        self.col, self.seg, self.detail = col, seg, detail
+        self._settle(full=False, old_marks=old_marks, before=before)
+
+    def _settle(self, full: bool, old_marks: Iterable[tuple[int, int]] = (),
+                before: tuple[int, int, list[int]] | None = None) -> None:
+        """After any move: recompute marks, scroll, anchor, page; repaint what changed; tell the app."""
+        assert self.comparison is not None
+        cps = self.comparison.counterparts(self.col, self.seg) if self.docs else {}
+        self._counterparts = {c: set(s) for c, s in cps.items()}
+        self._update_virtual_size()
+        self._scroll_into_view()
+        self._anchor_counterparts()
+        self._page_columns()
+        after = (round(self.scroll_y), self.first_col, list(self.deltas))
+        if full or before is None or before != after:
+            self.refresh()
+        else:
+            for line, count in [*old_marks, *self._marked_lines()]:
+                self.refresh_lines(line, count)
+        self.post_message(self.Changed())
+
+    def _move_entry(self, step: int) -> None:
+        doc = self.docs[self.col]
+        if not doc.entries:
+            return
+        i = doc.position.get(self.seg, 0) + step
+        self.goto(self.col, doc.entries[max(0, min(i, len(doc.entries) - 1))])
+
+    def action_cursor_down(self) -> None:
+        self._move_entry(+1)
+
+    def action_cursor_up(self) -> None:
+        self._move_entry(-1)
+
+    def _move_lines(self, lines: int) -> None:
+        doc = self.docs[self.col]
+        line, _ = self._cursor_lines()
+        target = self._nearest_entry(doc, max(0, line + lines))
+        if lines < 0 and doc.first_line.get(target, 0) > line + lines:
+            i = max(0, doc.position[target] - 1)
+            target = doc.entries[i] if doc.first_line[doc.entries[i]] <= line else target
+        self.goto(self.col, target)
+
+    def action_page_down(self) -> None:
+        self._move_lines(max(1, self._viewport_height() - 3))
+
+    def action_page_up(self) -> None:
+        self._move_lines(-max(1, self._viewport_height() - 3))
+
+    def action_first_sentence(self) -> None:
+        if self.docs[self.col].entries:
+            self.goto(self.col, self.docs[self.col].entries[0])
+
+    def action_last_sentence(self) -> None:
+        if self.docs[self.col].entries:
+            self.goto(self.col, self.docs[self.col].entries[-1])
+
+    # differences
+
+    def _step_difference(self, step: int) -> None:
+        comp = self.comparison
+        assert comp is not None
+        n = len(comp.articles)
+        if self.view == ALIGNED:
+            k = comp.claim_of(self.col, self.seg).index + step
+            while 0 <= k < len(comp.claims):
+                claim = comp.claims[k]
+                if differs(claim, n):
+                    col = self.col if self.col in claim.articles else self._preferred_column(claim.articles)
+                    self.goto(col, claim.segments_of(col)[0])
+                    return
+                k += step
+        else:
+            doc = self.docs[self.col]
+            i = doc.position.get(self.seg, 0) + step
+            while 0 <= i < len(doc.entries):
+                if differs(comp.claim_of(self.col, doc.entries[i]), n):
+                    self.goto(self.col, doc.entries[i])
+                    return
+                i += step
+        self.notify("No further difference" if step > 0 else "No earlier difference", timeout=2)
+
+    def _preferred_column(self, articles: Iterable[int]) -> int:
+        """Of the columns carrying a claim, one on screen if possible, nearest the focused one."""
+        cols = list(articles)
+        shown = [c for c in cols if c in self.visible_columns] or cols
+        return min(shown, key=lambda c: abs(c - self.col))
+
+    def action_next_difference(self) -> None:
+        if self.search_hits:
+            self._step_search(+1)
+        else:
+            self._step_difference(+1)
+
+    def action_previous_difference(self) -> None:
+        if self.search_hits:
+            self._step_search(-1)
+        else:
+            self._step_difference(-1)
+
+    # details
+
+    def _details_of(self, col: int) -> list[tuple[int, int, int, int]]:
+        """(position, start, end, segment) of every detail in a column, in display order."""
+        key = (self.view, col, self._generation)
+        found = self._details.get(key)
+        if found is None:
+            comp = self.comparison
+            assert comp is not None
+            doc = self.docs[col]
+            found = []
+            for pos, s in enumerate(doc.entries):
+                seg = comp.articles[col].segments[s]
+                claim = comp.claim_of(col, s).index
+                for d in sorted(comp.details_in(claim, col), key=lambda d: d.start):
+                    if d.start < seg.end and d.end > seg.start:
+                        found.append((pos, d.start, d.end, s))
+            self._details[key] = found
+        return found
+
+    def _step_detail(self, step: int) -> None:
+        found = self._details_of(self.col)
+        pos = self.docs[self.col].position.get(self.seg, 0)
+        here = (pos, self.detail[0]) if self.detail else (pos, -1 if step > 0 else 1 << 60)
+        keys = [(p, s) for p, s, _, _ in found]
+        i = bisect.bisect_right(keys, here) if step > 0 else bisect.bisect_left(keys, here) - 1
+        if 0 <= i < len(found):
+            _, start, end, seg = found[i]
+            self.goto(self.col, seg, (start, end))
+        else:
+            name = self.comparison.articles[self.col].name if self.comparison else ""
+            self.notify(f"No {'further' if step > 0 else 'earlier'} detail in {name}", timeout=2)
+
+    # chords: ]c [c ]d [d
+
+    def on_key(self, event: events.Key) -> None:
+        """A chord prefix lasts for one key: any key other than c or d cancels it."""
+        if self._pending is not None and event.key not in ("c", "d"):
+            self._pending = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "chord":
+            return self._pending is not None
+        if action == "clear_search":
+            return bool(self.search_query)
+        return True
+
+    def action_prefix(self, direction: str) -> None:
+        self._pending = direction
+
+    def action_chord(self, kind: str) -> None:
+        step = 1 if self._pending == "next" else -1
+        self._pending = None
+        if kind == "c":
+            self._step_difference(step)
+        else:
+            self._step_detail(step)
+
+    # columns
+
+    def _focus_column(self, col: int) -> None:
+        comp = self.comparison
+        if comp is None or not 0 <= col < len(comp.articles) or col == self.col:
+            return
+        target = self._counterparts.get(col)
+        doc = self.docs[col]
+        if target:
+            seg = min(target, key=lambda s: doc.first_line[s])
+        else:
+            line, _ = self._cursor_lines()
+            seg = self._nearest_entry(doc, line - self.deltas[self.col] + self.deltas[col])
+        self.goto(col, seg)
+
+    def action_focus_left(self) -> None:
+        self._focus_column(self.col - 1)
+
+    def action_focus_right(self) -> None:
+        self._focus_column(self.col + 1)
+
+    def action_focus_next_column(self) -> None:
+        self._focus_column((self.col + 1) % len(self.docs))
+
+    def action_focus_previous_column(self) -> None:
+        self._focus_column((self.col - 1) % len(self.docs))
+
+    def action_focus_column(self, col: int) -> None:
+        if col >= len(self.docs):
+            self.notify(f"There are only {len(self.docs)} versions", timeout=2)
+            return
+        self._focus_column(col)
+
+    def action_counterpart(self) -> None:
+        """Jump to the same claim in the next column (wrapping) that carries it, moved or not."""
+        n = len(self.docs)
+        for step in range(1, n):
+            c = (self.col + step) % n
+            segs = self._counterparts.get(c)
+            if segs:
+                doc = self.docs[c]
+                self.goto(c, min(segs, key=lambda s: doc.first_line[s]))
+                return
+        self.notify("Only this version carries this claim", timeout=2)
+
+    # view, fold, claim panel
+
+    def action_toggle_view(self) -> None:
+        self.view = READING if self.view == ALIGNED else ALIGNED
+        line, _ = self._cursor_lines()
+        row = line - self.deltas[self.col] - round(self.scroll_y)
+        self.deltas = [0] * len(self.docs)
+        self._relayout(force=True, cursor_row=row)
+
+    def action_toggle_fold(self) -> None:
+        self.folded = not self.folded
+        self._relayout(force=True)
+
+    def action_open_claim(self) -> None:
+        self.post_message(self.OpenClaim(self.col, self.seg))
+
+    # search
+
+    def search(self, query: str) -> int:
+        """Mark every sentence holding `query` and go to the first hit after the cursor."""
+        self._find(query)
+        self._invalidate()
+        if self.search_hits:
+            self._step_search(+1, include_current=True)
+        else:
+            self.refresh()
+            self.post_message(self.Changed())
+        self.refresh_bindings()
+        return len(self.search_hits)
+
+    def _find(self, query: str) -> None:
+        comp = self.comparison
+        self.search_query = query
+        self.search_hits = []
+        self._search_origin = self.col
+        if comp is None or not query:
+            return
+        needle = query.casefold()
+        for article in comp.articles:
+            for seg in article.segments:
+                if needle in seg.text.casefold():
+                    self.search_hits.append((article.index, seg.index))
+
+    def _hit_key(self, col: int, seg: int) -> tuple[int, int]:
+        n = len(self.docs)
+        return ((col - self._search_origin) % n, self.docs[col].position.get(seg, -1))
+
+    def _step_search(self, step: int, include_current: bool = False) -> None:
+        hits = sorted((self._hit_key(c, s), c, s) for c, s in self.search_hits
+                      if s in self.docs[c].position)
+        if not hits:
+            self.notify(f"“{self.search_query}” is folded away or not found", timeout=2)
+            return
+        here = self._hit_key(self.col, self.seg)
+        keys = [h[0] for h in hits]
+        if step > 0:
+            i = bisect.bisect_left(keys, here) if include_current else bisect.bisect_right(keys, here)
+            i %= len(hits)
+        else:
+            i = (bisect.bisect_left(keys, here) - 1) % len(hits)
+        _, c, s = hits[i]
+        self.goto(c, s)
+
+    def action_clear_search(self) -> None:
+        self.search_query = ""
+        self.search_hits = []
+        self._invalidate()
+        self.refresh()
+        self.refresh_bindings()
+        self.post_message(self.Changed())
+
+    @property
+    def search_position(self) -> int | None:
+        """1-based index of the cursor's sentence among the search hits, if it is one."""
+        try:
+            return self.search_hits.index((self.col, self.seg)) + 1
+        except ValueError:
+            return None
+
+    # ---- mouse ------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self.docs:
+            return
+        slot = offset.x // (self.column_width + 1)
+        col = self.first_col + slot
+        if slot >= self.visible_count or col >= len(self.docs):
+            return
+        index = round(self.scroll_y) + self.deltas[col] + offset.y
+        lines = self.docs[col].lines
+        if 0 <= index < len(lines):
+            line = lines[index]
+            if line.kind == TEXT:
+                self.goto(col, line.segment)
+            elif line.kind == FOLD:
+                self.action_toggle_fold()
+
+    # ---- drawing ----------------------------------------------------------
+
+    def style(self, name: str) -> Style:
+        found = self._styles.get(name)
+        if found is None:
+            found = self._styles[name] = self.get_component_rich_style(f"columns--{name}", partial=True)
+        return found
+
+    def spans_of(self, col: int, seg: int) -> list:
+        key = (col, seg)
+        found = self._spans.get(key)
+        if found is None:
+            assert self.comparison is not None
+            found = self._spans[key] = sentence_spans(self.comparison, col, seg)
+        return found
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if self.comparison is None or not self.docs:
+            return Strip.blank(width, base)
+        segments: list[Segment] = []
+        top = round(self.scroll_y) + y
+        separator = Segment("│", base + self.style("separator"))
+        used = 0
+        for i, col in enumerate(self.visible_columns):
+            if i:
+                segments.append(separator)
+                used += 1
+            segments.extend(self._cell(col, top + self.deltas[col], base))
+            used += self.column_width
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+        return Strip(segments, width)
+
+    def _cell(self, col: int, index: int, base: Style) -> list[Segment]:
+        doc = self.docs[col]
+        width = self.column_width
+        if not 0 <= index < len(doc.lines):
+            return [Segment(" " * width, base)]
+        line = doc.lines[index]
+        mark = 0
+        if line.kind == TEXT:
+            if col == self.col and line.segment == self.seg:
+                mark = 2
+            elif line.segment in self._counterparts.get(col, ()):
+                mark = 1
+        key = (col, index, mark, self.detail if mark == 2 else None, self._generation)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._draw(col, line, mark, base, width)
+            self._cache[key] = cached
+        return cached
+
+    def _draw(self, col: int, line, mark: int, base: Style, width: int) -> list[Segment]:
+        comp = self.comparison
+        assert comp is not None
+        if line.kind == BLANK:
+            return [Segment(" " * width, base)]
+        if line.kind == GAP:
+            dash = "┄┄┄" if line.first else ""
+            return [Segment(" " * GUTTER, base), Segment(dash, base + self.style("gap")),
+                    Segment(" " * (width - GUTTER - len(dash)), base)]
+        if line.kind == FOLD:
+            room = width - GUTTER
+            label = line.label if len(line.label) <= room else line.label[: room - 1] + "…"
+            return [Segment(" " * GUTTER, base), Segment(label, base + self.style("fold")),
+                    Segment(" " * (width - GUTTER - len(label)), base)]
+        claim = comp.claim_of(col, line.segment)
+        text_style = base
+        if claim.status == "unique":
+            text_style += self.style("unique")
+        if mark == 2:
+            text_style += self.style("cursor")
+        elif mark == 1:
+            text_style += self.style("counterpart")
+        marker = "▌" if mark == 2 else "▷" if mark == 1 and line.first else " "
+        glyph = " "
+        glyph_style = self.style("marker")
+        if line.first:
+            if claim.is_moved_in(col):
+                glyph, glyph_style = MOVED_GLYPH, self.style("moved")
+            else:
+                glyph = STATUS_GLYPH.get(claim.status, " ")
+                if claim.status == "unique":
+                    glyph_style = self.style("unique")
+        article = comp.articles[col]
+        spans = list(self.spans_of(col, line.segment))
+        if self.search_query:
+            seg = article.segments[line.segment]
+            spans += search_spans(article.text, seg.start, seg.end, self.search_query)
+        if mark == 2 and self.detail is not None:
+            spans.append((self.detail[0], self.detail[1], "detail-focus"))
+        out = [Segment(marker, text_style + self.style("marker")), Segment(glyph, text_style + glyph_style)]
+        body = styled_segments(article.text, line.start, line.end, text_style, spans, self.style)
+        out.extend(body)
+        used = GUTTER + sum(seg.cell_length for seg in body)
+        if used < width:
+            out.append(Segment(" " * (width - used), text_style))
+        return out

@@ -1,0 +1,83 @@
+"""ColumnHeaders: above each column, the version's title, file name and counts."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.widget import Widget
+
+from reader.core.model import Comparison
+from reader.core.visible import visible
+
+
+def column_counts(comparison: Comparison, article: int) -> tuple[int, int, int]:
+    """(shared, altered, only here): claims this version tells with others, alters, tells alone."""
+    shared = altered = alone = 0
+    for claim in comparison.claims_in_order(article):
+        if len(claim.articles) == 1:
+            alone += 1
+        else:
+            shared += 1
+            if claim.status == "altered":
+                altered += 1
+    return shared, altered, alone
+
+
+class ColumnHeaders(Widget):
+    """Three lines per visible column; the focused one stands out, hidden columns are announced."""
+
+    COMPONENT_CLASSES = {"headers--focused", "headers--title", "headers--dim"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.comparison: Comparison | None = None
+        self.columns: range = range(0)
+        self.width = 30
+        self.focused = 0
+        self._counts: dict[int, tuple[int, int, int]] = {}
+
+    def update(self, comparison: Comparison, columns: range, width: int, focused: int) -> None:
+        if comparison is not self.comparison:
+            self._counts = {a.index: column_counts(comparison, a.index) for a in comparison.articles}
+        state = (comparison, columns, width, focused)
+        if state != (self.comparison, self.columns, self.width, self.focused):
+            self.comparison, self.columns, self.width, self.focused = state
+            self.refresh()
+
+    def render(self) -> Text:
+        comp = self.comparison
+        if comp is None:
+            return Text("comparing versions…", style=self.get_component_rich_style("headers--dim"))
+        n = len(comp.articles)
+        rows = [Text(), Text(), Text()]
+        for i, a in enumerate(self.columns):
+            article = comp.articles[a]
+            focused = a == self.focused
+            base = self.get_component_rich_style("headers--focused") if focused else Style()
+            if i:
+                for row in rows:
+                    row.append("│", self.get_component_rich_style("headers--dim"))
+            left = "◀ " if i == 0 and self.columns.start > 0 else ""
+            right = " ▶" if i == len(self.columns) - 1 and self.columns.stop < n else ""
+            star = " ★base" if a == comp.base else ""
+            title = visible(article.title or article.name, keep_newlines=False)
+            head = Text(f"{left}{a + 1}{star} ", style=base + Style(bold=True))
+            head.append(title, base + self.get_component_rich_style("headers--title"))
+            rows[0].append(self._fit(head, self.width - len(right), base))
+            if right:
+                rows[0].append(right, base + Style(bold=True))
+            name = Text(visible(article.name, keep_newlines=False), base)
+            rows[1].append(self._fit(name, self.width, base))
+            shared, altered, alone = self._counts[a]
+            counts = Text(f"{shared} shared · {altered} altered · {alone} only here", base)
+            rows[2].append(self._fit(counts, self.width, base))
+        out = Text("\n").join(rows)
+        out.no_wrap = True
+        return out
+
+    @staticmethod
+    def _fit(text: Text, width: int, style: Style) -> Text:
+        text.truncate(max(width, 0), overflow="ellipsis", pad=True)
+        if text.cell_len < width:
+            text.append(" " * (width - text.cell_len), style)
+        return text

@@ -1,0 +1,43 @@
+"""StatusLine: what the focused claim is, how many versions carry it, how close the pairing is."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from reader.core.model import Comparison
+from reader.core.visible import visible
+from reader.ui.styling import STATUS_WORDS
+
+
+def describe_claim(comparison: Comparison, article: int, segment: int) -> str:
+    """One line: status, spread, similarity, moves and details of the claim at (article, segment)."""
+    claim = comparison.claim_of(article, segment)
+    n = len(comparison.articles)
+    parts = [f"claim {claim.index + 1}/{len(comparison.claims)}",
+             STATUS_WORDS.get(claim.status, claim.status)]
+    if claim.moves:
+        moved = sorted({mv.article + 1 for mv in claim.moves})
+        parts.append("moved in " + ", ".join(f"v{a}" for a in moved))
+    parts.append(f"in {len(claim.articles)} of {n}")
+    if len(claim.articles) > 1:
+        parts.append(f"similarity {claim.score:.0%}")
+    details = comparison.details_in(claim.index, article)
+    if details:
+        kinds = sorted({d.category for d in details})
+        parts.append(f"{len(details)} detail{'s' if len(details) > 1 else ''}: {', '.join(kinds)}")
+    return " · ".join(parts)
+
+
+class StatusLine(Static):
+    """The line under the columns; the mode summary sits at its right end."""
+
+    def show(self, left: str, right: str) -> None:
+        width = max(self.size.width, 20)
+        right_text = Text(visible(right, keep_newlines=False), style="bold")
+        room = max(width - right_text.cell_len - 2, 0)
+        line = Text(visible(left, keep_newlines=False))
+        line.truncate(room, overflow="ellipsis", pad=True)
+        line.append("  ")
+        line.append_text(right_text)
+        self.update(line)
