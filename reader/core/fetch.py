@@ -40,17 +40,22 @@ def looks_like_other_url(path: str) -> bool:
     return bool(_ANY_SCHEME.match(path)) and not is_url(path)
 
 
+class _BadRedirect(urllib.error.URLError):
+    """A redirect to a scheme other than http(s): file://, ftp://, …"""
+
+
 class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001 (urllib's signature)
         if not is_url(newurl):
-            raise urllib.error.URLError(f"redirected to a non-http address {newurl.split(':', 1)[0]}:")
+            raise _BadRedirect(newurl.split(":", 1)[0].lower())
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Fetched:
+def fetch(url: str, max_bytes: int, timeout: float | None = None) -> Fetched:
     """GET `url`; refuse a body over `max_bytes`, a slow server and endless redirects."""
+    timeout = TIMEOUT_SECONDS if timeout is None else timeout
     if not is_url(url):
         raise InputError(f"{url}: only http and https URLs can be fetched")
     opener = urllib.request.build_opener(_Redirects)
@@ -61,9 +66,12 @@ def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Fetched
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise InputError(f"{url}: too large ({_mb(int(length))}; the limit is {_mb(max_bytes)})")
-            data = _read_capped(response, url, max_bytes, time.monotonic() + timeout)
+            data = _read_capped(response, url, max_bytes, timeout)
             info: Message = response.headers
             return Fetched(response.geturl(), data, info.get_content_type(), info.get_content_charset())
+    except _BadRedirect as exc:
+        message = f"{url}: redirected to a {exc.reason}: address; only http and https are fetched"
+        raise InputError(message) from None
     except urllib.error.HTTPError as exc:
         if 300 <= exc.code < 400:
             raise InputError(f"{url}: too many redirects (the limit is {MAX_REDIRECTS})") from None
@@ -76,8 +84,9 @@ def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Fetched
         raise InputError(f"{url}: cannot fetch ({exc})") from None
 
 
-def _read_capped(response, url: str, max_bytes: int, deadline: float) -> bytes:  # noqa: ANN001
+def _read_capped(response, url: str, max_bytes: int, deadline_s: float) -> bytes:  # noqa: ANN001
     """The body, read in chunks so that neither size nor a trickling server can hold us."""
+    deadline = time.monotonic() + deadline_s
     chunks: list[bytes] = []
     size = 0
     while chunk := response.read(65_536):
@@ -85,7 +94,7 @@ def _read_capped(response, url: str, max_bytes: int, deadline: float) -> bytes: 
         if size > max_bytes:
             raise InputError(f"{url}: too large (over {_mb(max_bytes)})")
         if time.monotonic() > deadline:
-            raise InputError(f"{url}: the page did not arrive within the time limit")
+            raise InputError(f"{url}: the page did not arrive within {deadline_s:g} seconds")
         chunks.append(chunk)
     return b"".join(chunks)
 
