@@ -27,7 +27,8 @@ JOIN_MIN = 0.20  # cosine a one-sided best needs to join an existing pair
 JOIN_CONTAINED = 0.20  # and the share of the smaller sentence it must cover
 CONTEXT_MIN = 0.12  # cosine enough for a sentence that stands by its neighbour's partner
 PARAGRAPH_MIN = 0.06  # and for one whose neighbour in the same paragraph is paired there
-CANDIDATE_DF_SHARE = 0.5  # terms in more than this share of sentences do not propose candidates
+DF_PER_ARTICLE = 4.5  # a term in more sentences than this per article is glue and carries no evidence
+MAX_PER_ARTICLE = 4  # a claim holds at most this many sentences of one article
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,10 @@ class Draft:
 
 @dataclass
 class _Bags:
-    terms: list[list[dict[str, float]]] = field(default_factory=list)  # article -> segment -> term -> weight
+    terms: list[list[dict[str, float]]] = field(default_factory=list)  # article -> segment -> term -> weight²
     norms: list[list[float]] = field(default_factory=list)
+    postings: list[dict[str, list[int]]] = field(default_factory=list)  # article -> rare term -> segments
     df: dict[str, int] = field(default_factory=dict)
-    total: int = 0
 
 
 def term_of(token: Token) -> str:
@@ -64,37 +65,43 @@ def _bags(tokens: Sequence[Sequence[Sequence[Token]]]) -> _Bags:
             for term in seg:
                 df[term] += 1
     total = sum(len(art) for art in sets)
-    bags.df, bags.total = dict(df), total
+    limit = DF_PER_ARTICLE * len(sets)
+    bags.df = dict(df)
     for art in sets:
-        weights = [{t: math.log((total + 1) / df[t]) for t in seg} for seg in art]
+        weights = [{t: math.log((total + 1) / df[t]) ** 2 for t in seg} for seg in art]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for s, seg in enumerate(art):
+            for term in seg:
+                if df[term] <= limit:
+                    postings[term].append(s)
         bags.terms.append(weights)
-        bags.norms.append([math.sqrt(sum(w * w for w in seg.values())) for seg in weights])
+        bags.norms.append([math.sqrt(sum(seg.values())) for seg in weights])
+        bags.postings.append(dict(postings))
     return bags
 
 
 def _pair_scores(bags: _Bags, a: int, b: int) -> dict[tuple[int, int], tuple[float, float]]:
-    """(cosine, containment) of every pair of sentences of a and b that share a rare enough term."""
-    limit = max(2, int(bags.total * CANDIDATE_DF_SHARE))
-    index: dict[str, list[int]] = defaultdict(list)
-    for j, seg in enumerate(bags.terms[b]):
-        for term in seg:
-            if bags.df[term] <= limit:
-                index[term].append(j)
+    """(cosine, containment) of every pair of sentences of a and b that share a rare term.
+
+    Terms used in more than a few sentences per article carry no evidence of a
+    match, so only the shared rare terms are summed (through an inverted index,
+    which keeps the work close to linear in the number of sentences).
+    """
+    shared: dict[tuple[int, int], float] = defaultdict(float)
+    postings_b = bags.postings[b]
+    for term, segs_a in bags.postings[a].items():
+        segs_b = postings_b.get(term)
+        if not segs_b:
+            continue
+        for i in segs_a:
+            weight = bags.terms[a][i][term]
+            for j in segs_b:
+                shared[(i, j)] += weight
     scores: dict[tuple[int, int], tuple[float, float]] = {}
-    for i, seg in enumerate(bags.terms[a]):
-        candidates: set[int] = set()
-        for term in seg:
-            candidates.update(index.get(term, ()))
-        for j in candidates:
-            other = bags.terms[b][j]
-            small, large = (seg, other) if len(seg) <= len(other) else (other, seg)
-            shared = sum(w * w for t, w in small.items() if t in large)
-            if shared <= 0:
-                continue
-            na, nb = bags.norms[a][i], bags.norms[b][j]
-            cosine = shared / (na * nb)
-            contained = shared / min(na * na, nb * nb)
-            scores[(i, j)] = (cosine, contained)
+    norms_a, norms_b = bags.norms[a], bags.norms[b]
+    for (i, j), value in shared.items():
+        na, nb = norms_a[i], norms_b[j]
+        scores[(i, j)] = (value / (na * nb), value / min(na * na, nb * nb))
     return scores
 
 
@@ -105,20 +112,20 @@ def _pair_edges(
     that a weaker match places beside their neighbour's partner."""
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
-    for (i, j), (cos, _) in sorted(scores.items()):
-        if cos > best_a.get(i, (0.0, -1))[0]:
+    for (i, j), (cos, _) in scores.items():  # ties go to the earlier sentence, whatever the order here
+        if (cos, -j) > (best_a.get(i, (0.0, 1))[0], -best_a.get(i, (0.0, 1))[1]):
             best_a[i] = (cos, j)
-        if cos > best_b.get(j, (0.0, -1))[0]:
+        if (cos, -i) > (best_b.get(j, (0.0, 1))[0], -best_b.get(j, (0.0, 1))[1]):
             best_b[j] = (cos, i)
     edges = {
         (i, j): cos for i, (cos, j) in best_a.items() if best_b.get(j, (0.0, -1))[1] == i and cos >= PAIR_MIN
     }
     paired_a = {i for i, _ in edges}
     paired_b = {j for _, j in edges}
-    for i, (cos, j) in sorted(best_a.items()):
+    for i, (cos, j) in best_a.items():
         if i not in paired_a and j in paired_b and cos >= JOIN_MIN and scores[(i, j)][1] >= JOIN_CONTAINED:
             edges[(i, j)] = cos
-    for j, (cos, i) in sorted(best_b.items()):
+    for j, (cos, i) in best_b.items():
         if j not in paired_b and i in paired_a and cos >= JOIN_MIN and scores[(i, j)][1] >= JOIN_CONTAINED:
             edges[(i, j)] = cos
     _attach_in_context(scores, edges, paragraphs)
@@ -136,53 +143,68 @@ def _attach_in_context(
     Runs until nothing changes; each round looks at both articles from the same
     state, so the result does not depend on which article is first.
     """
-    by_a: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    by_b: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    floor = min(CONTEXT_MIN, PARAGRAPH_MIN)
+    candidates: tuple[dict[int, list[tuple[int, float]]], ...] = (defaultdict(list), defaultdict(list))
+    partners: tuple[dict[int, set[int]], ...] = (defaultdict(set), defaultdict(set))
     for (i, j), (cos, _) in scores.items():
-        if cos >= min(CONTEXT_MIN, PARAGRAPH_MIN):
-            by_a[i].append((j, cos))
-            by_b[j].append((i, cos))
-    while True:
-        partners_a: dict[int, set[int]] = defaultdict(set)
-        partners_b: dict[int, set[int]] = defaultdict(set)
-        for i, j in edges:
-            partners_a[i].add(j)
-            partners_b[j].add(i)
+        if cos >= floor:
+            candidates[0][i].append((j, cos))
+            candidates[1][j].append((i, cos))
+    for i, j in edges:
+        partners[0][i].add(j)
+        partners[1][j].add(i)
+    frontier = (set(partners[0]), set(partners[1]))
+    while frontier[0] or frontier[1]:
         added: dict[tuple[int, int], float] = {}
-        for by, partners, para, flip in ((by_a, partners_a, paragraphs[0], False), (by_b, partners_b, paragraphs[1], True)):
-            for x, candidates in by.items():
-                if x in partners:
+        for side in (0, 1):
+            mine, para = partners[side], paragraphs[side]
+            for x in {n + d for n in frontier[side] for d in (-1, 1)}:
+                if x in mine or x not in candidates[side]:
                     continue
                 fits = []
                 for n in (x - 1, x + 1):
-                    if n not in partners:
+                    if n not in mine:
                         continue
-                    floor = PARAGRAPH_MIN if para[n] == para[x] else CONTEXT_MIN
-                    near = {p + d for p in partners[n] for d in (-1, 0, 1)}
-                    fits.extend((cos, -abs(y - x), y) for y, cos in candidates if y in near and cos >= floor)
+                    least = PARAGRAPH_MIN if para[n] == para[x] else CONTEXT_MIN
+                    near = {p + d for p in mine[n] for d in (-1, 0, 1)}
+                    fits.extend((cos, -y, y) for y, cos in candidates[side][x] if y in near and cos >= least)
                 if fits:
                     cos, _, y = max(fits)
-                    added[(y, x) if flip else (x, y)] = cos
-        if not added:
-            return
+                    added[(y, x) if side else (x, y)] = cos
         edges.update(added)
+        frontier = ({i for i, _ in added}, {j for _, j in added})
+        for i, j in added:
+            partners[0][i].add(j)
+            partners[1][j].add(i)
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[tuple[int, int], tuple[int, int]] = {}
+class _Groups:
+    """Union-find over (article, segment), refusing unions that would pile up one article's sentences."""
+
+    def __init__(self, lengths: Sequence[int]) -> None:
+        self.parent = {(a, s): (a, s) for a, n in enumerate(lengths) for s in range(n)}
+        self.counts: dict[tuple[int, int], dict[int, int]] = {m: {m[0]: 1} for m in self.parent}
 
     def find(self, x: tuple[int, int]) -> tuple[int, int]:
-        self.parent.setdefault(x, x)
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
         return x
 
-    def union(self, x: tuple[int, int], y: tuple[int, int]) -> None:
+    def union(self, x: tuple[int, int], y: tuple[int, int]) -> bool:
         rx, ry = self.find(x), self.find(y)
-        if rx != ry:
-            self.parent[max(rx, ry)] = min(rx, ry)
+        if rx == ry:
+            return True
+        cx, cy = self.counts[rx], self.counts[ry]
+        if any(cx.get(a, 0) + n > MAX_PER_ARTICLE for a, n in cy.items()):
+            return False
+        keep, drop = min(rx, ry), max(rx, ry)
+        self.parent[drop] = keep
+        merged = self.counts.pop(drop)
+        for a, n in self.counts[keep].items():
+            merged[a] = merged.get(a, 0) + n
+        self.counts[keep] = merged
+        return True
 
 
 def align(
@@ -191,27 +213,28 @@ def align(
     """Group the segments of all articles into claims, in a reading order led by the base.
 
     `tokens[a][s]` are the tokens of segment s of article a; `paragraphs[a][s]` its paragraph.
+    Pairs are joined strongest first, so a weak pair never drags a strong claim into another.
     """
     if paragraphs is None:
         paragraphs = [list(range(len(art))) for art in tokens]
     bags = _bags(tokens)
-    uf = _UnionFind()
-    edge_scores: dict[tuple[int, int], list[float]] = defaultdict(list)
-    for a in range(len(tokens)):
-        for s in range(len(tokens[a])):
-            uf.find((a, s))
+    edges: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
     for a in range(len(tokens)):
         for b in range(a + 1, len(tokens)):
             for i, j, cos in _pair_edges(_pair_scores(bags, a, b), (paragraphs[a], paragraphs[b])):
-                uf.union((a, i), (b, j))
-                edge_scores[(a, i)].append(cos)
-                edge_scores[(b, j)].append(cos)
-    groups: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for a in range(len(tokens)):
-        for s in range(len(tokens[a])):
-            groups[uf.find((a, s))].append((a, s))
+                edges.append((cos, (a, i), (b, j)))
+    edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+    groups = _Groups([len(art) for art in tokens])
+    edge_scores: dict[tuple[int, int], list[float]] = defaultdict(list)
+    for cos, x, y in edges:
+        if groups.union(x, y):
+            edge_scores[x].append(cos)
+            edge_scores[y].append(cos)
+    members_of: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for m in groups.parent:
+        members_of[groups.find(m)].append(m)
     drafts = []
-    for members in groups.values():
+    for members in members_of.values():
         members.sort()
         scores = [c for m in members for c in edge_scores.get(m, ())]
         score = sum(scores) / len(scores) if scores else 1.0
@@ -253,7 +276,6 @@ def _reading_order(drafts: list[Draft], lengths: list[int], base: int) -> list[D
 
 def _mark_moves(drafts: list[Draft], n_articles: int, base: int) -> list[Draft]:
     """A member is moved when its claim sits out of the article's order relative to the claims order."""
-    position = {m: k for k, d in enumerate(drafts) for m in d.members}
     moves: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
     for a in range(n_articles):
         if a == base:

@@ -10,16 +10,15 @@ import re
 
 from .normalize import Token
 
-_MONTHS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    januar februar märz juni juli oktober dezember
-    janvier février mars avril mai juin juillet août septembre octobre novembre décembre
-    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
-    января февраля марта апреля мая июня июля августа сентября октября ноября декабря
-    січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня
-    monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow""".split()
+MONTHS = frozenset(
+    """january february march april may june july august september october november december jan feb
+    mar apr jun jul aug sep sept oct nov dec januar februar märz juni juli oktober dezember janvier
+    février mars avril mai juin juillet août septembre octobre novembre décembre enero febrero marzo
+    abril mayo junio julio agosto septiembre octubre noviembre diciembre января февраля марта апреля
+    мая июня июля августа сентября октября ноября декабря січня лютого березня квітня травня червня
+    липня серпня вересня жовтня листопада грудня""".split()
 )
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow".split())
 _SOURCE_CUES = (
     "according to", "said", "says", "told", "stated", "reported", "reportedly", "obtained by",
     "confirmed by", "cited", "quoted", "wrote", "announced", "sources", "source", "spokesperson",
@@ -27,9 +26,20 @@ _SOURCE_CUES = (
     "laut", "sagte", "berichtete", "zufolge", "selon", "a déclaré", "a dit", "según", "dijo", "afirmó",
     "по словам", "сообщил", "заявил", "сказал", "за словами", "повідомив", "заявив", "сказав",
 )
-_SOURCE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _SOURCE_CUES) + r")\b", re.IGNORECASE)
+_SOURCE_WORDS = frozenset(c for c in _SOURCE_CUES if " " not in c)
+_SOURCE_PAIRS = frozenset(tuple(c.split()) for c in _SOURCE_CUES if " " in c)
 _QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))[“‘«„\"']\w")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+def _has_date(tokens: list[Token]) -> bool:
+    """A year, a weekday, or a month next to a number (so the verb 'may' is no date)."""
+    for k, tok in enumerate(tokens):
+        if tok.key in DAYS or tok.is_number and _YEAR.match(tok.key):
+            return True
+        if tok.key in MONTHS and any(0 <= n < len(tokens) and tokens[n].is_number for n in (k - 1, k + 1)):
+            return True
+    return False
 
 
 def category(text: str, tokens: list[Token], capitalised: set[str]) -> str:
@@ -40,10 +50,10 @@ def category(text: str, tokens: list[Token], capitalised: set[str]) -> str:
     """
     if _QUOTE_OPEN.search(text) or any(q in text for q in "“”«»„"):
         return "quote"
-    if _SOURCE.search(text):
-        return "source"
     keys = [t.key for t in tokens]
-    if any(k in _MONTHS for k in keys) or any(t.is_number and _YEAR.match(t.key) for t in tokens):
+    if any(k in _SOURCE_WORDS for k in keys) or any(p in _SOURCE_PAIRS for p in zip(keys, keys[1:], strict=False)):
+        return "source"
+    if _has_date(tokens):
         return "date"
     if any(t.is_number for t in tokens):
         return "number"

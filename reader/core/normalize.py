@@ -28,6 +28,7 @@ _UNITS = {
     "один": 1, "два": 2, "три": 3, "пять": 5, "десять": 10, "сто": 100,
     "hundred": 100,
 }
+_HUNDREDS = frozenset({"hundred", "hundert", "cent", "cien", "сто"})
 _SCALES = {
     "thousand": 1_000, "tausend": 1_000, "mille": 1_000, "mil": 1_000, "тысяча": 1_000, "тысячи": 1_000,
     "тисяча": 1_000, "тисячі": 1_000,
@@ -75,7 +76,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if m.group("num"):
             tokens.append(Token(m.start(), m.end(), number_value(m.group()), True))
         else:
-            tokens.append(Token(m.start(), m.end(), unicodedata.normalize("NFKC", m.group()).translate(_FOLD).casefold()))
+            key = unicodedata.normalize("NFKC", m.group()).translate(_FOLD).casefold()
+            tokens.append(Token(m.start(), m.end(), key))
     return _fold_number_words(tokens)
 
 
@@ -88,7 +90,8 @@ def _fold_number_words(tokens: list[Token]) -> list[Token]:
         while j < len(tokens) and not tokens[j].is_number and (tokens[j].key in _UNITS or tokens[j].key in _SCALES):
             word = tokens[j].key
             if word in _UNITS:
-                current = current * _UNITS[word] if word in ("hundred", "hundert", "cent", "cien", "сто") and current else current + _UNITS[word]
+                multiplies = word in _HUNDREDS and current
+                current = current * _UNITS[word] if multiplies else current + _UNITS[word]
             else:
                 total += max(current, 1) * _SCALES[word]
                 current = 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .details import MONTHS
 from .model import Paragraph, Segment
 
 HEADLINE_MAX_CHARS = 200
@@ -18,14 +19,13 @@ WRAPPED_LINE_MIN_CHARS = 60
 TERMINALS = ".!?…"
 CJK_TERMINALS = "。！？｡"
 CLOSERS = "\"'”’»)]›」』"
-OPENERS = "\"'“‘«(\[‹„‚¿¡「『—–-"
+OPENERS = "\"'“‘«([‹„‚¿¡「『—–-"
 # Abbreviations after which a full stop rarely ends a sentence (titles, months,
 # common Latin and European forms). Segmentation only: matching never uses it.
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st jr sr gen col lt sgt capt cmdr adm gov sen rep pres rev hon
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
-    no nos vs etc approx est dept univ inc ltd corp co fig vol pp ca cf al
-    hr fr frau nr bzw usw vgl mme mlle mgr sra srta dra ing
+    """mr mrs ms dr prof st jr sr gen col lt sgt capt cmdr adm gov sen rep pres rev hon jan feb mar
+    apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun no nos vs etc approx est dept
+    univ inc ltd corp co fig vol pp ca cf al hr fr frau nr bzw usw vgl mme mlle mgr sra srta dra ing
     г гг ул им тыс млн млрд пр см""".split()
 )
 
@@ -33,6 +33,7 @@ _BOUNDARY = re.compile(
     rf"[{re.escape(TERMINALS)}]+[{re.escape(CLOSERS)}]*(?=\s+[{re.escape(OPENERS)}]*[\w])"
     rf"|[{re.escape(CJK_TERMINALS)}][{re.escape(CLOSERS)}]*"
 )
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 _LINE_END = re.compile(rf"[{re.escape(TERMINALS + CJK_TERMINALS + ':;')}][{re.escape(CLOSERS)}]*\s*$")
 
@@ -59,11 +60,12 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def is_headline(line: str, has_more: bool) -> bool:
-    """A short first line with no final full stop, followed by more text."""
+def is_headline(line: str, next_line: str | None) -> bool:
+    """A short first line with no final full stop, followed by more text that does not continue it."""
     stripped = line.strip()
     return (
-        has_more
+        next_line is not None
+        and not next_line.lstrip(OPENERS + " ")[:1].islower()
         and 0 < len(stripped) <= HEADLINE_MAX_CHARS
         and not stripped.rstrip(CLOSERS).endswith((".", "。"))
     )
@@ -119,7 +121,21 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = m.group(1)
     if "." in word.strip("."):  # U.S., e.g., z.B.
         return True
+    if word.isdigit() and len(word) <= 2:  # a day before its month: am 3. Mai
+        following = _NEXT_WORD.match(text, dot + 1)
+        return bool(following) and following.group(1).casefold() in MONTHS
     return (len(word) == 1 and word.isalpha() and word.isupper()) or word.lower() in ABBREVIATIONS
+
+
+def _next_word_is_lower(text: str, pos: int, end: int) -> bool:
+    """A sentence does not end before a lower-case word (“Why?” he asked)."""
+    while pos < end and (text[pos].isspace() or text[pos] in OPENERS):
+        pos += 1
+    return pos < end and text[pos].islower()
+
+
+def _is_abbreviation_stop(text: str, m: re.Match[str]) -> bool:
+    return m.group()[0] == "." and len(m.group().rstrip(CLOSERS)) == 1 and _is_abbreviation(text, m.start())
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -128,7 +144,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cursor = start
     for m in _BOUNDARY.finditer(text, start, end):
         stop = m.end()
-        if m.group()[0] == "." and len(m.group().rstrip(CLOSERS)) == 1 and _is_abbreviation(text, m.start()):
+        cjk = m.group()[0] in CJK_TERMINALS
+        if not cjk and (_next_word_is_lower(text, stop, end) or _is_abbreviation_stop(text, m)):
             continue
         if text[cursor:stop].strip():
             spans.append((cursor, stop))
@@ -151,7 +168,7 @@ def segment(text: str) -> Segmented:
     lines = _lines(text)
     title = ""
     skip_before = 0
-    if lines and is_headline(text[lines[0][0]:lines[0][1]], len(lines) > 1):
+    if lines and is_headline(text[lines[0][0]:lines[0][1]], text[lines[1][0]:lines[1][1]] if len(lines) > 1 else None):
         title = text[lines[0][0]:lines[0][1]]
         if len(lines) > 1 and _fold(text[lines[1][0]:lines[1][1]]) == _fold(title):
             skip_before = lines[1][1]  # a headline repeated below itself is one headline

@@ -36,7 +36,11 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         }
         if c.moves:
             claim["moved"] = [
-                {"article": m.article, "segment": m.segment, "from": {"article": m.from_article, "segment": m.from_segment}}
+                {
+                    "article": m.article,
+                    "segment": m.segment,
+                    "from": {"article": m.from_article, "segment": m.from_segment},
+                }
                 for m in c.moves
             ]
         claims.append(claim)

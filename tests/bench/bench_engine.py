@@ -1,0 +1,57 @@
+"""Engine benchmark: speed, growth and memory of the comparison on generated rewrites.
+
+    uv run python tests/bench/bench_engine.py
+
+Prints the median of several runs for the corpus and for 10 x 1,000 sentences,
+the time ratio when the input doubles, and the peak memory (max RSS) of a run.
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from reader.core.compare import compare, compare_texts  # noqa: E402
+from tests.bench.workload import versions  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "prisoner-exchange"
+
+
+def median_seconds(run, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    corpus = median_seconds(lambda: compare([str(CORPUS)]), 7)
+    print(f"corpus (5 versions, end to end in-process): median {corpus * 1000:.0f} ms")
+    half = versions(10, 500)
+    full = versions(10, 1000)
+    t_half = median_seconds(lambda: compare_texts(half), 3)
+    t_full = median_seconds(lambda: compare_texts(full), 3)
+    print(f"10 x 500 sentences: median {t_half:.2f} s")
+    print(f"10 x 1000 sentences: median {t_full:.2f} s (target < 5 s)")
+    print(f"ratio for 2x the input: {t_full / t_half:.2f} (linear = 2.0)")
+    if "--child" not in sys.argv:
+        out = subprocess.run([sys.executable, __file__, "--child"], capture_output=True, text=True, check=True)
+        print(out.stdout.strip())
+
+
+def child() -> None:
+    compare_texts(versions(10, 1000))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of a 10 x 1000 run (max RSS, whole process): {peak:.0f} MB (target < 300 MB)")
+
+
+if __name__ == "__main__":
+    child() if "--child" in sys.argv else main()

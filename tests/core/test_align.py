@@ -1,0 +1,116 @@
+"""Alignment invariants, on the corpus and on small texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.compare import compare, compare_texts
+from reader.core.model import Comparison
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "prisoner-exchange"
+FILES = sorted(str(p) for p in CORPUS.iterdir())
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Comparison:
+    return compare(FILES)
+
+
+def member_sets(comparison: Comparison) -> set[frozenset[tuple[str, int]]]:
+    """Claims as sets of (article path, segment), whatever the article order."""
+    return {
+        frozenset((comparison.articles[m.article].path, m.segment) for m in c.members) for c in comparison.claims
+    }
+
+
+def test_every_segment_in_exactly_one_claim(corpus: Comparison) -> None:
+    seen = [(m.article, m.segment) for c in corpus.claims for m in c.members]
+    expected = [(a.index, s.index) for a in corpus.articles for s in a.segments]
+    assert sorted(seen) == sorted(expected)
+
+
+def test_claim_indexes_and_statuses(corpus: Comparison) -> None:
+    assert [c.index for c in corpus.claims] == list(range(len(corpus.claims)))
+    for c in corpus.claims:
+        assert (c.status == "unique") == (len(c.articles) == 1)
+        if c.status == "altered":
+            assert any(d.kind == "altered" for d in corpus.details_in(c.index))
+
+
+def test_identical_inputs_give_only_same_claims() -> None:
+    text = Path(FILES[2]).read_text(encoding="utf-8")
+    comparison = compare_texts([text, text, text])
+    assert {c.status for c in comparison.claims} == {"same"}
+    assert all(len(c.members) == 3 for c in comparison.claims)
+    assert comparison.changes == () and comparison.details == ()
+
+
+def test_each_version_keeps_its_order(corpus: Comparison) -> None:
+    for art in corpus.articles:
+        starts = [seg.start for seg in art.segments]
+        assert starts == sorted(starts)
+        # in the claims list, an article's members that are not marked moved follow its own order
+        unmoved = [s for c in corpus.claims for s in c.segments_of(art.index)
+                   if not any(mv.article == art.index and mv.segment == s for mv in c.moves)]
+        in_base = [s for s in unmoved if any(corpus.base in c.articles for c in [corpus.claim_of(art.index, s)])]
+        assert in_base == sorted(in_base)
+
+
+def test_deterministic() -> None:
+    assert compare(FILES) == compare(FILES)
+
+
+@pytest.mark.parametrize(("a", "b"), [(0, 1), (2, 3), (3, 4), (0, 2)])
+def test_two_versions_same_claims_whichever_is_first(a: int, b: int) -> None:
+    forward = compare([FILES[a], FILES[b]])
+    backward = compare([FILES[b], FILES[a]])
+    assert member_sets(forward) == member_sets(backward)
+
+
+def test_close_rewrite_is_aligned(corpus: Comparison) -> None:
+    # versions 3 and 4 retell the same meeting: the Istanbul talks sentence must pair up
+    three = next(s for s in corpus.articles[2].segments if s.text.startswith("The breakthrough in negotiations"))
+    four = next(s for s in corpus.articles[3].segments if s.text.startswith("The breakthrough in negotiations"))
+    assert corpus.claim_of(2, three.index) is corpus.claim_of(3, four.index)
+
+
+def test_moved_claim_is_found() -> None:
+    first = "Alpha Corp hired Bertha Quill in Zurich. Storms hit Ostrava on Tuesday. Clara Vint sold 40 horses."
+    second = "Storms hit Ostrava on Tuesday. Clara Vint sold 40 horses. Alpha Corp hired Bertha Quill in Zurich."
+    comparison = compare_texts([first, second])
+    assert all(c.status == "same" for c in comparison.claims)
+    moved = [mv for c in comparison.claims for mv in c.moves]
+    assert len(moved) == 1
+    assert (moved[0].article, moved[0].segment, moved[0].from_segment) == (1, 2, 0)
+
+
+def test_merged_sentences_share_one_claim() -> None:
+    first = "Moscow sent a list of 1,000 prisoners to Kyiv. Kyiv has not answered Peskov yet."
+    second = "Moscow sent a list of 1,000 prisoners to Kyiv, but Kyiv has not answered Peskov yet."
+    comparison = compare_texts([first, second])
+    claim = comparison.claim_of(1, 0)
+    assert claim.segments_of(0) == (0, 1)
+
+
+def test_shared_topic_alone_is_not_a_match() -> None:
+    first = "Russia and Ukraine discussed the prisoner exchange in Istanbul with Medinsky."
+    second = "Russia and Ukraine discussed the prisoner exchange after Zelenskyy visited Odesa."
+    third = "The weather in Lviv was mild while farmers harvested wheat near Ternopil."
+    comparison = compare_texts([first + " " + third, second])
+    assert comparison.claim_of(0, 1).status == "unique"
+
+
+def test_any_script_aligns() -> None:
+    first = "Песков подтвердил, что Москва передала Киеву список из 1000 пленных. Киев пока не ответил."
+    second = "Киев пока не ответил. По словам Пескова, Москва передала Киеву список из 1000 пленных."
+    comparison = compare_texts([first, second])
+    assert comparison.claim_of(0, 1).segments_of(1) == (0,)
+    assert comparison.claim_of(0, 0).segments_of(1) == (1,)
+
+
+def test_base_changes_the_reference() -> None:
+    comparison = compare(FILES[:2], base=1)
+    assert comparison.base == 1
+    assert all(ch.against == 1 for ch in comparison.changes if ch.article == 0)

@@ -1,0 +1,34 @@
+"""Alignment quality on the hand-made gold, measured by the project's scorer through the real command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "eval" / "score_alignment.py"
+GOLD = SHARED / "gold" / "seed-gold.json"
+
+# The floors the engine holds today; raise them as alignment improves, never lower them.
+MIN_F1 = 0.55
+MIN_DETAIL_RECALL = 0.60
+MIN_UNIQUE_KEPT = 0.90
+
+
+@pytest.mark.skipif(not SCORER.exists() or not GOLD.exists(), reason="shared/ (gold and scorer) is not beside the repo")
+def test_gold_floors() -> None:
+    reader = f"{sys.executable} -m reader"
+    out = subprocess.run(
+        [sys.executable, str(SCORER), "--gold", str(GOLD), "--texts", str(ROOT / "corpus" / "prisoner-exchange"),
+         "--reader", reader, "--min-f1", str(MIN_F1), "--min-detail-recall", str(MIN_DETAIL_RECALL)],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    overall = next(line for line in out.stdout.splitlines() if line.startswith("overall:"))
+    kept, total = overall.split("unique kept apart ")[1].split(";")[0].split("/")
+    assert int(kept) / int(total) >= MIN_UNIQUE_KEPT, overall
+

@@ -1,0 +1,57 @@
+"""Normalisation: cosmetic differences fold away, values stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.normalize import fold, number_value, tokenize
+
+
+def keys(text: str) -> list[str]:
+    return [t.key for t in tokenize(text)]
+
+
+SAME = [
+    ("thousands separator", "1000 for 1000", "1,000 for 1,000"),
+    ("number words", "one thousand prisoners", "1000 prisoners"),
+    ("case", "Kyiv Said", "kyiv said"),
+    ("curly quotes", "Putin’s list", "Putin's list"),
+    ("spaces", "a   b", "a b"),
+    ("german thousands", "1.000 Gefangene", "1000 Gefangene"),
+    ("two hundred", "two hundred people", "200 people"),
+]
+
+
+@pytest.mark.parametrize(("name", "a", "b"), SAME, ids=[r[0] for r in SAME])
+def test_same_after_normalising(name: str, a: str, b: str) -> None:
+    assert keys(a) == keys(b)
+
+
+DIFFERENT = [
+    ("values differ", "1,000 prisoners", "1,500 prisoners"),
+    ("decimal is not thousands", "1.5 percent", "15 percent"),
+    ("words differ", "Kyiv", "Moscow"),
+]
+
+
+@pytest.mark.parametrize(("name", "a", "b"), DIFFERENT, ids=[r[0] for r in DIFFERENT])
+def test_different_after_normalising(name: str, a: str, b: str) -> None:
+    assert keys(a) != keys(b)
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"), [("1,000", "1000"), ("1.5", "1.5"), ("2,500,000", "2500000"), ("12", "12"), ("3.10", "3.1")]
+)
+def test_number_value(raw: str, value: str) -> None:
+    assert number_value(raw) == value
+
+
+def test_fold_quotes_dashes_case() -> None:
+    assert fold("“Hello” — World’s") == fold('"hello" - world\'s')
+
+
+def test_token_offsets_point_into_text() -> None:
+    text = "They freed one thousand people, 1,000 in all."
+    for tok in tokenize(text):
+        assert text[tok.start:tok.end].strip()
+    assert [t.key for t in tokenize(text) if t.is_number] == ["1000", "1000"]
