@@ -68,7 +68,7 @@ class ReaderApp(App[int]):
         yield ColumnsView(id="columns")
         yield Input(placeholder="search all versions (Enter to find, Esc to cancel)", id="search")
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def view(self) -> ColumnsView:
@@ -120,7 +120,7 @@ class ReaderApp(App[int]):
         if comp is None or not view.docs:
             return
         self.query_one(ColumnHeaders).update(comp, view.visible_columns, view.column_width, view.col)
-        right = [f"base v{comp.base + 1}", view.view]
+        right = [view.view]
         if view.folded:
             right.append("folded")
         if view.search_query:
@@ -129,7 +129,7 @@ class ReaderApp(App[int]):
         n = len(comp.articles)
         if view.visible_count < n:
             cols = view.visible_columns
-            right.append(f"v{cols.start + 1}–v{cols.stop} of {n}")
+            right.append(f"{cols.start + 1}–{cols.stop} of {n}")
         left = describe_claim(comp, view.col, view.seg) if comp.articles[view.col].segments else ""
         if view.detail is not None:
             d = next((d for d in comp.details_in(comp.claim_of(view.col, view.seg).index, view.col)

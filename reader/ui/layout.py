@@ -179,13 +179,14 @@ def build_aligned(comparison: Comparison, width: int, folded: bool = False,
             continue
         claim = claims[k]
         cells = {a: [(s, wrapper.spans(a, s)) for s in claim.segments_of(a)] for a in claim.articles}
-        height = max(sum(len(sp) for _, sp in cell) for cell in cells.values())
+        counted = [a for a in cells if shown is None or a in shown] or list(cells)
+        height = max(sum(len(sp) for _, sp in cells[a]) for a in counted)
         for doc in docs:
             used = 0
             for s, spans in cells.get(doc.article, ()):
                 doc.add_segment(s, spans)
                 used += len(spans)
-            for i in range(height - used):
+            for i in range(max(height - used, 0)):
                 doc.lines.append(Line(GAP, first=(i == 0 and used == 0)))
             doc.lines.append(Line(BLANK))
         k += 1

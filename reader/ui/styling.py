@@ -25,11 +25,19 @@ STATUS_WORDS = {"same": "same", "reworded": "reworded", "altered": "altered", "u
 
 
 def sentence_spans(comparison: Comparison, article: int, segment: int) -> list[Span]:
-    """Word changes, then details (so a detail's style lands on top), clipped to the sentence."""
+    """Word changes, then details (so a detail's style lands on top), clipped to the sentence.
+
+    Word changes are drawn against the base: the base's own sentences carry none, and
+    another version's only when they are measured against the base (or the claim lacks it).
+    """
     seg = comparison.articles[article].segments[segment]
-    claim = comparison.claim_of(article, segment).index
+    found = comparison.claim_of(article, segment)
+    claim = found.index
+    base = comparison.base
     spans: list[Span] = []
     for change in comparison.changes_in(claim, article):
+        if article == base or (change.against != base and base in found.articles):
+            continue
         if change.start < seg.end and change.end > seg.start:
             spans.append((max(change.start, seg.start), min(change.end, seg.end), change.kind))
     for detail in comparison.details_in(claim, article):

@@ -25,7 +25,7 @@ async def test_comparison_is_built_in_a_worker_then_shown():
         view = app.view
         assert view.has_focus
         assert view.col == 0 and view.seg in view.docs[0].entries
-        assert "claim" in str(app.query_one("#status").render())
+        assert "in 3 of 3" in str(app.query_one("#status").render())
 
 
 async def test_j_k_and_arrows_move_through_the_focused_column(harbour):

@@ -44,7 +44,7 @@ class ColumnsView(ScrollView, can_focus=True):
                 tooltip="Next sentence in the focused column"),
         Binding("k,up", "cursor_up", "Prev", id="cursor_up", key_display="k", show=False,
                 tooltip="Previous sentence in the focused column"),
-        Binding("n", "next_difference", "Next diff", id="next_difference",
+        Binding("n", "next_difference", "Diff", id="next_difference",
                 tooltip="Next claim that differs (next search hit after a search)"),
         Binding("N", "previous_difference", "Prev diff", id="previous_difference", show=False,
                 tooltip="Previous claim that differs (previous search hit after a search)"),
@@ -63,7 +63,7 @@ class ColumnsView(ScrollView, can_focus=True):
                 show=False),
         *(Binding(str(i), f"focus_column({i - 1})", f"Column {i}", id=f"focus_column_{i}", show=False)
           for i in range(1, 10)),
-        Binding("g", "counterpart", "Counterpart", id="counterpart",
+        Binding("g", "counterpart", "Jump", id="counterpart",
                 tooltip="Jump to this claim in the next column that has it"),
         Binding("v", "toggle_view", "View", id="toggle_view",
                 tooltip="Switch between aligned (rows are claims) and reading (each version's own order)"),

@@ -69,11 +69,21 @@ class ColumnHeaders(Widget):
             name = Text(visible(article.name, keep_newlines=False), base)
             rows[1].append(self._fit(name, self.width, base))
             shared, altered, alone = self._counts[a]
-            counts = Text(f"{shared} shared · {altered} altered · {alone} only here", base)
+            counts = Text(self._counts_line(shared, altered, alone), base)
             rows[2].append(self._fit(counts, self.width, base))
         out = Text("\n").join(rows)
         out.no_wrap = True
         return out
+
+    def _counts_line(self, shared: int, altered: int, alone: int) -> str:
+        """The longest wording of the counts that fits the column."""
+        for line in (f"{shared} shared · {altered} altered · {alone} only here",
+                     f"{shared} shared · {altered} altered · {alone} alone",
+                     f"={shared} shared !{altered} altered +{alone} alone",
+                     f"={shared} !{altered} +{alone}"):
+            if len(line) <= self.width:
+                return line
+        return line
 
     @staticmethod
     def _fit(text: Text, width: int, style: Style) -> Text:

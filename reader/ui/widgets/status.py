@@ -14,8 +14,7 @@ def describe_claim(comparison: Comparison, article: int, segment: int) -> str:
     """One line: status, spread, similarity, moves and details of the claim at (article, segment)."""
     claim = comparison.claim_of(article, segment)
     n = len(comparison.articles)
-    parts = [f"claim {claim.index + 1}/{len(comparison.claims)}",
-             STATUS_WORDS.get(claim.status, claim.status)]
+    parts = [f"#{claim.index + 1} {STATUS_WORDS.get(claim.status, claim.status)}"]
     if claim.moves:
         moved = sorted({mv.article + 1 for mv in claim.moves})
         parts.append("moved in " + ", ".join(f"v{a}" for a in moved))
@@ -25,7 +24,7 @@ def describe_claim(comparison: Comparison, article: int, segment: int) -> str:
     details = comparison.details_in(claim.index, article)
     if details:
         kinds = sorted({d.category for d in details})
-        parts.append(f"{len(details)} detail{'s' if len(details) > 1 else ''}: {', '.join(kinds)}")
+        parts.append(f"{len(details)} detail{'s' if len(details) > 1 else ''}: {' '.join(kinds)}")
     return " · ".join(parts)
 
 
