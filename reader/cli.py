@@ -104,18 +104,25 @@ def _check_base(base: int, count: int) -> None:
         raise InputError(f"--base {base}: there are {count} versions (choose 1 to {count})")
 
 
-def _open_app(args: argparse.Namespace) -> int:
-    """Check the inputs the way the reports do, then hand the paths to the app."""
-    from reader.core.fetch import is_url
-    from reader.core.load import expand_inputs, read_source
+def _attach_terminal_to_stdin() -> None:
+    """After a piped text is read, give the app the terminal's keys on file descriptor 0."""
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise InputError("-: the text came through a pipe and there is no terminal for the app's keys; "
+                         "add --format to write a report instead") from None
+    os.dup2(fd, 0)
+    os.close(fd)
 
-    inputs, _title = expand_inputs(args.paths)
-    for item in inputs:  # stdin and URLs can be read once only: the app reads them
-        if item.path != "-" and not is_url(item.path):
-            read_source(item.path, item.meta)
-    if len(inputs) < 2:
-        raise InputError("need at least two versions to compare (give two files or a directory)")
-    _check_base(args.base, len(inputs))
+
+def _open_app(args: argparse.Namespace) -> int:
+    """Hand the paths to the app (which loads them, with the same one-line errors)."""
+    from reader.core.load import expand_inputs, read_stdin_ahead
+
+    expand_inputs(args.paths)  # repeated or unusable paths are refused before stdin is touched
+    if "-" in args.paths and not sys.stdin.isatty():
+        read_stdin_ahead()
+        _attach_terminal_to_stdin()
     from reader.ui.app import run_app
 
     return run_app(args.paths, base=args.base - 1, theme=args.theme)

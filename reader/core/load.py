@@ -59,16 +59,30 @@ class Story:
     title: str = ""  # the story's title from story.toml, if any
 
 
+_stdin_read_ahead: list[bytes] = []
+
+
+def read_stdin_ahead() -> None:
+    """Read standard input now, for the next load to use: the app then takes the terminal back."""
+    _stdin_read_ahead[:] = [_read_stdin()]
+
+
+def _read_stdin() -> bytes:
+    if _stdin_read_ahead:
+        return _stdin_read_ahead.pop()
+    if sys.stdin is None:
+        raise InputError("-: there is no standard input")
+    if sys.stdin.isatty():
+        sys.stderr.write("reader: reading the text from the terminal; end it with Ctrl-D\n")
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"-: too large (over {LIMIT_MB} MB)")
+    return data
+
+
 def _read_bytes(path: str) -> bytes:
     if path == STDIN:
-        if sys.stdin is None:
-            raise InputError("-: there is no standard input")
-        if sys.stdin.isatty():
-            sys.stderr.write("reader: reading the text from the terminal; end it with Ctrl-D\n")
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            raise InputError(f"-: too large (over {LIMIT_MB} MB)")
-        return data
+        return _read_stdin()
     p = Path(path)
     if not p.exists():
         raise InputError(f"{path}: no such file or directory")
