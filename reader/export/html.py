@@ -13,6 +13,7 @@ escapes, bidirectional overrides) are shown as visible placeholders first.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from html import escape
@@ -20,6 +21,7 @@ from html import escape
 from reader.core.model import Article, Claim, Comparison
 from reader.core.visible import visible
 
+_CONTROL_PICTURE = re.compile("[\u2400-\u2421]")
 STATUS_LABELS = {"same": "same", "reworded": "reworded", "altered": "altered", "unique": "only here"}
 STATUS_MARKS = {"same": "=", "reworded": "≈", "altered": "≠", "unique": "+"}
 CHANGE_TAGS = {"inserted": "ins", "replaced": "mark"}
@@ -56,6 +58,7 @@ td.gap { color: var(--muted); text-align: center; background: repeating-linear-g
 ins { background: var(--ins); text-decoration: underline 2px; text-underline-offset: 2px; color: inherit; }
 mark { background: var(--rep); text-decoration: underline dotted 2px; text-underline-offset: 2px;
   color: inherit; }
+.ctl { border: 1px solid var(--muted); border-radius: 2px; padding: 0 1px; font-size: .9em; }
 .para { color: var(--muted); margin-inline-end: .2em; }
 .headline { font-weight: 700; }
 .moved { display: block; color: var(--muted); font-size: .85em; font-style: italic; }
@@ -79,6 +82,13 @@ def _text(text: str) -> str:
     return escape(visible(text, keep_newlines=False), quote=True)
 
 
+def _shown(text: str) -> str:
+    """Like _text, with each control placeholder boxed so a reader notices it (not for attributes)."""
+    return _CONTROL_PICTURE.sub(
+        lambda m: f'<span class="ctl" title="control character U+{ord(m.group()) - 0x2400:04X}">{m.group()}</span>',
+        _text(text))
+
+
 def _meta(article: Article, source: object | None) -> list[str]:
     """What the header says about a version: title, outlet, date (from story.toml or the page)."""
     def field(name: str) -> str:
@@ -91,12 +101,12 @@ def _header(article: Article, source: object | None) -> str:
     title = getattr(source, "title", "") or article.title
     encoding = getattr(article, "encoding", "") or getattr(source, "encoding", "")
     fmt = getattr(source, "source_format", "") or article.source_format  # the model may not carry it yet
-    parts = [f"{article.index + 1}. {_text(article.name)}"]
+    parts = [f"{article.index + 1}. {_shown(article.name)}"]
     if title:
-        parts.append(f'<span class="meta">{_text(title)}</span>')
+        parts.append(f'<span class="meta">{_shown(title)}</span>')
     meta = _meta(article, source)
     if meta:
-        parts.append(f'<span class="meta">{" · ".join(_text(m) for m in meta)}</span>')
+        parts.append(f'<span class="meta">{" · ".join(_shown(m) for m in meta)}</span>')
     parts.append(f'<span class="meta">{_text(" · ".join(v for v in (encoding, fmt) if v))}</span>')
     return f'<th scope="col" title="{_text(article.path)}">{"".join(parts)}</th>'
 
@@ -109,10 +119,10 @@ def _marked(article: Article, start: int, end: int, spans: Sequence[tuple[int, i
         if s < cursor or s >= e:
             continue
         tag = CHANGE_TAGS.get(kind, "mark")
-        out.append(_text(article.text[cursor:s]))
-        out.append(f'<{tag} title="{kind}">{_text(article.text[s:e])}</{tag}>')
+        out.append(_shown(article.text[cursor:s]))
+        out.append(f'<{tag} title="{kind}">{_shown(article.text[s:e])}</{tag}>')
         cursor = e
-    out.append(_text(article.text[cursor:end]))
+    out.append(_shown(article.text[cursor:end]))
     return "".join(out)
 
 
@@ -145,10 +155,10 @@ def _details(comparison: Comparison, claim: Claim, columns: int) -> str:
     items = []
     for d in details:
         kind = f'<span class="kind">{escape(d.kind)} {escape(d.category)}</span>'
-        line = f'<li>version {d.article + 1}: {kind} “<span dir="auto">{_text(d.text)}</span>”'
+        line = f'<li>version {d.article + 1}: {kind} “<span dir="auto">{_shown(d.text)}</span>”'
 
         if d.counterparts:
-            was = "; ".join(f'“<span dir="auto">{_text(c.text)}</span>” in version {c.article + 1}'
+            was = "; ".join(f'“<span dir="auto">{_shown(c.text)}</span>” in version {c.article + 1}'
                             for c in d.counterparts)
             line += f" (was {was})"
         items.append(line + "</li>")
@@ -161,7 +171,7 @@ def _summary(comparison: Comparison) -> str:
     parts = [f"{counts[s]} {STATUS_LABELS[s]}" for s in STATUS_LABELS if counts[s]]
     base = comparison.articles[comparison.base]
     return (f"{len(comparison.claims)} claims in {len(comparison.articles)} versions: {', '.join(parts)}. "
-            f"Compared with version {comparison.base + 1}, {_text(base.name)}; "
+            f"Compared with version {comparison.base + 1}, {_shown(base.name)}; "
             f"{len(comparison.details)} details inserted or altered.")
 
 
@@ -176,7 +186,7 @@ def render(comparison: Comparison, title: str = "", sources: Sequence[object] | 
     for claim in comparison.claims:
         where = ", ".join(str(a + 1) for a in claim.articles)
         status = (f'<td class="status"><a href="#claim-{claim.index + 1}">{claim.index + 1}</a><br>'
-                  f'<span class="mark" aria-hidden="true">{STATUS_MARKS[claim.status]}</span>'
+                  f'<span class="mark" aria-hidden="true">{STATUS_MARKS[claim.status]}</span> '
                   f'{STATUS_LABELS[claim.status]}<br><small>in {where}</small></td>')
         cells = "".join(_cell(comparison, claim, a) for a in articles)
         rows.append(f'<tr class="claim {claim.status}" id="claim-{claim.index + 1}">{status}{cells}</tr>')

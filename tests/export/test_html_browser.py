@@ -75,7 +75,8 @@ def test_no_article_script_runs_and_the_dom_is_as_written(report):
     assert "<title>Hostile &lt;b&gt;story&lt;/b&gt;</title>" in dom
     assert "PWNED</title>" not in dom and "<script" not in dom and "<img" not in dom
     assert "&lt;script&gt;document.title='PWNED'&lt;/script&gt;" in dom
-    assert "[link=https://evil.example]" in dom and "␛[31m" in dom
+    assert "[link=https://evil.example]" in dom
+    assert '<span class="ctl" title="control character U+001B">␛</span>[31m' in dom
 
 
 def test_prints_to_pdf(report, tmp_path):
