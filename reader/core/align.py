@@ -22,11 +22,16 @@ from dataclasses import dataclass, field
 from .normalize import Token
 
 STEM_CHARS = 6
-PAIR_MIN = 0.21  # cosine a mutual-best pair needs
-JOIN_MIN = 0.20  # cosine a one-sided best needs to join an existing pair
+# The bars a pair of sentences must clear depend on how closely the two articles
+# are related: versions that rewrite one another (many strong pairs) make a weak
+# pair beside a strong one believable; stories told at different stages do not.
+PAIR_MIN = (0.25, 0.18)  # cosine a mutual-best pair needs (unrelated articles, close rewrites)
+JOIN_MIN = 0.18  # cosine a one-sided best needs to join an existing pair
 JOIN_CONTAINED = 0.20  # and the share of the smaller sentence it must cover
-CONTEXT_MIN = 0.12  # cosine enough for a sentence that stands by its neighbour's partner
-PARAGRAPH_MIN = 0.06  # and for one whose neighbour in the same paragraph is paired there
+CONTEXT_MIN = (0.25, 0.10)  # cosine for a sentence that stands by its neighbour's partner
+PARAGRAPH_MIN = (0.15, 0.0)  # and for one whose neighbour in the same paragraph is paired there
+RELATED = (0.15, 0.30)  # mean cosine of the strongest pairs at which articles count unrelated / close
+STRONGEST = 5  # how many of the strongest pairs tell how related two articles are
 DF_PER_ARTICLE = 4.5  # a term in more sentences than this per article is glue and carries no evidence
 MAX_PER_ARTICLE = 4  # a claim holds at most this many sentences of one article
 
@@ -105,6 +110,24 @@ def _pair_scores(bags: _Bags, a: int, b: int) -> dict[tuple[int, int], tuple[flo
     return scores
 
 
+@dataclass(frozen=True)
+class _Bars:
+    pair: float
+    context: float
+    paragraph: float
+
+    @classmethod
+    def between(cls, strongest: list[float]) -> _Bars:
+        """Bars for two articles whose strongest mutual pairs have these cosines."""
+        mean = sum(strongest) / STRONGEST
+        t = min(1.0, max(0.0, (mean - RELATED[0]) / (RELATED[1] - RELATED[0])))
+
+        def mix(ends: tuple[float, float]) -> float:
+            return ends[0] + (ends[1] - ends[0]) * t
+
+        return cls(mix(PAIR_MIN), mix(CONTEXT_MIN), mix(PARAGRAPH_MIN))
+
+
 def _pair_edges(
     scores: dict[tuple[int, int], tuple[float, float]], paragraphs: tuple[Sequence[int], Sequence[int]]
 ) -> list[tuple[int, int, float]]:
@@ -117,9 +140,9 @@ def _pair_edges(
             best_a[i] = (cos, j)
         if (cos, -i) > (best_b.get(j, (0.0, 1))[0], -best_b.get(j, (0.0, 1))[1]):
             best_b[j] = (cos, i)
-    edges = {
-        (i, j): cos for i, (cos, j) in best_a.items() if best_b.get(j, (0.0, -1))[1] == i and cos >= PAIR_MIN
-    }
+    mutual = {i: (cos, j) for i, (cos, j) in best_a.items() if best_b.get(j, (0.0, -1))[1] == i}
+    bars = _Bars.between(sorted((cos for cos, _ in mutual.values()), reverse=True)[:STRONGEST])
+    edges = {(i, j): cos for i, (cos, j) in mutual.items() if cos >= bars.pair}
     paired_a = {i for i, _ in edges}
     paired_b = {j for _, j in edges}
     for i, (cos, j) in best_a.items():
@@ -128,7 +151,7 @@ def _pair_edges(
     for j, (cos, i) in best_b.items():
         if j not in paired_b and i in paired_a and cos >= JOIN_MIN and scores[(i, j)][1] >= JOIN_CONTAINED:
             edges[(i, j)] = cos
-    _attach_in_context(scores, edges, paragraphs)
+    _attach_in_context(scores, edges, paragraphs, bars)
     return [(i, j, cos) for (i, j), cos in sorted(edges.items())]
 
 
@@ -136,6 +159,7 @@ def _attach_in_context(
     scores: dict[tuple[int, int], tuple[float, float]],
     edges: dict[tuple[int, int], float],
     paragraphs: tuple[Sequence[int], Sequence[int]],
+    bars: _Bars,
 ) -> None:
     """Unpaired sentences join a weaker match that stands right by their neighbour's partner;
     weaker still when that neighbour shares their paragraph.
@@ -143,7 +167,7 @@ def _attach_in_context(
     Runs until nothing changes; each round looks at both articles from the same
     state, so the result does not depend on which article is first.
     """
-    floor = min(CONTEXT_MIN, PARAGRAPH_MIN)
+    floor = min(bars.context, bars.paragraph)
     candidates: tuple[dict[int, list[tuple[int, float]]], ...] = (defaultdict(list), defaultdict(list))
     partners: tuple[dict[int, set[int]], ...] = (defaultdict(set), defaultdict(set))
     for (i, j), (cos, _) in scores.items():
@@ -165,7 +189,7 @@ def _attach_in_context(
                 for n in (x - 1, x + 1):
                     if n not in mine:
                         continue
-                    least = PARAGRAPH_MIN if para[n] == para[x] else CONTEXT_MIN
+                    least = bars.paragraph if para[n] == para[x] else bars.context
                     near = {p + d for p in mine[n] for d in (-1, 0, 1)}
                     fits.extend((cos, -y, y) for y, cos in candidates[side][x] if y in near and cos >= least)
                 if fits:
