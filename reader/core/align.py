@@ -33,6 +33,7 @@ PARAGRAPH_MIN = (0.15, 0.0)  # and for one whose neighbour in the same paragraph
 RELATED = (0.15, 0.30)  # mean cosine of the strongest pairs at which articles count unrelated / close
 STRONGEST = 5  # how many of the strongest pairs tell how related two articles are
 DF_PER_ARTICLE = 4.5  # a term in more sentences than this per article is glue and carries no evidence
+MAX_POSTINGS = 8  # nor is a term in more sentences than this of one article
 MAX_PER_ARTICLE = 4  # a claim holds at most this many sentences of one article
 
 
@@ -81,7 +82,7 @@ def _bags(tokens: Sequence[Sequence[Sequence[Token]]]) -> _Bags:
                     postings[term].append(s)
         bags.terms.append(weights)
         bags.norms.append([math.sqrt(sum(seg.values())) for seg in weights])
-        bags.postings.append(dict(postings))
+        bags.postings.append({t: segs for t, segs in postings.items() if len(segs) <= MAX_POSTINGS})
     return bags
 
 

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import random
 
+# A longer story uses more distinct words (Heaps' law); about four new words a
+# sentence matches news prose of this length.
+VOCABULARY_PER_SENTENCE = 4
 _SYLLABLES = "ka lo mi ra tu sen vor da pel ni os ter ul gan bri sto fa ze".split()
 
 
 def _word(rng: random.Random) -> str:
-    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(1, 3)))
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))
 
 
 def _zipf_weights(size: int) -> list[float]:
@@ -23,7 +26,7 @@ def _zipf_weights(size: int) -> list[float]:
     return cumulative
 
 
-def _vocabulary(rng: random.Random, size: int = 4000) -> list[str]:
+def _vocabulary(rng: random.Random, size: int) -> list[str]:
     return list(dict.fromkeys(_word(rng) for _ in range(size * 2)))[:size]
 
 
@@ -52,7 +55,7 @@ def _render(sentences: list[list[str]]) -> str:
 def versions(count: int = 10, sentences: int = 1000, seed: int = 7) -> list[str]:
     """`count` texts of about `sentences` sentences each, close rewrites of one another."""
     rng = random.Random(seed)
-    vocab = _vocabulary(rng)
+    vocab = _vocabulary(rng, VOCABULARY_PER_SENTENCE * sentences)
     base = [_sentence(rng, vocab) for _ in range(sentences)]
     texts = [_render(base)]
     for _ in range(count - 1):
