@@ -98,7 +98,7 @@ def _meta(article: Article, source: object | None) -> list[str]:
 
 
 def _header(article: Article, source: object | None) -> str:
-    title = getattr(source, "title", "") or article.title
+    title = getattr(article, "source_title", "") or getattr(source, "title", "") or article.title
     encoding = getattr(article, "encoding", "") or getattr(source, "encoding", "")
     fmt = getattr(source, "source_format", "") or article.source_format  # the model may not carry it yet
     parts = [f"{article.index + 1}. {_shown(article.name)}"]

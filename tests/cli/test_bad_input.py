@@ -202,6 +202,17 @@ def test_real_process_prints_no_traceback(story, tmp_path):
     assert done.stderr.strip().startswith("reader: ") and done.stdout == ""
 
 
+def test_reader_that_stops_early_is_no_error():
+    """`reader ... | head`: a closed pipe ends the report quietly (the corpus's JSON outgrows a pipe buffer)."""
+    corpus = Path(__file__).resolve().parents[2] / "corpus" / "prisoner-exchange"
+    command = [sys.executable, "-m", "reader", str(corpus), "--format", "json"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        proc.stdout.read(10)
+        proc.stdout.close()
+        err = proc.stderr.read()
+    assert proc.returncode == 0 and err == b""
+
+
 # Hard but valid input: exit 0, and a comparison whose offsets hold.
 
 def _compared(run, *texts: str, tmp_path: Path) -> dict:
