@@ -12,14 +12,13 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
-
 from .align import Draft, align, term_of
 from .details import capitalised_keys, category
 from .load import Source, load_sources, normalize_newlines
 from .model import Article, Change, Claim, Comparison, Detail, Member, Move, Span
 from .normalize import Token, tokenize
 from .segment import segment
+from .worddiff import edits
 
 RARE_SHARE = 0.08  # a term in at most this share of all sentences is content, not glue
 _CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
@@ -97,34 +96,40 @@ def _compare_member(
     ctx: _Context, claim: int, article: int, segs: Sequence[int], ref: int, ref_segs: Sequence[int], altered: bool
 ) -> _Found:
     """Word changes of one member against its reference member, and the details they carry."""
-    art, ref_art = ctx.articles[article], ctx.articles[ref]
+    art = ctx.articles[article]
     mine, theirs = ctx.member_tokens(article, segs), ctx.member_tokens(ref, ref_segs)
     found = _Found([], [])
-    for op in Levenshtein.opcodes([t.key for t in mine], [t.key for t in theirs]):
-        if op.tag == "equal" or op.tag == "delete" and op.src_start == op.src_end:
-            continue
-        run = mine[op.src_start:op.src_end]
-        if not run:
-            continue
-        kind = "inserted" if op.tag in ("insert", "delete") else "replaced"
+    for edit in edits([t.key for t in mine], [t.key for t in theirs]):
+        if edit.kind == "deleted":
+            continue  # the reference's own words: its side reports them
+        run = mine[edit.start:edit.end]
+        kind = "inserted" if edit.kind == "inserted" else "replaced"
         for piece in _split_at_segments(art, segs, run):
             start, end, text = _span(art, piece)
             found.changes.append(Change(claim, article, ref, kind, start, end, text))
-        if kind == "inserted":
+        other = theirs[edit.their_start:edit.their_end]
+        if kind == "inserted" or not any(ctx.is_content(t) for t in other):
             found.details.extend(_inserted_details(ctx, claim, article, run))
-            continue
-        other = theirs[op.dest_start:op.dest_end]
-        if not altered:
-            continue  # the reference side reports this alteration, with this run as its counterpart
-        if any(ctx.is_content(t) for t in run) and any(ctx.is_content(t) for t in other):
-            start, end, text = _span(art, run)
-            o_start, o_end, o_text = _span(ref_art, other)
-            cat = category(text + " " + o_text, run + other, ctx.capitalised)
-            found.details.append(
-                Detail("altered", cat, claim, article, start, end, text, (Span(ref, o_start, o_end, o_text),))
-            )
-        else:
-            found.details.extend(_inserted_details(ctx, claim, article, run))
+        elif altered:  # (otherwise the reference side reports it, with this run as its counterpart)
+            found.details.extend(_altered_details(ctx, claim, article, run, ref, other))
+    return found
+
+
+def _altered_details(
+    ctx: _Context, claim: int, article: int, run: list[Token], ref: int, other: list[Token]
+) -> list[Detail]:
+    """A replaced run, clause by clause: each clause with content is altered against the whole other run."""
+    art, ref_art = ctx.articles[article], ctx.articles[ref]
+    o_start, o_end, o_text = _span(ref_art, other)
+    counterpart = (Span(ref, o_start, o_end, o_text),)
+    found = []
+    for clause in _clauses(art.text, run):
+        if any(ctx.is_content(t) for t in clause):
+            start, end, text = _span(art, clause)
+            cat = category(text, clause, ctx.capitalised)
+            if cat == "other":  # what it replaced may tell what kind of fact changed
+                cat = category(o_text, other, ctx.capitalised)
+            found.append(Detail("altered", cat, claim, article, start, end, text, counterpart))
     return found
 
 

@@ -28,7 +28,9 @@ _SOURCE_CUES = (
 )
 _SOURCE_WORDS = frozenset(c for c in _SOURCE_CUES if " " not in c)
 _SOURCE_PAIRS = frozenset(tuple(c.split()) for c in _SOURCE_CUES if " " in c)
-_QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))[“‘«„\"']\w")
+# A quotation: an opening mark at a word's start and at least three words after it
+# ("‘1,000 for 1,000’" is a quoted term, not a quotation).
+_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[“‘«„\"](?:[^\s”’»\"]+\s+){2,}[^\s”’»\"]+")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
@@ -48,7 +50,7 @@ def category(text: str, tokens: list[Token], capitalised: set[str]) -> str:
     `capitalised` holds the token keys that are written with a capital in
     mid-sentence somewhere in the comparison: names, in any cased script.
     """
-    if _QUOTE_OPEN.search(text) or any(q in text for q in "“”«»„"):
+    if _QUOTE.search(text):
         return "quote"
     keys = [t.key for t in tokens]
     if any(k in _SOURCE_WORDS for k in keys) or any(p in _SOURCE_PAIRS for p in zip(keys, keys[1:], strict=False)):
