@@ -20,6 +20,7 @@ from .normalize import Token, tokenize
 from .segment import segment
 from .worddiff import edits
 
+FACT_CATEGORIES = frozenset({"number", "date", "name", "quote", "source"})  # an 'other' change is rewording
 RARE_SHARE = 0.08  # a term in at most this share of all sentences is content, not glue
 _CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 Progress = Callable[[str], None]
@@ -146,7 +147,8 @@ def _status(ctx: _Context, by_article: dict[int, list[int]], details: list[Detai
     keys = {tuple(t.key for t in ctx.member_tokens(a, segs)) for a, segs in by_article.items()}
     if len(keys) == 1:
         return "same"
-    return "altered" if any(d.kind == "altered" for d in details) else "reworded"
+    facts = any(d.kind == "altered" and d.category in FACT_CATEGORIES for d in details)
+    return "altered" if facts else "reworded"
 
 
 def build(sources: Sequence[Source], base: int = 0, progress: Progress | None = None) -> Comparison:
