@@ -27,7 +27,7 @@ _DISPLAY = {"utf-8-sig": "utf-8 (BOM)", "utf-16": "utf-16 (BOM)", "utf-32": "utf
             "iso8859-1": "latin-1", "latin_1": "latin-1"}
 # A text is binary when more than this share of its characters are controls other than white space.
 BINARY_CONTROL_SHARE = 0.05
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 CHAOS_MARGIN = 0.1
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 

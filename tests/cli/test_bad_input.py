@@ -86,6 +86,12 @@ def test_control_heavy_text_is_binary(run, story, tmp_path):
     _one_line_error(run(story[0], noise, "--format", "json"), "noise.txt: looks like a binary file, not text")
 
 
+def test_no_known_encoding(run, story, tmp_path):
+    odd = tmp_path / "odd.txt"
+    odd.write_bytes(bytes(range(0x80, 0x100)) * 10)
+    _one_line_error(run(story[0], odd, "--format", "json"), "odd.txt: not text in any encoding the reader recognises")
+
+
 def test_bad_utf16(run, story, tmp_path):
     bad = tmp_path / "bad16.txt"
     bad.write_bytes(b"\xff\xfe" + "Hello there.".encode("utf-16-le") + b"\x00\xd8")  # lone surrogate
