@@ -283,18 +283,27 @@ def _shared_terms(bags: _Bags, members: list[tuple[int, int]], most: int = 6) ->
 
 
 def _reading_order(drafts: list[Draft], lengths: list[int], base: int) -> list[Draft]:
-    """Claims in the base's order; a claim the base lacks follows the claim before it in its own article."""
+    """Claims in the base's order; a claim the base lacks stands where its article puts it,
+    between the claims it shares with the base (positions interpolated between those anchors)."""
     claim_at = {m: k for k, d in enumerate(drafts) for m in d.members}
-    keys: dict[int, tuple[float, ...]] = {}
+    base_position: dict[int, int] = {}
     for s in range(lengths[base]):
-        keys.setdefault(claim_at[(base, s)], (float(s),))
-    for a in [base] + [x for x in range(len(lengths)) if x != base]:
-        previous: tuple[float, ...] = (-1.0,)
+        base_position.setdefault(claim_at[(base, s)], s)
+    keys: dict[int, tuple[float, int, int]] = {k: (float(p), base, p) for k, p in base_position.items()}
+    for a in range(len(lengths)):
+        if a == base:
+            continue
+        anchors = [(s, base_position[claim_at[(a, s)]]) for s in range(lengths[a]) if claim_at[(a, s)] in base_position]
+        kept = _longest_increasing([p for _, p in anchors])
+        points = [(-1, -1.0)] + [(s, float(p)) for n, (s, p) in enumerate(anchors) if n in kept]
+        points.append((lengths[a], float(lengths[base])))
+        xs = [x for x, _ in points]
         for s in range(lengths[a]):
             k = claim_at[(a, s)]
             if k not in keys:
-                keys[k] = previous + (float(a), float(s))
-            previous = keys[k]
+                right = bisect_left(xs, s)
+                (x0, y0), (x1, y1) = points[right - 1], points[right]
+                keys[k] = (y0 + (y1 - y0) * (s - x0) / (x1 - x0), a, s)
     order = sorted(range(len(drafts)), key=lambda k: keys[k])
     return [drafts[k] for k in order]
 
