@@ -25,6 +25,8 @@ from reader.ui.widgets.columns import ColumnsView
 from reader.ui.widgets.headers import ColumnHeaders
 from reader.ui.widgets.status import StatusLine, describe_claim
 
+LOADING_DELAY = 0.15  # seconds before the loading indicator shows
+
 
 class ReaderApp(App[int]):
     """Several versions of one story, side by side."""
@@ -50,6 +52,7 @@ class ReaderApp(App[int]):
         self.base = base
         self.comparison: Comparison | None = None
         self._given = comparison
+        self._building = False
         loaded = load_themes(user_theme_dir)
         self.theme_warnings = loaded.warnings
         for t in loaded.themes.values():
@@ -74,6 +77,11 @@ class ReaderApp(App[int]):
     def view(self) -> ColumnsView:
         return self.query_one("#columns", ColumnsView)
 
+    def on_load(self) -> None:
+        """Start comparing before the screen is even composed: start-up and engine overlap."""
+        if self._given is None:
+            self._build(self.base)
+
     def on_mount(self) -> None:
         for warning in self.theme_warnings:
             self.notify(warning, severity="warning", timeout=8)
@@ -81,18 +89,29 @@ class ReaderApp(App[int]):
         self.view.focus()
         if self._given is not None:
             self._show_comparison(self._given)
-        else:
-            self._start_build(self.base)
+        elif self.comparison is None:
+            self._show_loading()
 
     # ---- building the comparison --------------------------------------------
 
+    def _show_loading(self) -> None:
+        """The indicator appears only if the comparison is not there in a blink (it costs a redraw)."""
+        self.query_one(StatusLine).show(f"comparing {len(self.sources)} versions…", "")
+        self.set_timer(LOADING_DELAY, self._loading_if_still_building)
+
+    def _loading_if_still_building(self) -> None:
+        if self._building:
+            self.view.loading = True
+
     def _start_build(self, base: int) -> None:
+        self._building = True
         self.view.loading = True
         self.query_one(StatusLine).show(f"comparing {len(self.sources)} versions…", "")
         self._build(base)
 
     @work(thread=True, exclusive=True, group="build")
     def _build(self, base: int) -> None:
+        self._building = True
         try:
             comparison = build(self.sources, base)
         except Exception as exc:  # the engine failed: say so and leave, never a traceback
@@ -105,6 +124,10 @@ class ReaderApp(App[int]):
         keep = (view.col, view.seg) if self.comparison is not None else (None, None)
         self.comparison = comparison
         self.base = comparison.base
+        self._building = False
+        if not view.is_mounted:  # finished before the screen was composed: on_mount shows it
+            self._given = comparison
+            return
         view.loading = False
         view.show(comparison, *keep)
         view.focus()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rich.cells import cell_len
 
@@ -20,9 +21,11 @@ FOLD_MIN_RUN = 3
 _WORD = re.compile(r"\S+")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One screen line of a column: part of a sentence, or a blank, gap or fold line."""
+class Line(NamedTuple):
+    """One screen line of a column: part of a sentence, or a blank, gap or fold line.
+
+    (A named tuple: tens of thousands are made per layout, and tuples are the cheapest.)
+    """
 
     kind: str
     segment: int = -1
@@ -43,13 +46,12 @@ class ColumnDoc:
     line_count: dict[int, int] = field(default_factory=dict)
     position: dict[int, int] = field(default_factory=dict)
 
-    def add_segment(self, segment: int, spans: list[tuple[int, int]]) -> None:
+    def add_segment(self, segment: int, lines: list[Line]) -> None:
         self.first_line[segment] = len(self.lines)
-        self.line_count[segment] = len(spans)
+        self.line_count[segment] = len(lines)
         self.position[segment] = len(self.entries)
         self.entries.append(segment)
-        for i, (start, end) in enumerate(spans):
-            self.lines.append(Line(TEXT, segment, start, end, i == 0))
+        self.lines.extend(lines)
 
     def add_folded(self, segments: list[int], label: str) -> None:
         """Folded sentences all point at the one fold line (so counterparts still line up)."""
@@ -57,6 +59,11 @@ class ColumnDoc:
             self.first_line[s] = len(self.lines)
             self.line_count[s] = 1
         self.lines.append(Line(FOLD, label=label))
+
+
+_BLANK = Line(BLANK)
+_GAP = Line(GAP)
+_GAP_FIRST = Line(GAP, first=True)
 
 
 def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
@@ -106,15 +113,28 @@ class Wrapper:
     def __init__(self, comparison: Comparison, width: int) -> None:
         self.comparison = comparison
         self.width = max(width, 1)
-        self._cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._cache: dict[tuple[int, int], list[Line]] = {}
+        self._members: dict[int, dict[int, list[int]]] = {}
 
-    def spans(self, article: int, segment: int) -> list[tuple[int, int]]:
+    def members(self, claim: Claim) -> dict[int, list[int]]:
+        """The claim's segments per article, in member order (asked once per claim)."""
+        found = self._members.get(claim.index)
+        if found is None:
+            found = {}
+            for m in claim.members:
+                found.setdefault(m.article, []).append(m.segment)
+            self._members[claim.index] = found
+        return found
+
+    def spans(self, article: int, segment: int) -> list[Line]:
+        """The sentence's lines; they hold no position, so every layout can share them."""
         key = (article, segment)
         found = self._cache.get(key)
         if found is None:
             art = self.comparison.articles[article]
             seg = art.segments[segment]
-            found = self._cache[key] = wrap(art.text, seg.start, seg.end, self.width)
+            found = self._cache[key] = [Line(TEXT, segment, start, end, i == 0) for i, (start, end)
+                                        in enumerate(wrap(art.text, seg.start, seg.end, self.width))]
         return found
 
 
@@ -142,15 +162,27 @@ def _hidden_label(count: int) -> str:
     return f"⋯ {count} {'claim' if count == 1 else 'claims'} only in versions off screen"
 
 
+def _fold_rows(docs: list[ColumnDoc], rows: list[dict[int, list[int]]], label: str) -> None:
+    """Several claim rows shown as one line (folded, or carried only by columns off screen)."""
+    per_article: dict[int, list[int]] = {}
+    for members in rows:
+        for a, segs in members.items():
+            per_article.setdefault(a, []).extend(segs)
+    for doc in docs:
+        doc.add_folded(per_article.get(doc.article, []), label)
+        doc.lines.append(_BLANK)
+
+
 def build_aligned(comparison: Comparison, width: int, folded: bool = False,
-                  shown: set[int] | None = None) -> list[ColumnDoc]:
+                  shown: set[int] | None = None, wrapper: Wrapper | None = None) -> list[ColumnDoc]:
     """Rows are claims; every column gets the same number of lines per row, gaps where it lacks one.
 
     When only some columns are `shown`, the claims none of them carries shrink to one marker line,
     so the screen is not filled with gaps standing for versions paged off to the side.
     """
     n = len(comparison.articles)
-    wrapper = Wrapper(comparison, width)
+    if wrapper is None or wrapper.comparison is not comparison or wrapper.width != max(width, 1):
+        wrapper = Wrapper(comparison, width)
     docs = [ColumnDoc(a) for a in range(n)]
     claims = comparison.claims
     fold_at: dict[int, int] = {}
@@ -161,24 +193,18 @@ def build_aligned(comparison: Comparison, width: int, folded: bool = False,
         if k in fold_at:
             end = fold_at[k]
             label = _fold_label(end - k)
-            for doc in docs:
-                segs = [s for c in claims[k:end] for s in c.segments_of(doc.article)]
-                doc.add_folded(segs, label)
-                doc.lines.append(Line(BLANK))
+            _fold_rows(docs, [wrapper.members(c) for c in claims[k:end]], label)
             k = end
             continue
-        if shown is not None and not shown.intersection(claims[k].articles):
+        if shown is not None and shown.isdisjoint(wrapper.members(claims[k])):
             end = k
-            while end < len(claims) and not shown.intersection(claims[end].articles):
+            while end < len(claims) and shown.isdisjoint(wrapper.members(claims[end])):
                 end += 1
-            for doc in docs:
-                segs = [s for c in claims[k:end] for s in c.segments_of(doc.article)]
-                doc.add_folded(segs, _hidden_label(end - k))
-                doc.lines.append(Line(BLANK))
+            _fold_rows(docs, [wrapper.members(c) for c in claims[k:end]], _hidden_label(end - k))
             k = end
             continue
         claim = claims[k]
-        cells = {a: [(s, wrapper.spans(a, s)) for s in claim.segments_of(a)] for a in claim.articles}
+        cells = {a: [(s, wrapper.spans(a, s)) for s in segs] for a, segs in wrapper.members(claim).items()}
         counted = [a for a in cells if shown is None or a in shown] or list(cells)
         height = max(sum(len(sp) for _, sp in cells[a]) for a in counted)
         for doc in docs:
@@ -186,17 +212,21 @@ def build_aligned(comparison: Comparison, width: int, folded: bool = False,
             for s, spans in cells.get(doc.article, ()):
                 doc.add_segment(s, spans)
                 used += len(spans)
-            for i in range(max(height - used, 0)):
-                doc.lines.append(Line(GAP, first=(i == 0 and used == 0)))
-            doc.lines.append(Line(BLANK))
+            if used == 0:
+                doc.lines.append(_GAP_FIRST)
+                used = 1
+            doc.lines.extend([_GAP] * (height - used))
+            doc.lines.append(_BLANK)
         k += 1
     return docs
 
 
-def build_reading(comparison: Comparison, width: int, folded: bool = False) -> list[ColumnDoc]:
+def build_reading(comparison: Comparison, width: int, folded: bool = False,
+                  wrapper: Wrapper | None = None) -> list[ColumnDoc]:
     """Each column in its own order: sentence after sentence, a blank line between paragraphs."""
     n = len(comparison.articles)
-    wrapper = Wrapper(comparison, width)
+    if wrapper is None or wrapper.comparison is not comparison or wrapper.width != max(width, 1):
+        wrapper = Wrapper(comparison, width)
     docs = []
     for article in comparison.articles:
         doc = ColumnDoc(article.index)
@@ -209,7 +239,7 @@ def build_reading(comparison: Comparison, width: int, folded: bool = False) -> l
         while i < len(segments):
             seg = segments[i]
             if paragraph is not None and seg.paragraph != paragraph:
-                doc.lines.append(Line(BLANK))
+                doc.lines.append(_BLANK)
             if i in fold_at:
                 end = fold_at[i]
                 doc.add_folded([s.index for s in segments[i:end]], _fold_label(end - i))

@@ -22,7 +22,17 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.model import Comparison
-from reader.ui.layout import BLANK, FOLD, GAP, TEXT, ColumnDoc, build_aligned, build_reading, differs
+from reader.ui.layout import (
+    BLANK,
+    FOLD,
+    GAP,
+    TEXT,
+    ColumnDoc,
+    Wrapper,
+    build_aligned,
+    build_reading,
+    differs,
+)
 from reader.ui.styling import (
     MOVED_GLYPH,
     STATUS_GLYPH,
@@ -117,6 +127,7 @@ class ColumnsView(ScrollView, can_focus=True):
         self._counterparts: dict[int, set[int]] = {}
         self._generation = 0
         self._layout_key: tuple | None = None
+        self._wrapper: Wrapper | None = None
         self._cache: LRUCache[tuple, list[Segment]] = LRUCache(8192)
         self._styles: dict[str, Style] = {}
         self._spans: dict[tuple[int, int], list] = {}
@@ -183,12 +194,15 @@ class ColumnsView(ScrollView, can_focus=True):
             cursor_row = line - self.deltas[self.col] - round(self.scroll_y)
         self._layout_key = key
         text_width = max(self.column_width - GUTTER - 1, 8)
+        wrapper = self._wrapper
+        if wrapper is None or wrapper.comparison is not self.comparison or wrapper.width != text_width:
+            wrapper = self._wrapper = Wrapper(self.comparison, text_width)  # wrapping is kept across pages
         if self.view == ALIGNED:
             self.docs = build_aligned(self.comparison, text_width, self.folded,
-                                      set(self.visible_columns) if paged else None)
+                                      set(self.visible_columns) if paged else None, wrapper)
             self.deltas = [0] * n
         else:
-            self.docs = build_reading(self.comparison, text_width, self.folded)
+            self.docs = build_reading(self.comparison, text_width, self.folded, wrapper)
         self._details.clear()
         self._invalidate()
         doc = self.docs[self.col]
@@ -606,9 +620,15 @@ class ColumnsView(ScrollView, can_focus=True):
             found = self._spans[key] = sentence_spans(self.comparison, col, seg)
         return found
 
+    def _base_style(self) -> Style:
+        found = self._styles.get("")
+        if found is None:
+            found = self._styles[""] = self.rich_style
+        return found
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base_style()
         if self.comparison is None or not self.docs:
             return Strip.blank(width, base)
         segments: list[Segment] = []

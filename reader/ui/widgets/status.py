@@ -39,4 +39,4 @@ class StatusLine(Static):
         line.truncate(room, overflow="ellipsis", pad=True)
         line.append("  ")
         line.append_text(right_text)
-        self.update(line)
+        self.update(line, layout=False)  # one line, always: no layout pass per keypress

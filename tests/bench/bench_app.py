@@ -1,0 +1,142 @@
+"""App benchmark: time to the first screen, and keypress-to-refresh on a large comparison.
+
+    uv run python tests/bench/bench_app.py
+
+1. Start-up: a bare Textual app (one Static) against the reader on the bundled
+   corpus (comparison built in its worker), both headless with run_test, timed
+   from constructing the app until its first screen is painted. Prints both
+   medians and their ratio.
+2. Keypresses: 10 versions of about 1,000 sentences (the comparison is built
+   first, outside the timing), at 200x50; each key is timed from the press to the
+   end of the screen update that shows it. Prints the median and the 90th
+   percentile per key.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from textual.app import App, ComposeResult  # noqa: E402
+from textual.widgets import Static  # noqa: E402
+
+from reader.core.compare import compare_texts  # noqa: E402
+from reader.core.load import Source, load_sources  # noqa: E402
+from reader.ui.app import ReaderApp  # noqa: E402
+from tests.bench.workload import versions  # noqa: E402
+
+CORPUS = ROOT / "corpus" / "prisoner-exchange"
+NO_USER_THEMES = ROOT / "no-such-folder"
+RUNS = 7
+
+
+class BareApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("hello")
+
+
+async def first_screen_bare() -> float:
+    start = time.perf_counter()
+    app = BareApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        return time.perf_counter() - start
+
+
+async def first_screen_reader() -> float:
+    start = time.perf_counter()
+    app = ReaderApp(load_sources([str(CORPUS)]), user_theme_dir=NO_USER_THEMES)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.ready
+        return time.perf_counter() - start
+
+
+async def keypresses(comparison, keys: list[str], repeat: int) -> dict[str, list[tuple[float, float]]]:
+    """Per key: (press-to-refresh, Pilot round trip) in seconds.
+
+    Press-to-refresh runs from sending the key to the end of the first screen update
+    after it (Textual paints at most 60 times a second, so it includes up to one frame
+    of waiting). The Pilot round trip also includes Pilot's own settling waits, which a
+    bare app pays as well (printed for reference).
+    """
+    sources = [Source(a.path, a.text) for a in comparison.articles]
+    app = ReaderApp(sources, comparison=comparison, user_theme_dir=NO_USER_THEMES)
+    timings: dict[str, list[tuple[float, float]]] = {k: [] for k in keys}
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        painted: list[float] = []
+        paint = screen._compositor_refresh
+
+        def timed_paint() -> None:
+            paint()
+            painted.append(time.perf_counter())
+
+        screen._compositor_refresh = timed_paint
+        for _ in range(repeat):
+            for key in keys:
+                painted.clear()
+                start = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                round_trip = time.perf_counter() - start
+                await pilot.pause(0.03)  # let a late frame land before the next key
+                refresh = painted[0] - start if painted else float("nan")
+                timings[key].append((refresh, round_trip))
+    return timings
+
+
+async def bare_round_trip(repeat: int = 30) -> float:
+    app = BareApp()
+    times = []
+    async with app.run_test(size=(200, 50)) as pilot:
+        for _ in range(repeat):
+            start = time.perf_counter()
+            await pilot.press("x")
+            await pilot.pause()
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.1f} ms"
+
+
+async def main() -> None:
+    await first_screen_bare()  # warm imports for both
+    bare = [await first_screen_bare() for _ in range(RUNS)]
+    reader = [await first_screen_reader() for _ in range(RUNS)]
+    b, r = statistics.median(bare), statistics.median(reader)
+    print(f"first screen, bare Textual app : {ms(b)}  (median of {RUNS})")
+    print(f"first screen, reader on corpus : {ms(r)}  (median of {RUNS})")
+    print(f"ratio reader / bare            : {r / b:7.2f}")
+
+    start = time.perf_counter()
+    comparison = compare_texts(versions(10, 1000))
+    print(f"\nbuild 10 x {len(comparison.articles[0].segments)} sentences (engine, not timed below): "
+          f"{ms(time.perf_counter() - start)}")
+    keys = ["j", "k", "n", "l", "g", "h", "right_square_bracket", "d"]
+    timings = await keypresses(comparison, keys, repeat=25)
+    print(f"{'key':24s} {'press-to-refresh':>22s} {'Pilot round trip':>18s}")
+    for key in keys:
+        refresh = [r for r, _ in timings[key] if r == r]
+        trips = [t for _, t in timings[key]]
+        if not refresh:
+            print(f"{key:24s} (nothing to repaint: a prefix key)   {ms(statistics.median(trips))}")
+            continue
+        p90 = statistics.quantiles(refresh, n=10)[-1] if len(refresh) > 1 else float("nan")
+        print(f"{key:24s} median {ms(statistics.median(refresh))} p90 {ms(p90)}  {ms(statistics.median(trips))}")
+    every = [r for values in timings.values() for r, _ in values if r == r]
+    print(f"{'all keys':24s} median {ms(statistics.median(every))}")
+    print(f"{'bare app, Pilot round trip of one key':40s} {ms(await bare_round_trip())}")
+
+if __name__ == "__main__":
+    asyncio.run(main())
