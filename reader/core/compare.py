@@ -161,7 +161,12 @@ def build(sources: Sequence[Source], base: int = 0, progress: Progress | None = 
     tokens: list[list[list[Token]]] = []
     for i, src in enumerate(sources):
         seg = segment(src.text)
-        articles.append(Article(i, src.path, seg.title, src.text, seg.segments, seg.paragraphs, src.encoding))
+        articles.append(
+            Article(
+                i, src.path, seg.title, src.text, seg.segments, seg.paragraphs, src.encoding,
+                src.source_format, src.title, src.outlet, src.date,
+            )
+        )
         tokens.append([tokenize(src.text, s.start, s.end) for s in seg.segments])
     say("aligning")
     drafts = align(tokens, [[s.paragraph for s in art.segments] for art in articles], base)

@@ -44,7 +44,10 @@ class Article:
     segments: tuple[Segment, ...]
     paragraphs: tuple[Paragraph, ...] = ()
     encoding: str = "utf-8"
-    source_format: str = "text"
+    source_format: str = "text"  # text | markdown | html
+    source_title: str = ""  # from the story's metadata or the page, when known
+    outlet: str = ""
+    date: str = ""
 
     @property
     def name(self) -> str:
