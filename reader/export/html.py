@@ -3,9 +3,10 @@
 For sharing with someone who does not run the reader: one file, no network, no
 script at all (a Content-Security-Policy forbids any, in case escaping ever
 failed), readable on screen and on paper. Each claim is a row, each version a
-column, in the order of the comparison's claims (the app's order); the words a
-version inserts or replaces are marked with colour and with underlines, so the
-cue survives black-and-white print and colour blindness.
+column, in the order of the comparison's claims (the app's order). As in the
+app, the words a version inserts or replaces against the base are marked with
+colour and with underlines, so the cue survives black-and-white print and
+colour blindness.
 
 Article text is untrusted: it is escaped, and control characters (terminal
 escapes, bidirectional overrides) are shown as visible placeholders first.
@@ -18,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from html import escape
 
-from reader.core.model import Article, Claim, Comparison
+from reader.core.model import Article, Change, Claim, Comparison
 from reader.core.visible import visible
 
 _CONTROL_PICTURE = re.compile("[\u2400-\u2421]")
@@ -126,11 +127,22 @@ def _marked(article: Article, start: int, end: int, spans: Sequence[tuple[int, i
     return "".join(out)
 
 
+def drawn_changes(comparison: Comparison, claim: Claim, article: int) -> list[Change]:
+    """The word changes the app draws, and so the report: against the base only. The base's own
+    sentences carry none; another version's only those measured against the base (or all, when
+    the claim lacks the base)."""
+    base = comparison.base
+    if article == base:
+        return []
+    return [c for c in comparison.changes_in(claim.index, article)
+            if c.against == base or base not in claim.articles]
+
+
 def _cell(comparison: Comparison, claim: Claim, article: Article) -> str:
     segments = claim.segments_of(article.index)
     if not segments:
         return '<td class="gap" title="not in this version">—</td>'
-    spans = [(c.start, c.end, c.kind) for c in comparison.changes_in(claim.index, article.index)]
+    spans = [(c.start, c.end, c.kind) for c in drawn_changes(comparison, claim, article.index)]
     pieces = []
     for s in segments:
         seg = article.segments[s]
@@ -205,7 +217,7 @@ def render(comparison: Comparison, title: str = "", sources: Sequence[object] | 
 <header>
 <h1>{heading}</h1>
 <p class="summary">{_summary(comparison)}</p>
-<p class="legend">Key: <ins>words a version inserts</ins> · <mark>words it replaces</mark> ·
+<p class="legend">Key, against the base: <ins>words a version inserts</ins> · <mark>words it replaces</mark> ·
 = same · ≈ reworded · ≠ altered (a fact differs) · + only in one version · ¶ new paragraph ·
 — not in this version.</p>
 </header>
