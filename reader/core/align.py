@@ -107,7 +107,8 @@ def _pair_scores(bags: _Bags, a: int, b: int) -> dict[tuple[int, int], tuple[flo
     norms_a, norms_b = bags.norms[a], bags.norms[b]
     for (i, j), value in shared.items():
         na, nb = norms_a[i], norms_b[j]
-        scores[(i, j)] = (value / (na * nb), value / min(na * na, nb * nb))
+        smaller = na if na < nb else nb
+        scores[(i, j)] = (value / (na * nb), value / (smaller * smaller))
     return scores
 
 

@@ -7,7 +7,6 @@ the base lacks) the first other article that carries the claim.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from .worddiff import edits
 
 FACT_CATEGORIES = frozenset({"number", "date", "name", "quote", "source"})  # an 'other' change is rewording
 RARE_SHARE = 0.08  # a term in at most this share of all sentences is content, not glue
-_CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_CLAUSE_MARKS = frozenset(",;:()[]—–")
 Progress = Callable[[str], None]
 
 
@@ -72,7 +71,8 @@ def _clauses(text: str, run: list[Token]) -> list[list[Token]]:
     """A run of tokens cut at clause punctuation: each piece is one fact, roughly."""
     pieces: list[list[Token]] = [[]]
     for prev, tok in zip([None, *run], run, strict=False):
-        if prev is not None and _CLAUSE.search(text, prev.end, tok.start):
+        gap = text[prev.end:tok.start] if prev is not None else ""
+        if any(c in _CLAUSE_MARKS for c in gap) or " - " in gap:
             pieces.append([])
         pieces[-1].append(tok)
     return [p for p in pieces if p]

@@ -73,11 +73,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     tokens: list[Token] = []
     for m in _TOKEN.finditer(text, start, end):
-        if m.group("num"):
-            tokens.append(Token(m.start(), m.end(), number_value(m.group()), True))
+        word = m.group()
+        if m.lastgroup == "num":
+            tokens.append(Token(m.start(), m.end(), number_value(word), True))
+        elif word.isascii():
+            tokens.append(Token(m.start(), m.end(), word.lower()))
         else:
-            key = unicodedata.normalize("NFKC", m.group()).translate(_FOLD).casefold()
-            tokens.append(Token(m.start(), m.end(), key))
+            tokens.append(Token(m.start(), m.end(), unicodedata.normalize("NFKC", word).translate(_FOLD).casefold()))
     return _fold_number_words(tokens)
 
 
