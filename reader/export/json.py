@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from reader.core.model import Comparison
@@ -77,5 +78,12 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             "details": details, "changes": changes}
 
 
+# Characters a terminal may act on (C1 controls, such as U+009B CSI) or that reorder
+# text (bidirectional overrides): written as \u escapes, so the JSON decodes to the
+# same text but printing it to a terminal is harmless.
+_UNSAFE = re.compile("[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def render(comparison: Comparison) -> str:
-    return json.dumps(to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(to_dict(comparison), ensure_ascii=False, indent=2)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.core.model import Article, Comparison
 
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 STATUS_WORDS = {"same": "same", "reworded": "reworded", "altered": "altered", "unique": "only here"}
 
 
@@ -13,7 +14,7 @@ def _escape(text: str) -> str:
     for ch in text:
         if ch in "\\`*_{}[]<>()#+!|~":
             out.append("\\" + ch)
-        elif ch < " " and ch != "\n" or "\x7f" <= ch < "\xa0":
+        elif ch < " " and ch != "\n" or "\x7f" <= ch < "\xa0" or ch in _BIDI:
             out.append(f"\\u{ord(ch):04x}")
         else:
             out.append(ch)

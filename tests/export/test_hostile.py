@@ -29,7 +29,6 @@ def test_markdown_report_has_no_c0_controls_and_no_live_markup(comparison):
     assert "[bold]" in rendered and "[link=https://evil.example]" in rendered  # shown, as text
 
 
-@pytest.mark.xfail(strict=True, reason="markdown.py (engine owner's) lets bidi overrides U+202E/202C through")
 def test_markdown_report_has_no_bidi_overrides(comparison):
     assert not CONTROL.search(markdown.render(comparison))
 
@@ -40,8 +39,6 @@ def test_json_report_keeps_the_text_exactly_and_escapes_c0(comparison):
     assert json.loads(report)["articles"][0]["text"] == HOSTILE
 
 
-@pytest.mark.xfail(strict=True, reason="json.py (engine owner's) writes C1 (U+009B CSI) and bidi "
-                                       "overrides raw; ensure_ascii=False leaves them unescaped")
 def test_json_report_has_no_raw_c1_or_bidi(comparison):
     assert not CONTROL.search(json_export.render(comparison))
 
