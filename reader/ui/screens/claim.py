@@ -44,7 +44,6 @@ def claim_report(comparison: Comparison, article: int, segment: int,
             head.append("  ↕ moved")
         segs = claim.segments_of(a)
         if not segs:
-            blocks.append(Text.assemble(head, "\n", Text("┄┄┄ not in this version", style="dim")))
             continue
         body = Text()
         for s in segs:
@@ -68,6 +67,9 @@ def claim_report(comparison: Comparison, article: int, segment: int,
                 line.append(f"  ← v{span.article + 1} {_quote(span.text)}")
             lines.append(line)
         blocks.append(Text("\n").join(lines))
+    missing = [comparison.articles[a].name for a in range(len(comparison.articles)) if a not in claim.articles]
+    if missing:
+        blocks.append(Text("┄┄┄ not in: " + ", ".join(visible(m, False) for m in missing), style="dim"))
     return blocks
 
 
