@@ -56,15 +56,25 @@ class _Bags:
 
 
 def term_of(token: Token) -> str:
-    """The matching key of a token: number value, or a word prefix (a crude, language-neutral stem)."""
+    """The matching key of a token: number value, or a word prefix (a crude, language-neutral stem).
+
+    Only the part before an apostrophe counts: Meta's = Meta, l'accord ~ l (and
+    the rest is a word of its own, see terms_of)."""
     if token.is_number:
         return "#" + token.key
-    return token.key[:STEM_CHARS]
+    return token.key.split("'", 1)[0][:STEM_CHARS]
+
+
+def terms_of(token: Token) -> list[str]:
+    """Every matching key a token holds: each part between apostrophes, stemmed."""
+    if token.is_number or "'" not in token.key:
+        return [term_of(token)]
+    return [part[:STEM_CHARS] for part in token.key.split("'") if part]
 
 
 def _bags(tokens: Sequence[Sequence[Sequence[Token]]]) -> _Bags:
     bags = _Bags()
-    sets = [[{term_of(t) for t in seg} for seg in art] for art in tokens]
+    sets = [[{term for t in seg for term in terms_of(t)} for seg in art] for art in tokens]
     df: dict[str, int] = defaultdict(int)
     for art in sets:
         for seg in art:
