@@ -142,9 +142,9 @@ class _Bars:
 
 def _pair_edges(
     scores: dict[tuple[int, int], tuple[float, float]], paragraphs: tuple[Sequence[int], Sequence[int]]
-) -> list[tuple[int, int, float]]:
-    """Mutual best pairs; then one-sided bests that a merge explains; then sentences
-    that a weaker match places beside their neighbour's partner."""
+) -> list[tuple[int, int, float, bool]]:
+    """Mutual best pairs (strong); then one-sided bests that a merge explains; then
+    sentences that a weaker match places beside their neighbour's partner."""
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
     for (i, j), (cos, _) in scores.items():  # ties go to the earlier sentence, whatever the order here
@@ -155,6 +155,7 @@ def _pair_edges(
     mutual = {i: (cos, j) for i, (cos, j) in best_a.items() if best_b.get(j, (0.0, -1))[1] == i}
     bars = _Bars.between(sorted((cos for cos, _ in mutual.values()), reverse=True)[:STRONGEST])
     edges = {(i, j): cos for i, (cos, j) in mutual.items() if cos >= bars.pair}
+    strong = set(edges)
     paired_a = {i for i, _ in edges}
     paired_b = {j for _, j in edges}
     for i, (cos, j) in best_a.items():
@@ -164,7 +165,7 @@ def _pair_edges(
         if j not in paired_b and i in paired_a and cos >= JOIN_MIN and scores[(i, j)][1] >= JOIN_CONTAINED:
             edges[(i, j)] = cos
     _attach_in_context(scores, edges, paragraphs, bars)
-    return [(i, j, cos) for (i, j), cos in sorted(edges.items())]
+    return [(i, j, cos, (i, j) in strong) for (i, j), cos in sorted(edges.items())]
 
 
 def _attach_in_context(
@@ -227,11 +228,15 @@ class _Groups:
             x = self.parent[x]
         return x
 
-    def union(self, x: tuple[int, int], y: tuple[int, int]) -> bool:
+    def union(self, x: tuple[int, int], y: tuple[int, int], strong: bool = True) -> bool:
+        """Join the groups of x and y. A weak link may only bring a lone sentence into a
+        group; a strong one may also join two groups, if no article is in both."""
         rx, ry = self.find(x), self.find(y)
         if rx == ry:
             return True
         cx, cy = self.counts[rx], self.counts[ry]
+        if sum(cx.values()) > 1 and sum(cy.values()) > 1 and (not strong or cx.keys() & cy.keys()):
+            return False
         if any(cx.get(a, 0) + n > MAX_PER_ARTICLE for a, n in cy.items()):
             return False
         keep, drop = min(rx, ry), max(rx, ry)
@@ -249,21 +254,22 @@ def align(
     """Group the segments of all articles into claims, in a reading order led by the base.
 
     `tokens[a][s]` are the tokens of segment s of article a; `paragraphs[a][s]` its paragraph.
-    Pairs are joined strongest first, so a weak pair never drags a strong claim into another.
+    Mutual best pairs are joined first, strongest first; weaker links then only bring
+    lone sentences into a claim, so chains of weak links never weld claims together.
     """
     if paragraphs is None:
         paragraphs = [list(range(len(art))) for art in tokens]
     bags = _bags(tokens)
-    edges: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
+    edges: list[tuple[bool, float, tuple[int, int], tuple[int, int]]] = []
     for a in range(len(tokens)):
         for b in range(a + 1, len(tokens)):
-            for i, j, cos in _pair_edges(_pair_scores(bags, a, b), (paragraphs[a], paragraphs[b])):
-                edges.append((cos, (a, i), (b, j)))
-    edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+            for i, j, cos, strong in _pair_edges(_pair_scores(bags, a, b), (paragraphs[a], paragraphs[b])):
+                edges.append((strong, cos, (a, i), (b, j)))
+    edges.sort(key=lambda e: (not e[0], -e[1], e[2], e[3]))
     groups = _Groups([len(art) for art in tokens])
     edge_scores: dict[tuple[int, int], list[float]] = defaultdict(list)
-    for cos, x, y in edges:
-        if groups.union(x, y):
+    for strong, cos, x, y in edges:
+        if groups.union(x, y, strong):
             edge_scores[x].append(cos)
             edge_scores[y].append(cos)
     members_of: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)

@@ -114,3 +114,12 @@ def test_base_changes_the_reference() -> None:
     comparison = compare(FILES[:2], base=1)
     assert comparison.base == 1
     assert all(ch.against == 1 for ch in comparison.changes if ch.article == 0)
+
+
+def test_many_close_rewrites_do_not_weld_claims_together() -> None:
+    from tests.bench.workload import versions
+
+    comparison = compare_texts(versions(10, 80, seed=3))
+    sizes = sorted(len(c.members) for c in comparison.claims if c.status != "unique")
+    assert sizes[len(sizes) // 2] == 10  # the typical claim: one sentence from each version
+    assert max(sizes) <= 15
