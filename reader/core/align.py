@@ -148,9 +148,11 @@ def _pair_edges(
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
     for (i, j), (cos, _) in scores.items():  # ties go to the earlier sentence, whatever the order here
-        if (cos, -j) > (best_a.get(i, (0.0, 1))[0], -best_a.get(i, (0.0, 1))[1]):
+        old = best_a.get(i)
+        if old is None or cos > old[0] or cos == old[0] and j < old[1]:
             best_a[i] = (cos, j)
-        if (cos, -i) > (best_b.get(j, (0.0, 1))[0], -best_b.get(j, (0.0, 1))[1]):
+        old = best_b.get(j)
+        if old is None or cos > old[0] or cos == old[0] and i < old[1]:
             best_b[j] = (cos, i)
     mutual = {i: (cos, j) for i, (cos, j) in best_a.items() if best_b.get(j, (0.0, -1))[1] == i}
     bars = _Bars.between(sorted((cos for cos, _ in mutual.values()), reverse=True)[:STRONGEST])
@@ -180,13 +182,7 @@ def _attach_in_context(
     Runs until nothing changes; each round looks at both articles from the same
     state, so the result does not depend on which article is first.
     """
-    floor = min(bars.context, bars.paragraph)
-    candidates: tuple[dict[int, list[tuple[int, float]]], ...] = (defaultdict(list), defaultdict(list))
     partners: tuple[dict[int, set[int]], ...] = (defaultdict(set), defaultdict(set))
-    for (i, j), (cos, _) in scores.items():
-        if cos >= floor:
-            candidates[0][i].append((j, cos))
-            candidates[1][j].append((i, cos))
     for i, j in edges:
         partners[0][i].add(j)
         partners[1][j].add(i)
@@ -196,15 +192,17 @@ def _attach_in_context(
         for side in (0, 1):
             mine, para = partners[side], paragraphs[side]
             for x in {n + d for n in frontier[side] for d in (-1, 1)}:
-                if x in mine or x not in candidates[side]:
+                if x in mine or not 0 <= x < len(para):
                     continue
                 fits = []
                 for n in (x - 1, x + 1):
                     if n not in mine:
                         continue
                     least = bars.paragraph if para[n] == para[x] else bars.context
-                    near = {p + d for p in mine[n] for d in (-1, 0, 1)}
-                    fits.extend((cos, -y, y) for y, cos in candidates[side][x] if y in near and cos >= least)
+                    for y in {p + d for p in mine[n] for d in (-1, 0, 1)}:
+                        found = scores.get((y, x) if side else (x, y))
+                        if found is not None and found[0] >= least:
+                            fits.append((found[0], -y, y))
                 if fits:
                     cos, _, y = max(fits)
                     added[(y, x) if side else (x, y)] = cos

@@ -35,7 +35,14 @@ def median_seconds(run, repeat: int) -> float:
 
 def main() -> None:
     corpus = median_seconds(lambda: compare([str(CORPUS)]), 7)
-    print(f"corpus (5 versions, end to end in-process): median {corpus * 1000:.0f} ms")
+    print(f"corpus (5 versions, in-process CPU): median {corpus * 1000:.0f} ms")
+    command = [sys.executable, "-m", "reader", "--format", "json", str(CORPUS)]
+    walls = []
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        walls.append(time.perf_counter() - start)
+    print(f"corpus, the whole command (reader --format json, wall clock): median {statistics.median(walls):.2f} s")
     half = versions(10, 500)
     full = versions(10, 1000)
     t_half = median_seconds(lambda: compare_texts(half), 3)
