@@ -284,17 +284,19 @@ def align(
 
 
 def _shared_terms(bags: _Bags, members: list[tuple[int, int]], most: int = 6) -> tuple[str, ...]:
-    """The rarest terms that more than one article of the claim uses: why they were paired."""
+    """The rarest terms (evidence, not glue) that more than one article of the claim
+    uses: why they were paired."""
     articles = {a for a, _ in members}
     if len(articles) < 2:
         return ()
     seen: dict[str, set[int]] = defaultdict(set)
     for a, s in members:
         for term in bags.terms[a][s]:
-            seen[term].add(a)
+            if term in bags.postings[a]:
+                seen[term].add(a)
     shared = [t for t, arts in seen.items() if len(arts) > 1]
     shared.sort(key=lambda t: (bags.df[t], t))
-    return tuple(t.lstrip("#") for t in shared[:most])
+    return tuple(shared[:most])
 
 
 def _reading_order(drafts: list[Draft], lengths: list[int], base: int) -> list[Draft]:

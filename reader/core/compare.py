@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .align import Draft, align, term_of
+from .align import Draft, align, term_of, terms_of
 from .details import capitalised_keys, category
 from .load import Source, load_sources, normalize_newlines
 from .model import Article, Change, Claim, Comparison, Detail, Member, Move, Span
@@ -199,8 +199,18 @@ def _compare_claim(ctx: _Context, k: int, draft: Draft, base: int) -> tuple[Clai
         details.extend(found.details)
     members = tuple(Member(a, s) for a, s in draft.members)
     moves = tuple(Move(*m) for m in draft.moves)
-    claim = Claim(k, members, _status(ctx, by_article, details), draft.score, draft.shared_terms, moves)
+    shared = tuple(_surface(ctx, draft.members, term) for term in draft.shared_terms)
+    claim = Claim(k, members, _status(ctx, by_article, details), draft.score, shared, moves)
     return claim, changes, details
+
+
+def _surface(ctx: _Context, members: Sequence[tuple[int, int]], term: str) -> str:
+    """A matching term as a reader would write it: the first word of the claim that carries it."""
+    for a, s in members:
+        for token in ctx.tokens[a][s]:
+            if term in terms_of(token):
+                return ctx.articles[a].text[token.start:token.end]
+    return term.lstrip("#")
 
 
 def compare(paths: Sequence[str], base: int = 0, progress: Progress | None = None) -> Comparison:
