@@ -57,8 +57,8 @@ def category(text: str, tokens: list[Token], capitalised: set[str]) -> str:
         return "source"
     if _has_date(tokens):
         return "date"
-    if any(t.is_number for t in tokens):
-        return "number"
+    if any(t.is_number and (not t.spelled or int(t.key) >= 100) for t in tokens):
+        return "number"  # "two sides" is wording; "two thousand" and "2" are figures
     if any(k in capitalised for k in keys):
         return "name"
     return "other"

@@ -48,6 +48,7 @@ class Token:
     end: int
     key: str
     is_number: bool = False
+    spelled: bool = False  # a number written in words ("two", "one thousand")
 
 
 def fold(text: str) -> str:
@@ -99,7 +100,7 @@ def _fold_number_words(tokens: list[Token]) -> list[Token]:
                 current = 0
             j += 1
         if j > i and (j - i > 1 or tokens[i].key in _SCALES or tokens[i].key not in ("un", "une", "uno", "one")):
-            out.append(Token(tokens[i].start, tokens[j - 1].end, str(total + current), True))
+            out.append(Token(tokens[i].start, tokens[j - 1].end, str(total + current), True, spelled=True))
             i = j
         else:
             out.append(tokens[i])

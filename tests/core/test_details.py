@@ -17,6 +17,8 @@ CATEGORIES = [
     ("obtained by", "memos obtained by Reuters", "source"),
     ("name", "talks with Medinsky", "name"),
     ("other", "a bargaining chip", "other"),
+    ("small number in words is wording", "between the two nations", "other"),
+    ("large number in words is a figure", "freed two thousand prisoners", "number"),
 ]
 
 
