@@ -37,7 +37,7 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 def _has_date(tokens: list[Token]) -> bool:
     """A year, a weekday, or a month next to a number (so the verb 'may' is no date)."""
     for k, tok in enumerate(tokens):
-        if tok.key in DAYS or tok.is_number and _YEAR.match(tok.key):
+        if tok.key in DAYS or tok.is_number and not tok.spelled and _YEAR.match(tok.key):
             return True
         if tok.key in MONTHS and any(0 <= n < len(tokens) and tokens[n].is_number for n in (k - 1, k + 1)):
             return True
