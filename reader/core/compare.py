@@ -134,6 +134,15 @@ def _altered_details(
     return found
 
 
+def _context_paragraphs(article: Article) -> list[int]:
+    """Each segment's paragraph, for alignment; a headline counts as part of the lead
+    paragraph, which it sums up."""
+    paragraphs = [s.paragraph for s in article.segments]
+    if article.title and len(paragraphs) > 1:
+        paragraphs[0] = paragraphs[1]
+    return paragraphs
+
+
 def _reference(article: int, present: Sequence[int], base: int) -> int | None:
     if article != base and base in present:
         return base
@@ -169,7 +178,7 @@ def build(sources: Sequence[Source], base: int = 0, progress: Progress | None = 
         )
         tokens.append([tokenize(src.text, s.start, s.end) for s in seg.segments])
     say("aligning")
-    drafts = align(tokens, [[s.paragraph for s in art.segments] for art in articles], base)
+    drafts = align(tokens, [_context_paragraphs(art) for art in articles], base)
     say("comparing")
     ctx = _Context(articles, tokens)
     claims, changes, details = [], [], []
