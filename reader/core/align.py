@@ -300,8 +300,9 @@ def _shared_terms(bags: _Bags, members: list[tuple[int, int]], most: int = 6) ->
 
 
 def _reading_order(drafts: list[Draft], lengths: list[int], base: int) -> list[Draft]:
-    """Claims in the base's order; a claim the base lacks stands where its article puts it,
-    between the claims it shares with the base (positions interpolated between those anchors)."""
+    """Claims in the base's order, opening with the base's first sentence where the other
+    versions allow; a claim the base lacks stands where its article puts it, between the
+    claims it shares with the base (positions interpolated between those anchors)."""
     claim_at = {m: k for k, d in enumerate(drafts) for m in d.members}
     base_position: dict[int, int] = {}
     for s in range(lengths[base]):
@@ -312,7 +313,10 @@ def _reading_order(drafts: list[Draft], lengths: list[int], base: int) -> list[D
             continue
         anchors = [(s, base_position[claim_at[(a, s)]]) for s in range(lengths[a]) if claim_at[(a, s)] in base_position]
         kept = _longest_increasing([p for _, p in anchors])
-        points = [(-1, -1.0)] + [(s, float(p)) for n, (s, p) in enumerate(anchors) if n in kept]
+        points = [(s, float(p)) for n, (s, p) in enumerate(anchors) if n in kept]
+        # what an article tells before its first anchor follows the base's opening sentence,
+        # unless that anchor is the opening itself
+        points.insert(0, (-1, -1.0 if points and points[0][1] == 0 else 0.0))
         points.append((lengths[a], float(lengths[base])))
         xs = [x for x, _ in points]
         for s in range(lengths[a]):

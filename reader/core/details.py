@@ -28,9 +28,9 @@ _SOURCE_CUES = (
 )
 _SOURCE_WORDS = frozenset(c for c in _SOURCE_CUES if " " not in c)
 _SOURCE_PAIRS = frozenset(tuple(c.split()) for c in _SOURCE_CUES if " " in c)
-# A quotation: an opening mark at a word's start and at least three words after it
+# A quotation: an opening mark at a word's start and at least four words after it
 # ("‘1,000 for 1,000’" is a quoted term, not a quotation).
-_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[“‘«„\"](?:[^\s”’»\"]+\s+){2,}[^\s”’»\"]+")
+_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[“‘«„\"](?:[^\s”’»\"]+\s+){3,}[^\s”’»\"]+")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
