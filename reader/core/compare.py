@@ -21,6 +21,8 @@ from .worddiff import edits
 
 FACT_CATEGORIES = frozenset({"number", "date", "name", "quote", "source"})  # an 'other' change is rewording
 RARE_SHARE = 0.08  # a term in at most this share of all sentences is content, not glue
+_OPENING_MARKS = frozenset("“‘«„\"")
+_CLOSING_MARKS = frozenset("”’»\"")
 _CLAUSE_MARKS = frozenset(",;:()[]—–")
 Progress = Callable[[str], None]
 
@@ -83,12 +85,23 @@ def _span(article: Article, run: list[Token]) -> tuple[int, int, str]:
     return start, end, article.text[start:end]
 
 
+def _fact_span(article: Article, run: list[Token]) -> tuple[int, int, str]:
+    """A detail's span: the words, with a quotation mark that opens or closes right at them."""
+    text = article.text
+    start, end = run[0].start, run[-1].end
+    if start > 0 and text[start - 1] in _OPENING_MARKS:
+        start -= 1
+    if end < len(text) and text[end] in _CLOSING_MARKS:
+        end += 1
+    return start, end, text[start:end]
+
+
 def _inserted_details(ctx: _Context, claim: int, article: int, run: list[Token]) -> list[Detail]:
     art = ctx.articles[article]
     found = []
     for clause in _clauses(art.text, run):
         if any(ctx.is_content(t) for t in clause):
-            start, end, text = _span(art, clause)
+            start, end, text = _fact_span(art, clause)
             found.append(Detail("inserted", category(text, clause, ctx.capitalised), claim, article, start, end, text))
     return found
 
@@ -126,10 +139,8 @@ def _altered_details(
     found = []
     for clause in _clauses(art.text, run):
         if any(ctx.is_content(t) for t in clause):
-            start, end, text = _span(art, clause)
+            start, end, text = _fact_span(art, clause)
             cat = category(text, clause, ctx.capitalised)
-            if cat == "other":  # what it replaced may tell what kind of fact changed
-                cat = category(o_text, other, ctx.capitalised)
             found.append(Detail("altered", cat, claim, article, start, end, text, counterpart))
     return found
 
