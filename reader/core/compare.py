@@ -24,6 +24,7 @@ RARE_SHARE = 0.08  # a term in at most this share of all sentences is content, n
 _OPENING_MARKS = frozenset("“‘«„\"")
 _CLOSING_MARKS = frozenset("”’»\"")
 _CLAUSE_MARKS = frozenset(",;:()[]—–")
+_SENTENCE_MARKS = _CLAUSE_MARKS | frozenset(".!?…。！？")
 Progress = Callable[[str], None]
 
 
@@ -69,12 +70,13 @@ def _split_at_segments(article: Article, segments: Sequence[int], run: list[Toke
     return pieces
 
 
-def _clauses(text: str, run: list[Token]) -> list[list[Token]]:
-    """A run of tokens cut at clause punctuation: each piece is one fact, roughly."""
+def _clauses(text: str, run: list[Token], marks: frozenset[str] | None = None) -> list[list[Token]]:
+    """A run of tokens cut at clause punctuation (or other `marks`): each piece is one fact, roughly."""
+    marks = marks or _CLAUSE_MARKS
     pieces: list[list[Token]] = [[]]
     for prev, tok in zip([None, *run], run, strict=False):
         gap = text[prev.end:tok.start] if prev is not None else ""
-        if any(c in _CLAUSE_MARKS for c in gap) or " - " in gap:
+        if any(c in marks for c in gap) or " - " in gap:
             pieces.append([])
         pieces[-1].append(tok)
     return [p for p in pieces if p]
@@ -132,16 +134,21 @@ def _compare_member(
 def _altered_details(
     ctx: _Context, claim: int, article: int, run: list[Token], ref: int, other: list[Token]
 ) -> list[Detail]:
-    """A replaced run, clause by clause: each clause with content is altered against the whole other run."""
+    """A replaced run, clause by clause: each clause with content is altered against the
+    clause of the other run that it shares most words with (or stands where it stands)."""
     art, ref_art = ctx.articles[article], ctx.articles[ref]
-    o_start, o_end, o_text = _span(ref_art, other)
-    counterpart = (Span(ref, o_start, o_end, o_text),)
+    mine = [c for c in _clauses(art.text, run) if any(ctx.is_content(t) for t in c)]
+    theirs = _clauses(ref_art.text, other, _SENTENCE_MARKS)
     found = []
-    for clause in _clauses(art.text, run):
-        if any(ctx.is_content(t) for t in clause):
-            start, end, text = _fact_span(art, clause)
-            cat = category(text, clause, ctx.capitalised)
-            found.append(Detail("altered", cat, claim, article, start, end, text, counterpart))
+    for n, clause in enumerate(mine):
+        words = {term for t in clause for term in terms_of(t)}
+        overlap = [len(words & {term for t in piece for term in terms_of(t)}) for piece in theirs]
+        best = max(range(len(theirs)), key=lambda k: (overlap[k], -abs(k - n * len(theirs) // len(mine))))
+        o_start, o_end, o_text = _fact_span(ref_art, theirs[best])
+        start, end, text = _fact_span(art, clause)
+        cat = category(text, clause, ctx.capitalised)
+        counterpart = (Span(ref, o_start, o_end, o_text),)
+        found.append(Detail("altered", cat, claim, article, start, end, text, counterpart))
     return found
 
 

@@ -22,7 +22,10 @@ DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yeste
 _SOURCE_CUES = (
     "according to", "said", "says", "told", "stated", "reported", "reportedly", "obtained by",
     "confirmed by", "cited", "quoted", "wrote", "announced", "sources", "source", "spokesperson",
-    "spokesman", "press secretary", "interview", "statement", "transcripts", "memos",
+    "spokesman", "press secretary", "interview", "statement", "transcripts", "memos", "report",
+    "analysts", "officials", "experts", "observers", "critics", "outlined by", "interpreted by",
+    "experten", "analysten", "beamte", "analystes", "responsables", "analistas", "funcionarios",
+    "аналитики", "эксперты", "чиновники", "аналітики", "експерти", "посадовці",
     "laut", "sagte", "berichtete", "zufolge", "selon", "a déclaré", "a dit", "según", "dijo", "afirmó",
     "по словам", "сообщил", "заявил", "сказал", "за словами", "повідомив", "заявив", "сказав",
 )

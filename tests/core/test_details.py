@@ -16,6 +16,7 @@ CATEGORIES = [
     ("quoted term is no quotation", "a ‘1,000 for 1,000’ deal", "number"),
     ("source", "according to Interfax", "source"),
     ("obtained by", "memos obtained by Reuters", "source"),
+    ("attributed to analysts", "as interpreted by analysts", "source"),
     ("name", "talks with Medinsky", "name"),
     ("other", "a bargaining chip", "other"),
     ("small number in words is wording", "between the two nations", "other"),
