@@ -11,9 +11,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+# Scripts written without spaces between words (Chinese, Japanese): each character is
+# a token of its own, since a run of them is a whole phrase, not a word.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:[.,\u00a0\u202f]\d+)*)"  # 1000, 1,000, 1.5, 1 000
-    r"|(?P<word>\w+(?:['’]\w+)*)",
+    rf"|(?P<char>[{_UNSPACED}])"
+    rf"|(?P<word>(?:(?![{_UNSPACED}])\w)+(?:['’](?:(?![{_UNSPACED}])\w)+)*)",
 )
 # Number words of the languages users read stories in. Comparison only: a word
 # that is not here is simply compared as a word.

@@ -123,3 +123,12 @@ def test_many_close_rewrites_do_not_weld_claims_together() -> None:
     sizes = sorted(len(c.members) for c in comparison.claims if c.status != "unique")
     assert sizes[len(sizes) // 2] == 10  # the typical claim: one sentence from each version
     assert max(sizes) <= 15
+
+
+def test_unspaced_script_aligns() -> None:
+    first = "莫斯科向基辅发送了一千名囚犯的名单。基辅尚未回应。今天天气很好。"
+    second = "基辅尚未回应。据报道，莫斯科向基辅发送了囚犯名单。"
+    comparison = compare_texts([first, second])
+    assert comparison.claim_of(0, 0).segments_of(1) == (1,)
+    assert comparison.claim_of(0, 1).segments_of(1) == (0,)
+    assert comparison.claim_of(0, 2).status == "unique"

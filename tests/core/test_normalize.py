@@ -55,3 +55,8 @@ def test_token_offsets_point_into_text() -> None:
     for tok in tokenize(text):
         assert text[tok.start:tok.end].strip()
     assert [t.key for t in tokenize(text) if t.is_number] == ["1000", "1000"]
+
+
+def test_unspaced_scripts_are_tokenised_by_character() -> None:
+    assert keys("莫斯科发送了名单") == ["莫", "斯", "科", "发", "送", "了", "名", "单"]
+    assert keys("Kyiv’s list") == ["kyiv's", "list"]
