@@ -17,7 +17,7 @@ _UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:[.,\u00a0\u202f]\d+)*)"  # 1000, 1,000, 1.5, 1 000
     rf"|(?P<char>[{_UNSPACED}])"
-    rf"|(?P<word>(?:(?![{_UNSPACED}])\w)+(?:['’](?:(?![{_UNSPACED}])\w)+)*)",
+    rf"|(?P<word>[^\W{_UNSPACED}]+(?:['’][^\W{_UNSPACED}]+)*)",
 )
 # Number words of the languages users read stories in. Comparison only: a word
 # that is not here is simply compared as a word.
