@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 STATUSES = ("same", "reworded", "altered", "unique")
 CATEGORIES = ("number", "date", "name", "quote", "source", "other")
@@ -158,17 +159,11 @@ class Comparison:
 
     @cached_property
     def _details_by_claim(self) -> dict[int, tuple[Detail, ...]]:
-        grouped: dict[int, list[Detail]] = {}
-        for d in self.details:
-            grouped.setdefault(d.claim, []).append(d)
-        return {k: tuple(v) for k, v in grouped.items()}
+        return _by_claim(self.details)
 
     @cached_property
     def _changes_by_claim(self) -> dict[int, tuple[Change, ...]]:
-        grouped: dict[int, list[Change]] = {}
-        for c in self.changes:
-            grouped.setdefault(c.claim, []).append(c)
-        return {k: tuple(v) for k, v in grouped.items()}
+        return _by_claim(self.changes)
 
     def details_in(self, claim: int, article: int | None = None) -> tuple[Detail, ...]:
         found = self._details_by_claim.get(claim, ())
@@ -186,3 +181,13 @@ class Comparison:
             if claim.index not in seen:
                 seen.add(claim.index)
                 yield claim
+
+
+_Item = TypeVar("_Item", Detail, Change)
+
+
+def _by_claim(items: tuple[_Item, ...]) -> dict[int, tuple[_Item, ...]]:
+    grouped: dict[int, list[_Item]] = {}
+    for item in items:
+        grouped.setdefault(item.claim, []).append(item)
+    return {k: tuple(v) for k, v in grouped.items()}
