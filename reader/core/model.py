@@ -7,6 +7,7 @@ span's text. The model is immutable; the app and the exporters only read it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -49,6 +50,13 @@ class Article:
     source_title: str = ""  # from the story's metadata or the page, when known
     outlet: str = ""
     date: str = ""
+
+    def segment_at(self, offset: int) -> Segment | None:
+        """The segment whose text holds character `offset`, if any (offsets between sentences hold none)."""
+        k = bisect_right([s.start for s in self.segments], offset) - 1
+        if k >= 0 and offset < self.segments[k].end:
+            return self.segments[k]
+        return None
 
     @property
     def name(self) -> str:

@@ -132,3 +132,11 @@ def test_unspaced_script_aligns() -> None:
     assert comparison.claim_of(0, 0).segments_of(1) == (1,)
     assert comparison.claim_of(0, 1).segments_of(1) == (0,)
     assert comparison.claim_of(0, 2).status == "unique"
+
+
+def test_segment_at_offset(corpus: Comparison) -> None:
+    art = corpus.articles[1]
+    for seg in art.segments:
+        assert art.segment_at(seg.start) == seg
+        assert art.segment_at(seg.end - 1) == seg
+    assert art.segment_at(len(art.text) + 5) is None
