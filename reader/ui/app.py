@@ -8,24 +8,33 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Input
 
-from reader.core.compare import build
 from reader.core.load import InputError, Source, load_sources
-from reader.core.model import Comparison
-from reader.ui.commands import JumpCommands
-from reader.ui.screens.claim import ClaimScreen
-from reader.ui.screens.help import HelpScreen
 from reader.ui.themes import DEFAULT_THEME, NO_COLOR_THEME, VARIABLE_DEFAULTS, load_themes
 from reader.ui.widgets.columns import ColumnsView
 from reader.ui.widgets.headers import ColumnHeaders
+from reader.ui.widgets.keys import KeyBar
 from reader.ui.widgets.status import StatusLine, describe_claim
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+    from textual.widgets import Input
+
+    from reader.core.model import Comparison
+
 LOADING_DELAY = 0.15  # seconds before the loading indicator shows
+
+
+def jump_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens (textual.command is slow to import)."""
+    from reader.ui.commands import JumpCommands
+
+    return JumpCommands
 
 
 class ReaderApp(App[int]):
@@ -33,7 +42,7 @@ class ReaderApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "reader"
-    COMMANDS = App.COMMANDS | {JumpCommands}
+    COMMANDS = App.COMMANDS | {jump_commands}
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
@@ -61,7 +70,21 @@ class ReaderApp(App[int]):
         if wanted not in self.available_themes:
             self.theme_warnings.append(f"theme {wanted!r} not found; using {DEFAULT_THEME}")
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
-        self.theme = wanted
+        self._set_initial_theme(wanted)
+
+    def _set_initial_theme(self, name: str) -> None:
+        """Choose the theme before the stylesheet is first parsed.
+
+        Assigning `self.theme` here would run Textual's theme watcher, which parses and
+        applies the whole stylesheet a second time just after start-up; this does what
+        the watcher does, minus that pass (later switches go through the watcher).
+        """
+        self.set_reactive(App.theme, name)
+        dark = self.current_theme.dark
+        self.update_classes({f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark},
+                            update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
@@ -69,9 +92,8 @@ class ReaderApp(App[int]):
     def compose(self) -> ComposeResult:
         yield ColumnHeaders(id="headers")
         yield ColumnsView(id="columns")
-        yield Input(placeholder="search all versions (Enter to find, Esc to cancel)", id="search")
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield KeyBar(id="keys")
 
     @property
     def view(self) -> ColumnsView:
@@ -85,7 +107,6 @@ class ReaderApp(App[int]):
     def on_mount(self) -> None:
         for warning in self.theme_warnings:
             self.notify(warning, severity="warning", timeout=8)
-        self.query_one("#search", Input).display = False
         self.view.focus()
         if self._given is not None:
             self._show_comparison(self._given)
@@ -112,6 +133,8 @@ class ReaderApp(App[int]):
     @work(thread=True, exclusive=True, group="build")
     def _build(self, base: int) -> None:
         self._building = True
+        from reader.core.compare import build  # imported here, off the path to the first frame
+
         try:
             comparison = build(self.sources, base)
         except Exception as exc:  # the engine failed: say so and leave, never a traceback
@@ -163,6 +186,8 @@ class ReaderApp(App[int]):
 
     def on_columns_view_open_claim(self, message: ColumnsView.OpenClaim) -> None:
         if self.comparison is not None:
+            from reader.ui.screens.claim import ClaimScreen
+
             self.push_screen(ClaimScreen(self.comparison, message.article, message.segment, self.view.style))
 
     def jump(self, article: int, segment: int, detail: tuple[int, int] | None = None) -> None:
@@ -177,8 +202,19 @@ class ReaderApp(App[int]):
             return
         self._start_build(self.view.col)
 
+    def _search_field(self) -> Input | None:
+        from textual.widgets import Input
+
+        found = self.query("#search")
+        return found.first(Input) if found else None
+
     def action_search(self) -> None:
-        field = self.query_one("#search", Input)
+        field = self._search_field()
+        if field is None:  # mounted on first use: it is not needed to show the first screen
+            from textual.widgets import Input
+
+            field = Input(placeholder="search all versions (Enter to find, Esc to cancel)", id="search")
+            self.mount(field, before="#status")
         field.display = True
         field.value = self.view.search_query
         field.focus()
@@ -195,13 +231,15 @@ class ReaderApp(App[int]):
             self.notify(f"“{query}” is in no version", timeout=3)
 
     def on_key(self, event) -> None:
-        field = self.query_one("#search", Input)
-        if event.key == "escape" and field.has_focus:
+        field = self._search_field()
+        if event.key == "escape" and field is not None and field.has_focus:
             field.display = False
             self.view.focus()
             event.stop()
 
     def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen([("Reading", list(ColumnsView.BINDINGS)),
                                      ("App", list(self.BINDINGS))]))
 

@@ -164,9 +164,20 @@ class ColumnsView(ScrollView, can_focus=True):
         self._relayout()
 
     def _content_width(self) -> int:
-        return self.scrollable_content_region.width
+        """The width the columns are laid out for.
+
+        Before the first layout it is the screen's width less the scrollbar (the view
+        spans the screen): laying out then lets the very first frame show the text,
+        instead of a blank frame and the text one frame later. Resize corrects a miss.
+        """
+        width = self.scrollable_content_region.width
+        if width <= 0 and not self.size:
+            width = self.app.size.width - self.styles.scrollbar_size_vertical
+        return width
 
     def _viewport_height(self) -> int:
+        if not self.size:  # not laid out yet: the screen's height is the most it can be
+            return max(self.app.size.height, 1)
         return max(self.scrollable_content_region.height, 1)
 
     def _relayout(self, force: bool = False, cursor_row: int | None = None) -> None:
