@@ -1,4 +1,10 @@
-"""ColumnHeaders: above each column, the version's title, file name and counts."""
+"""ColumnHeaders: above each column, the version's title, where it came from and its counts.
+
+The second line says where the text came from: the file name (when the title is
+not just that), the outlet and date when a story.toml or the page gave them, and,
+at the right, how the file was read (format and encoding), since a wrong guess at
+the encoding is the first thing to suspect when a version reads oddly.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,10 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
-from reader.core.model import Comparison
+from reader.core.model import Article, Comparison
 from reader.core.visible import visible
+
+FORMAT_LABELS = {"markdown": "md", "html": "html"}  # plain text needs no label
 
 
 def column_counts(comparison: Comparison, article: int) -> tuple[int, int, int]:
@@ -21,6 +29,24 @@ def column_counts(comparison: Comparison, article: int) -> tuple[int, int, int]:
             if claim.status == "altered":
                 altered += 1
     return shared, altered, alone
+
+
+def title_of(article: Article) -> str:
+    """The title given by the story's metadata or the page, else the text's own, else the file name."""
+    return visible(article.source_title or article.title or article.name, keep_newlines=False)
+
+
+def origin_of(article: Article) -> str:
+    """File name (unless it is already the title), outlet and date, as far as they are known."""
+    parts = [article.name] if title_of(article) != visible(article.name, keep_newlines=False) else []
+    parts += [p for p in (article.outlet, article.date) if p]
+    return visible(" · ".join(parts), keep_newlines=False)
+
+
+def reading_of(article: Article) -> str:
+    """How the file was read: its format (unless plain text) and the encoding chosen."""
+    fmt = FORMAT_LABELS.get(article.source_format, "")
+    return visible(" ".join(p for p in (fmt, article.encoding) if p), keep_newlines=False)
 
 
 class ColumnHeaders(Widget):
@@ -60,20 +86,30 @@ class ColumnHeaders(Widget):
             left = "◀ " if i == 0 and self.columns.start > 0 else ""
             right = " ▶" if i == len(self.columns) - 1 and self.columns.stop < n else ""
             star = " ★base" if a == comp.base else ""
-            title = visible(article.title or article.name, keep_newlines=False)
             head = Text(f"{left}{a + 1}{star} ", style=base + Style(bold=True))
-            head.append(title, base + self.get_component_rich_style("headers--title"))
+            head.append(title_of(article), base + self.get_component_rich_style("headers--title", partial=True))
             rows[0].append(self._fit(head, self.width - len(right), base))
             if right:
                 rows[0].append(right, base + Style(bold=True))
-            name = Text(visible(article.name, keep_newlines=False), base)
-            rows[1].append(self._fit(name, self.width, base))
+            rows[1].append(self._origin_line(article, base))
             shared, altered, alone = self._counts[a]
             counts = Text(self._counts_line(shared, altered, alone), base)
             rows[2].append(self._fit(counts, self.width, base))
         out = Text("\n").join(rows)
         out.no_wrap = True
         return out
+
+    def _origin_line(self, article: Article, base: Style) -> Text:
+        """Origin at the left, format and encoding at the right; the origin gives way first."""
+        reading = reading_of(article)
+        dim = base + self.get_component_rich_style("headers--dim", partial=True)
+        if len(reading) + 1 > self.width:  # a column too narrow for both: the encoding alone
+            return self._fit(Text(reading, dim), self.width, base)
+        room = self.width - len(reading) - 1
+        line = self._fit(Text(origin_of(article), base), room, base)
+        line.append(" ", base)
+        line.append(reading, dim)
+        return line
 
     def _counts_line(self, shared: int, altered: int, alone: int) -> str:
         """The longest wording of the counts that fits the column."""
