@@ -110,15 +110,42 @@ async def test_a_lone_c_does_nothing(harbour):
         assert view.seg == view.docs[0].entries[1], "j cancelled the pending ]"
 
 
-async def test_bracket_d_walks_the_details_of_the_column(harbour):
+def aligned_detail_order(comparison) -> list[tuple[int, int, int]]:
+    """(column, start, end) of every detail, row by row and left to right: the aligned reading order."""
+    order = []
+    for claim in comparison.claims:
+        for col in sorted(claim.articles):
+            for d in sorted(comparison.details_in(claim.index, col), key=lambda d: d.start):
+                order.append((col, d.start, d.end))
+    return order
+
+
+async def test_bracket_d_walks_the_details_across_the_columns_in_the_aligned_view(harbour):
     app = make_app(harbour)
     async with app.run_test(size=SIZE) as pilot:
         view = app.view
-        await pilot.press("2")
+        expected = aligned_detail_order(harbour)
+        seen = []
+        for _ in range(6):
+            await pilot.press("right_square_bracket", "d")
+            assert view.detail is not None
+            seen.append((view.col, *view.detail))
+        assert seen == expected[:6]
+        assert len({col for col, _, _ in seen}) > 1, "the walk crossed columns, as n does"
+        await pilot.press("left_square_bracket", "d")
+        assert (view.col, *view.detail) == expected[4]
+        assert view.comparison.claim_of(view.col, view.seg).index == claim_index(view)
+
+
+async def test_bracket_d_stays_in_the_focused_column_in_the_reading_view(harbour):
+    app = make_app(harbour)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.view
+        await pilot.press("2", "v")
         spans = []
         for _ in range(3):
             await pilot.press("right_square_bracket", "d")
-            assert view.detail is not None
+            assert view.detail is not None and view.col == 1
             spans.append(view.detail)
             claim = claim_index(view)
             assert view.detail in {(d.start, d.end) for d in harbour.details_in(claim, view.col)}

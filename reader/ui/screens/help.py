@@ -13,7 +13,8 @@ from textual.widgets import Static
 # Keys that are two presses or that share one binding with others: spelled out for people.
 CHORDS = [
     ("]c  [c", "next / previous claim that differs"),
-    ("]d  [d", "next / previous detail (number, date, name, quote, source)"),
+    ("]d  [d", "next / previous detail (number, date, name, quote, source): across the columns"
+               " in the aligned view, in the focused column in the reading view"),
     ("1 … 9", "focus that column"),
     ("ctrl+p", "command palette: jump to a claim or detail by its words; change theme"),
     ("mouse", "click a sentence to focus it; the wheel scrolls the columns in step"),

@@ -131,7 +131,7 @@ class ColumnsView(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple, list[Segment]] = LRUCache(8192)
         self._styles: dict[str, Style] = {}
         self._spans: dict[tuple[int, int], list] = {}
-        self._details: dict[tuple[str, int, int], list[tuple[int, int, int, int]]] = {}
+        self._details: dict[tuple, list] = {}
 
     # ---- model and layout -------------------------------------------------
 
@@ -434,18 +434,53 @@ class ColumnsView(ScrollView, can_focus=True):
             self._details[key] = found
         return found
 
+    def _aligned_details(self) -> list[tuple[tuple[int, int, int, int], int, int, int]]:
+        """Aligned view: every detail in the table's reading order, as ((claim, column, sentence, start),
+        column, sentence, end): rows top to bottom, columns left to right, then along the words.
+
+        Taken from the model rather than the lines, so details in columns paged off screen count too.
+        """
+        key = ("aligned", self.folded, self._generation)
+        found = self._details.get(key)
+        if found is None:
+            comp = self.comparison
+            assert comp is not None
+            n = len(comp.articles)
+            found = []
+            for claim in comp.claims:
+                if self.folded and not differs(claim, n):
+                    continue
+                for col in sorted(claim.articles):
+                    for i, s in enumerate(claim.segments_of(col)):
+                        seg = comp.articles[col].segments[s]
+                        for d in sorted(comp.details_in(claim.index, col), key=lambda d: d.start):
+                            if d.start < seg.end and d.end > seg.start:
+                                found.append(((claim.index, col, i, d.start), col, s, d.end))
+            self._details[key] = found
+        return found
+
     def _step_detail(self, step: int) -> None:
-        found = self._details_of(self.col)
-        pos = self.docs[self.col].position.get(self.seg, 0)
-        here = (pos, self.detail[0]) if self.detail else (pos, -1 if step > 0 else 1 << 60)
-        keys = [(p, s) for p, s, _, _ in found]
-        i = bisect.bisect_right(keys, here) if step > 0 else bisect.bisect_left(keys, here) - 1
-        if 0 <= i < len(found):
-            _, start, end, seg = found[i]
-            self.goto(self.col, seg, (start, end))
+        """Next / previous detail: across the columns in the aligned view (row by row, like n),
+        within the focused column in the reading view (each column its own order, like n)."""
+        comp = self.comparison
+        assert comp is not None
+        start = self.detail[0] if self.detail else (-1 if step > 0 else 1 << 60)
+        if self.view == ALIGNED:
+            claim = comp.claim_of(self.col, self.seg)
+            segs = claim.segments_of(self.col)
+            here = (claim.index, self.col, segs.index(self.seg) if self.seg in segs else 0, start)
+            targets = [(key, col, seg, (key[3], end)) for key, col, seg, end in self._aligned_details()]
         else:
-            name = self.comparison.articles[self.col].name if self.comparison else ""
-            self.notify(f"No {'further' if step > 0 else 'earlier'} detail in {name}", timeout=2)
+            here = (self.docs[self.col].position.get(self.seg, 0), start)
+            targets = [((pos, s), self.col, seg, (s, e)) for pos, s, e, seg in self._details_of(self.col)]
+        keys = [t[0] for t in targets]
+        i = bisect.bisect_right(keys, here) if step > 0 else bisect.bisect_left(keys, here) - 1
+        if 0 <= i < len(targets):
+            _, col, seg, span = targets[i]
+            self.goto(col, seg, span)
+            return
+        where = f" in {comp.articles[self.col].name}" if self.view == READING else ""
+        self.notify(f"No {'further' if step > 0 else 'earlier'} detail{where}", timeout=2)
 
     # chords: ]c [c ]d [d
 
