@@ -139,7 +139,7 @@ class Wrapper:
 
 
 def _fold_label(count: int) -> str:
-    return f"⋯ {count} unchanged {'claim' if count == 1 else 'claims'} (z to unfold)"
+    return f"⋯ {count} unchanged {'claim' if count == 1 else 'claims'} (z)"
 
 
 def _fold_runs(flags: list[bool]) -> list[tuple[int, int]]:
@@ -159,7 +159,8 @@ def _fold_runs(flags: list[bool]) -> list[tuple[int, int]]:
 
 
 def _hidden_label(count: int) -> str:
-    return f"⋯ {count} {'claim' if count == 1 else 'claims'} only in versions off screen"
+    """Short enough for a 30-cell column: the headers' ◀ ▶ say which versions are off screen."""
+    return f"⋯ {count} {'claim' if count == 1 else 'claims'} only off screen"
 
 
 def _fold_rows(docs: list[ColumnDoc], rows: list[dict[int, list[int]]], label: str) -> None:

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.core.compare import compare_texts
-from reader.ui.layout import GAP, build_aligned, build_reading, wrap
+from reader.ui.layout import GAP, _fold_label, _hidden_label, build_aligned, build_reading, wrap
+from reader.ui.widgets.columns import GUTTER, MIN_COLUMN_WIDTH
 
 from .conftest import BRIDGE, make_app
 
@@ -110,3 +111,9 @@ async def test_a_keypress_repaints_only_the_rows_that_changed(harbour):
         await pilot.pause()
         height = view.scrollable_content_region.height
         assert 0 < len(painted) < height * len(BRIDGE) / 2
+
+
+@pytest.mark.parametrize("label", [_fold_label, _hidden_label])
+def test_fold_and_off_screen_labels_fit_the_narrowest_column(label):
+    for count in (1, 2, 999):
+        assert cell_len(label(count)) <= MIN_COLUMN_WIDTH - GUTTER, label(count)

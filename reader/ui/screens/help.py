@@ -21,7 +21,7 @@ CHORDS = [
 ]
 
 LEGEND = [
-    ("▌", "the cursor sentence;  │  its counterparts in the other columns"),
+    ("▌  ▷", "the cursor sentence / its counterparts in the other columns"),
     ("+", "only this version has the sentence (status: only here)"),
     ("!  ~", "altered (a detail differs) / reworded"),
     ("↕", "moved: out of order here compared with the base"),
