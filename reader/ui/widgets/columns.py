@@ -132,6 +132,7 @@ class ColumnsView(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._spans: dict[tuple[int, int], list] = {}
         self._details: dict[tuple, list] = {}
+        self._aligned_table: tuple[Comparison, bool, tuple[list, list]] | None = None
 
     # ---- model and layout -------------------------------------------------
 
@@ -434,30 +435,33 @@ class ColumnsView(ScrollView, can_focus=True):
             self._details[key] = found
         return found
 
-    def _aligned_details(self) -> list[tuple[tuple[int, int, int, int], int, int, int]]:
-        """Aligned view: every detail in the table's reading order, as ((claim, column, sentence, start),
-        column, sentence, end): rows top to bottom, columns left to right, then along the words.
+    def _aligned_details(self) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int, tuple[int, int]]]]:
+        """Aligned view: every detail in the table's reading order, as sort keys (claim, column,
+        sentence in claim, start) and targets (column, sentence, span): rows top to bottom,
+        columns left to right, then along the words.
 
         Taken from the model rather than the lines, so details in columns paged off screen count too.
         """
-        key = ("aligned", self.folded, self._generation)
-        found = self._details.get(key)
-        if found is None:
-            comp = self.comparison
-            assert comp is not None
-            n = len(comp.articles)
-            found = []
-            for claim in comp.claims:
-                if self.folded and not differs(claim, n):
-                    continue
-                for col in sorted(claim.articles):
-                    for i, s in enumerate(claim.segments_of(col)):
-                        seg = comp.articles[col].segments[s]
-                        for d in sorted(comp.details_in(claim.index, col), key=lambda d: d.start):
-                            if d.start < seg.end and d.end > seg.start:
-                                found.append(((claim.index, col, i, d.start), col, s, d.end))
-            self._details[key] = found
-        return found
+        comp = self.comparison
+        assert comp is not None
+        kept = self._aligned_table  # model data: kept across layouts (unlike _details), per fold
+        if kept is not None and kept[0] is comp and kept[1] == self.folded:
+            return kept[2]
+        n = len(comp.articles)
+        keys: list[tuple[int, int, int, int]] = []
+        targets: list[tuple[int, int, tuple[int, int]]] = []
+        for claim in comp.claims:
+            if self.folded and not differs(claim, n):
+                continue
+            for col in sorted(claim.articles):
+                for i, s in enumerate(claim.segments_of(col)):
+                    seg = comp.articles[col].segments[s]
+                    for d in sorted(comp.details_in(claim.index, col), key=lambda d: d.start):
+                        if d.start < seg.end and d.end > seg.start:
+                            keys.append((claim.index, col, i, d.start))
+                            targets.append((col, s, (d.start, d.end)))
+        self._aligned_table = (comp, self.folded, (keys, targets))
+        return keys, targets
 
     def _step_detail(self, step: int) -> None:
         """Next / previous detail: across the columns in the aligned view (row by row, like n),
@@ -468,15 +472,17 @@ class ColumnsView(ScrollView, can_focus=True):
         if self.view == ALIGNED:
             claim = comp.claim_of(self.col, self.seg)
             segs = claim.segments_of(self.col)
-            here = (claim.index, self.col, segs.index(self.seg) if self.seg in segs else 0, start)
-            targets = [(key, col, seg, (key[3], end)) for key, col, seg, end in self._aligned_details()]
+            here: tuple[int, ...] = (claim.index, self.col, segs.index(self.seg) if self.seg in segs else 0,
+                                     start)
+            keys, targets = self._aligned_details()
         else:
             here = (self.docs[self.col].position.get(self.seg, 0), start)
-            targets = [((pos, s), self.col, seg, (s, e)) for pos, s, e, seg in self._details_of(self.col)]
-        keys = [t[0] for t in targets]
+            found = self._details_of(self.col)
+            keys = [(pos, s) for pos, s, _, _ in found]
+            targets = [(self.col, seg, (s, e)) for _, s, e, seg in found]
         i = bisect.bisect_right(keys, here) if step > 0 else bisect.bisect_left(keys, here) - 1
         if 0 <= i < len(targets):
-            _, col, seg, span = targets[i]
+            col, seg, span = targets[i]
             self.goto(col, seg, span)
             return
         where = f" in {comp.articles[self.col].name}" if self.view == READING else ""
