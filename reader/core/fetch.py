@@ -7,7 +7,6 @@ scheme) becomes a one-line InputError naming the URL.
 
 from __future__ import annotations
 
-import re
 import time
 import urllib.error
 import urllib.request
@@ -15,12 +14,13 @@ from dataclasses import dataclass
 from email.message import Message
 
 from .errors import InputError
+from .urls import is_url, looks_like_other_url
+
+__all__ = ["Fetched", "fetch", "is_url", "looks_like_other_url"]
 
 TIMEOUT_SECONDS = 15.0
 MAX_REDIRECTS = 5
 USER_AGENT = "reader/0.1 (side-by-side story reader)"
-_URL = re.compile(r"^https?://", re.I)
-_ANY_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 @dataclass(frozen=True)
@@ -29,15 +29,6 @@ class Fetched:
     data: bytes
     content_type: str
     charset: str | None
-
-
-def is_url(path: str) -> bool:
-    return bool(_URL.match(path))
-
-
-def looks_like_other_url(path: str) -> bool:
-    """ftp://, file://, …: a URL the reader will not fetch."""
-    return bool(_ANY_SCHEME.match(path)) and not is_url(path)
 
 
 class _BadRedirect(urllib.error.URLError):

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from .encoding import decode, html_declared_charset, normalize_newlines
 from .errors import InputError
-from .fetch import fetch, is_url, looks_like_other_url
 from .formats import INPUT_SUFFIXES, format_of, html_to_text, markdown_to_text
 from .metadata import METADATA_NAME, StoryMeta, VersionMeta, ordered, read_story_meta
+from .urls import is_url, looks_like_other_url
 
 __all__ = ["InputError", "Source", "Story", "decode", "expand_paths", "load_sources", "load_story",
            "normalize_newlines", "read_source"]
@@ -128,6 +128,8 @@ def read_source(path: str, meta: VersionMeta | None = None) -> Source:
     if looks_like_other_url(path):
         raise InputError(f"{path}: only http and https URLs can be fetched")
     if is_url(path):
+        from .fetch import fetch  # the HTTP machinery loads only when a URL is read
+
         page = fetch(path, MAX_BYTES)
         source = source_from_bytes(path, page.data, page.content_type, page.charset)
     else:

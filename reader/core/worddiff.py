@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
-
 GLUE_MAX = 2  # shared runs this short fold into the edits around them ...
 GLUE_SHARE = 0.5  # ... when no longer than this share of the larger neighbouring edit
 
@@ -38,6 +36,8 @@ class Edit:
 
 def edits(mine: Sequence[str], theirs: Sequence[str]) -> list[Edit]:
     """The edits that turn theirs into mine, in order, shared glue folded in."""
+    from rapidfuzz.distance import Levenshtein  # loaded on first use: the app paints before it needs it
+
     blocks: list[tuple[bool, int, int, int, int]] = []  # (equal?, i1, i2, j1, j2), changes merged
     for op in Levenshtein.opcodes(list(mine), list(theirs)):
         equal = op.tag == "equal"
