@@ -13,10 +13,11 @@ reference article (not on the longest increasing run) is marked moved.
 
 from __future__ import annotations
 
+import functools
 import math
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .normalize import Token
@@ -31,7 +32,8 @@ JOIN_CONTAINED = 0.20  # and the share of the smaller sentence it must cover
 CONTEXT_MIN = (0.25, 0.10)  # cosine for a sentence that stands by its neighbour's partner
 PARAGRAPH_MIN = (0.15, 0.0)  # and for one whose neighbour in the same paragraph is paired there
 RELATED = (0.15, 0.30)  # mean cosine of the strongest pairs at which articles count unrelated / close
-STRONGEST = 5  # how many of the strongest pairs tell how related two articles are
+STRONGEST = 5
+DILUTION = 0.6  # how many of the strongest pairs tell how related two articles are
 DF_PER_ARTICLE = 4.5  # a term in more sentences than this per article is glue and carries no evidence
 MAX_POSTINGS = 8  # nor is a term in more sentences than this of one article
 MAX_PER_ARTICLE = 4  # a claim holds at most this many sentences of one article
@@ -140,8 +142,37 @@ class _Bars:
         return cls(mix(PAIR_MIN), mix(CONTEXT_MIN), mix(PARAGRAPH_MIN))
 
 
+def _fits_in(
+    side: int,
+    x: int,
+    y: int,
+    their_partners: dict[int, set[int]],
+    scores: dict[tuple[int, int], tuple[float, float]],
+    merged: Callable[[int, int, int, int], float],
+) -> bool:
+    """May x join y, which its own article already pairs with q? Only if x, read with q,
+    matches y nearly as well as q alone: an inserted sentence dilutes, a continuation does not."""
+    for q in their_partners.get(y, ()):
+        alone = scores.get((y, q) if side else (q, y), (0.0, 0.0))[0]
+        if merged(side, q, x, y) < DILUTION * alone:
+            return False
+    return True
+
+
+def _merged_cosine(bags: _Bags, pair: tuple[int, int], side: int, n: int, x: int, y: int) -> float:
+    """Cosine of sentences n and x of one article, read as one, with sentence y of the other."""
+    mine, theirs = pair if side == 0 else (pair[1], pair[0])
+    union = dict(bags.terms[mine][n])
+    union.update(bags.terms[mine][x])
+    other = bags.terms[theirs][y]
+    shared = sum(w for t, w in union.items() if t in other and t in bags.postings[mine])
+    return shared / math.sqrt(sum(union.values()) * sum(other.values()))
+
+
 def _pair_edges(
-    scores: dict[tuple[int, int], tuple[float, float]], paragraphs: tuple[Sequence[int], Sequence[int]]
+    scores: dict[tuple[int, int], tuple[float, float]],
+    paragraphs: tuple[Sequence[int], Sequence[int]],
+    merged: Callable[[int, int, int, int], float] | None = None,
 ) -> list[tuple[int, int, float, bool]]:
     """Mutual best pairs (strong); then one-sided bests that a merge explains; then
     sentences that a weaker match places beside their neighbour's partner."""
@@ -166,7 +197,7 @@ def _pair_edges(
     for j, (cos, i) in best_b.items():
         if j not in paired_b and i in paired_a and cos >= JOIN_MIN and scores[(i, j)][1] >= JOIN_CONTAINED:
             edges[(i, j)] = cos
-    _attach_in_context(scores, edges, paragraphs, bars)
+    _attach_in_context(scores, edges, paragraphs, bars, merged)
     return [(i, j, cos, (i, j) in strong) for (i, j), cos in sorted(edges.items())]
 
 
@@ -175,6 +206,7 @@ def _attach_in_context(
     edges: dict[tuple[int, int], float],
     paragraphs: tuple[Sequence[int], Sequence[int]],
     bars: _Bars,
+    merged: Callable[[int, int, int, int], float] | None = None,
 ) -> None:
     """Unpaired sentences join a weaker match that stands right by their neighbour's partner;
     weaker still when that neighbour shares their paragraph.
@@ -201,8 +233,11 @@ def _attach_in_context(
                     least = bars.paragraph if para[n] == para[x] else bars.context
                     for y in {p + d for p in mine[n] for d in (-1, 0, 1)}:
                         found = scores.get((y, x) if side else (x, y))
-                        if found is not None and found[0] >= least:
-                            fits.append((found[0], -y, y))
+                        if found is None or found[0] < least:
+                            continue
+                        if merged is not None and not _fits_in(side, x, y, partners[1 - side], scores, merged):
+                            continue
+                        fits.append((found[0], -y, y))
                 if fits:
                     cos, _, y = max(fits)
                     added[(y, x) if side else (x, y)] = cos
@@ -261,7 +296,8 @@ def align(
     edges: list[tuple[bool, float, tuple[int, int], tuple[int, int]]] = []
     for a in range(len(tokens)):
         for b in range(a + 1, len(tokens)):
-            for i, j, cos, strong in _pair_edges(_pair_scores(bags, a, b), (paragraphs[a], paragraphs[b])):
+            merged = functools.partial(_merged_cosine, bags, (a, b))
+            for i, j, cos, strong in _pair_edges(_pair_scores(bags, a, b), (paragraphs[a], paragraphs[b]), merged):
                 edges.append((strong, cos, (a, i), (b, j)))
     edges.sort(key=lambda e: (not e[0], -e[1], e[2], e[3]))
     groups = _Groups([len(art) for art in tokens])

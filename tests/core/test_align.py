@@ -140,3 +140,25 @@ def test_segment_at_offset(corpus: Comparison) -> None:
         assert art.segment_at(seg.start) == seg
         assert art.segment_at(seg.end - 1) == seg
     assert art.segment_at(len(art.text) + 5) is None
+
+
+def test_inserted_sentence_stays_only_here() -> None:
+    first = (
+        "Moscow has sent Kyiv its list of 1,000 prisoners, Dmitry Peskov told reporters on Monday. "
+        "Peskov said the Kremlin was still waiting for the Ukrainian list. "
+        "Talks in Istanbul ended without a date for the exchange.\n"
+    )
+    inserted = "Peskov, a former diplomat who has served Putin since 2000, rarely speaks to Western media. "
+    second = first.replace("Peskov said", inserted + "Peskov said")
+    comparison = compare_texts([first, second])
+    assert comparison.claim_of(1, 1).status == "unique"
+    assert [c.status for c in comparison.claims].count("same") == 3
+
+
+def test_quotation_continued_over_lines_joins_its_claim() -> None:
+    comparison = compare(FILES[:2])
+    first = comparison.articles[0]
+    start = next(s for s in first.segments if s.text.startswith("Peskov emphasized"))
+    continued = next(s for s in first.segments if s.text.startswith("The counterpart list from Kyiv"))
+    claim = comparison.claim_of(0, start.index)
+    assert continued.index in claim.segments_of(0) and 1 in claim.articles
