@@ -124,32 +124,57 @@ def _compare_member(
             start, end, text = _span(art, piece)
             found.changes.append(Change(claim, article, ref, kind, start, end, text))
         other = theirs[edit.their_start:edit.their_end]
-        if kind == "inserted" or not any(ctx.is_content(t) for t in other):
+        if kind == "inserted":
             found.details.extend(_inserted_details(ctx, claim, article, run))
-        elif altered:  # (otherwise the reference side reports it, with this run as its counterpart)
-            found.details.extend(_altered_details(ctx, claim, article, run, ref, other))
+        else:
+            found.details.extend(_replaced_details(ctx, claim, article, run, ref, other, altered))
     return found
 
 
-def _altered_details(
-    ctx: _Context, claim: int, article: int, run: list[Token], ref: int, other: list[Token]
+def _replaced_details(
+    ctx: _Context, claim: int, article: int, run: list[Token], ref: int, other: list[Token], altered: bool
 ) -> list[Detail]:
-    """A replaced run, clause by clause: each clause with content is altered against the
-    clause of the other run that it shares most words with (or stands where it stands)."""
+    """A replaced run, clause by clause. A clause that stands for a clause of the other run
+    is altered against it (reported from one side only: `altered`); a clause left over,
+    with nothing on the other side to stand for, is a fact this version inserts."""
     art, ref_art = ctx.articles[article], ctx.articles[ref]
-    mine = [c for c in _clauses(art.text, run) if any(ctx.is_content(t) for t in c)]
-    theirs = _clauses(ref_art.text, other, _SENTENCE_MARKS)
+    mine = [c for c in _clauses(art.text, run, _SENTENCE_MARKS) if any(ctx.is_content(t) for t in c)]
+    theirs = [c for c in _clauses(ref_art.text, other, _SENTENCE_MARKS) if any(ctx.is_content(t) for t in c)]
+    partner = _match_clauses(mine, theirs)
     found = []
     for n, clause in enumerate(mine):
-        words = {term for t in clause for term in terms_of(t)}
-        overlap = [len(words & {term for t in piece for term in terms_of(t)}) for piece in theirs]
-        best = max(range(len(theirs)), key=lambda k: (overlap[k], -abs(k - n * len(theirs) // len(mine))))
-        o_start, o_end, o_text = _fact_span(ref_art, theirs[best])
         start, end, text = _fact_span(art, clause)
         cat = category(text, clause, ctx.capitalised)
-        counterpart = (Span(ref, o_start, o_end, o_text),)
-        found.append(Detail("altered", cat, claim, article, start, end, text, counterpart))
+        if n not in partner:
+            found.append(Detail("inserted", cat, claim, article, start, end, text))
+        elif altered:
+            o_start, o_end, o_text = _fact_span(ref_art, theirs[partner[n]])
+            counterpart = (Span(ref, o_start, o_end, o_text),)
+            found.append(Detail("altered", cat, claim, article, start, end, text, counterpart))
     return found
+
+
+def _match_clauses(mine: list[list[Token]], theirs: list[list[Token]]) -> dict[int, int]:
+    """Which clause of theirs each clause of mine stands for: those sharing most words first,
+    then the rest in order. The same pairs whichever side asks, so each side's report agrees."""
+    if not mine or not theirs:
+        return {}
+    words = [{term for t in c for term in terms_of(t)} for c in mine]
+    other_words = [{term for t in c for term in terms_of(t)} for c in theirs]
+    ranked = sorted(
+        ((len(a & b), i, j) for i, a in enumerate(words) for j, b in enumerate(other_words) if a & b),
+        key=lambda x: (-x[0], abs(x[1] / len(mine) - x[2] / len(theirs)), x[1] + x[2], x[1]),
+    )
+    partner: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, i, j in ranked:
+        if i not in partner and j not in taken:
+            partner[i] = j
+            taken.add(j)
+    rest_mine = [i for i in range(len(mine)) if i not in partner]
+    rest_theirs = [j for j in range(len(theirs)) if j not in taken]
+    partner.update(zip(rest_mine, rest_theirs, strict=False))
+    return partner
 
 
 def _context_paragraphs(article: Article) -> list[int]:
