@@ -90,7 +90,8 @@ class ReaderApp(App[int]):
         return dict(VARIABLE_DEFAULTS)
 
     def compose(self) -> ComposeResult:
-        yield ColumnHeaders(id="headers")
+        yield ColumnHeaders([s.title or s.path.rstrip("/").rsplit("/", 1)[-1] or s.path for s in self.sources],
+                            id="headers")
         yield ColumnsView(id="columns")
         yield StatusLine(id="status")
         yield KeyBar(id="keys")

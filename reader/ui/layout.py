@@ -1,5 +1,8 @@
 """Layout: the lines each column shows, as offsets into its article, for the aligned and reading views.
 
+The aligned view gives every sentence lines of its own (a claim is a row); the
+reading view flows a paragraph's sentences on as prose, so a line may hold the
+end of one sentence and the start of the next (its `pieces`).
 Wrapping and line placement are done once per width (cheap: offsets only);
 turning a line into styled cells happens later, and only for lines on screen.
 Nothing here judges similarity: claims, statuses and moves come from the model.
@@ -8,12 +11,13 @@ Nothing here judges similarity: claims, statuses and moves come from the model.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from rich.cells import cell_len
 
-from reader.core.model import Claim, Comparison
+from reader.core.model import Claim, Comparison, Segment
 
 TEXT, BLANK, GAP, FOLD = "text", "blank", "gap", "fold"
 FOLD_MIN_RUN = 3
@@ -21,9 +25,20 @@ FOLD_MIN_RUN = 3
 _WORD = re.compile(r"\S+")
 
 
+class Piece(NamedTuple):
+    """The part of one sentence that stands on a line; `first`: the sentence starts here."""
+
+    segment: int
+    start: int
+    end: int
+    first: bool
+
+
 class Line(NamedTuple):
     """One screen line of a column: part of a sentence, or a blank, gap or fold line.
 
+    A line holding parts of several sentences (reading view) lists them in `pieces`;
+    `segment` is then the first of them. Lines with one sentence leave `pieces` empty.
     (A named tuple: tens of thousands are made per layout, and tuples are the cheapest.)
     """
 
@@ -33,6 +48,21 @@ class Line(NamedTuple):
     end: int = 0
     first: bool = False
     label: str = ""
+    pieces: tuple[Piece, ...] = ()
+
+
+def pieces_of(line: Line) -> tuple[Piece, ...]:
+    """The sentence parts on a text line, whether it holds one sentence or several."""
+    return line.pieces or (Piece(line.segment, line.start, line.end, line.first),)
+
+
+def column_geometry(width: int, n: int, least: int) -> tuple[int, int]:
+    """(columns shown, cells per column) for `n` versions in `width` cells, each at least `least` wide.
+
+    Shared by the columns and the headers, which draw the column grid before the comparison exists.
+    """
+    count = max(1, min(n, (width + 1) // (least + 1)))
+    return count, (width - (count - 1)) // count
 
 
 @dataclass
@@ -51,6 +81,16 @@ class ColumnDoc:
         self.line_count[segment] = len(lines)
         self.position[segment] = len(self.entries)
         self.entries.append(segment)
+        self.lines.extend(lines)
+
+    def add_flow(self, segments: Sequence[int], lines: list[Line], placed: Sequence[tuple[int, int]]) -> None:
+        """Sentences flowed together: `placed[i]` is (first line, line count) of `segments[i]` in `lines`."""
+        top = len(self.lines)
+        for s, (first, count) in zip(segments, placed, strict=True):
+            self.first_line[s] = top + first
+            self.line_count[s] = count
+            self.position[s] = len(self.entries)
+            self.entries.append(s)
         self.lines.extend(lines)
 
     def add_folded(self, segments: list[int], label: str) -> None:
@@ -91,10 +131,51 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
             lines.append((ws, cut))
             ws = cut
             w = cell_len(text[ws:we])
-        line_start, line_end, used = ws, we, w
+        line_start, line_end, used = (ws, we, w) if ws < we else (-1, -1, 0)  # nothing left of the word
     if line_start >= 0:
         lines.append((line_start, line_end))
     return lines or [(start, start)]
+
+
+def flow(text: str, segments: Sequence[Segment], width: int) -> tuple[list[Line], list[tuple[int, int]]]:
+    """Wrap consecutive sentences of one paragraph as prose: each ends where the next begins, mid-line.
+
+    Returns the lines and, per sentence, (first line, line count). A line with one
+    sentence only is a plain line; one shared by several lists their pieces.
+    """
+    spans = wrap(text, segments[0].start, segments[-1].end, width)
+    firsts = [-1] * len(segments)
+    lasts = [-1] * len(segments)
+    lines: list[Line] = []
+    k = 0
+    for i, (ls, le) in enumerate(spans):
+        while k < len(segments) and segments[k].end <= ls:
+            k += 1
+        pieces: list[Piece] = []
+        j = k
+        while j < len(segments) and segments[j].start < le:
+            seg = segments[j]
+            a, b = max(seg.start, ls), min(seg.end, le)
+            if a < b:
+                pieces.append(Piece(seg.index, a, b, firsts[j] < 0))
+                if firsts[j] < 0:
+                    firsts[j] = i
+                lasts[j] = i
+            j += 1
+        if len(pieces) == 1 and (pieces[0].start, pieces[0].end) == (ls, le):
+            p = pieces[0]
+            lines.append(Line(TEXT, p.segment, ls, le, p.first))
+        elif pieces:
+            lines.append(Line(TEXT, pieces[0].segment, ls, le, any(p.first for p in pieces), "", tuple(pieces)))
+        else:  # only text outside any sentence (none in practice): drawn, owned by the sentence before
+            owner = segments[max(k - 1, 0)].index
+            lines.append(Line(TEXT, owner, ls, le, False, "", (Piece(owner, ls, ls, False),)))
+    placed = []
+    for j in range(len(segments)):
+        if firsts[j] < 0:  # a sentence with no visible text: it sits where the one before ends
+            firsts[j] = lasts[j] = max(0, min(lasts[j - 1] if j else 0, len(lines) - 1))
+        placed.append((firsts[j], lasts[j] - firsts[j] + 1))
+    return lines, placed
 
 
 def is_foldable(claim: Claim, n_articles: int) -> bool:
@@ -114,6 +195,7 @@ class Wrapper:
         self.comparison = comparison
         self.width = max(width, 1)
         self._cache: dict[tuple[int, int], list[Line]] = {}
+        self._flows: dict[tuple[int, int, int], tuple[list[Line], list[tuple[int, int]]]] = {}
         self._members: dict[int, dict[int, list[int]]] = {}
 
     def members(self, claim: Claim) -> dict[int, list[int]]:
@@ -135,6 +217,16 @@ class Wrapper:
             seg = art.segments[segment]
             found = self._cache[key] = [Line(TEXT, segment, start, end, i == 0) for i, (start, end)
                                         in enumerate(wrap(art.text, seg.start, seg.end, self.width))]
+        return found
+
+
+    def flow(self, article: int, first: int, last: int) -> tuple[list[Line], list[tuple[int, int]]]:
+        """Sentences first..last (inclusive, one paragraph) flowed as prose, each run once per width."""
+        key = (article, first, last)
+        found = self._flows.get(key)
+        if found is None:
+            art = self.comparison.articles[article]
+            found = self._flows[key] = flow(art.text, art.segments[first:last + 1], self.width)
         return found
 
 
@@ -224,7 +316,10 @@ def build_aligned(comparison: Comparison, width: int, folded: bool = False,
 
 def build_reading(comparison: Comparison, width: int, folded: bool = False,
                   wrapper: Wrapper | None = None) -> list[ColumnDoc]:
-    """Each column in its own order: sentence after sentence, a blank line between paragraphs."""
+    """Each column in its own order: a paragraph's sentences flow on as prose, a blank line between paragraphs.
+
+    A folded run breaks the flow: the paragraph goes on, on the line after the fold.
+    """
     n = len(comparison.articles)
     if wrapper is None or wrapper.comparison is not comparison or wrapper.width != max(width, 1):
         wrapper = Wrapper(comparison, width)
@@ -241,14 +336,18 @@ def build_reading(comparison: Comparison, width: int, folded: bool = False,
             seg = segments[i]
             if paragraph is not None and seg.paragraph != paragraph:
                 doc.lines.append(_BLANK)
+            paragraph = seg.paragraph
             if i in fold_at:
                 end = fold_at[i]
                 doc.add_folded([s.index for s in segments[i:end]], _fold_label(end - i))
                 paragraph = segments[end - 1].paragraph
                 i = end
                 continue
-            doc.add_segment(seg.index, wrapper.spans(article.index, seg.index))
-            paragraph = seg.paragraph
-            i += 1
+            end = i + 1
+            while end < len(segments) and segments[end].paragraph == paragraph and end not in fold_at:
+                end += 1
+            lines, placed = wrapper.flow(article.index, i, end - 1)
+            doc.add_flow([s.index for s in segments[i:end]], lines, placed)
+            i = end
         docs.append(doc)
     return docs

@@ -21,6 +21,7 @@ Span = tuple[int, int, str]  # start, end (article offsets), style name
 
 STATUS_GLYPH = {"same": " ", "reworded": "~", "altered": "!", "unique": "+"}
 MOVED_GLYPH = "↕"
+GLYPH_RANK = {"altered": 3, "unique": 2, "reworded": 1}  # which glyph shows when sentences share a line
 STATUS_WORDS = {"same": "same", "reworded": "reworded", "altered": "altered", "unique": "only here"}
 
 

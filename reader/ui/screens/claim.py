@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.core.model import Comparison
+from reader.core.model import Article, Comparison
 from reader.core.visible import visible
 from reader.ui.styling import STATUS_WORDS, sentence_spans, styled_text
 from reader.ui.widgets.status import describe_claim
@@ -21,6 +21,21 @@ from reader.ui.widgets.status import describe_claim
 def _quote(text: str, most: int = 80) -> str:
     text = visible(text, keep_newlines=False)
     return f"“{text if len(text) <= most else text[: most - 1] + '…'}”"
+
+
+def joint(article: Article, before: int, after: int) -> str:
+    """What stands between two sentences of one claim, so the reader sees where one ends.
+
+    Neighbours in one paragraph keep the article's own spacing; sentences of different
+    paragraphs go on separate lines; others of one paragraph are set a space apart.
+    """
+    first, second = article.segments[before], article.segments[after]
+    if first.paragraph != second.paragraph:
+        return "\n"
+    between = article.text[first.end:second.start]
+    if after == before + 1 and between and not between.strip():
+        return visible(between)
+    return " "
 
 
 def claim_report(comparison: Comparison, article: int, segment: int,
@@ -46,10 +61,10 @@ def claim_report(comparison: Comparison, article: int, segment: int,
         if not segs:
             continue
         body = Text()
-        for s in segs:
+        for i, s in enumerate(segs):
             seg = art.segments[s]
-            if body:
-                body.append(" ")
+            if i:
+                body.append(joint(art, segs[i - 1], s))
             spans = sentence_spans(comparison, a, s)
             body.append_text(styled_text(art.text, seg.start, seg.end, spans, style_of))
         lines = [head, body]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -22,18 +23,24 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.model import Comparison
+from reader.core.visible import visible
 from reader.ui.layout import (
     BLANK,
     FOLD,
     GAP,
     TEXT,
     ColumnDoc,
+    Line,
+    Piece,
     Wrapper,
     build_aligned,
     build_reading,
+    column_geometry,
     differs,
+    pieces_of,
 )
 from reader.ui.styling import (
+    GLYPH_RANK,
     MOVED_GLYPH,
     STATUS_GLYPH,
     search_spans,
@@ -193,8 +200,7 @@ class ColumnsView(ScrollView, can_focus=True):
         if width <= 0:
             return
         n = len(self.comparison.articles)
-        self.visible_count = max(1, min(n, (width + 1) // (MIN_COLUMN_WIDTH + 1)))
-        self.column_width = (width - (self.visible_count - 1)) // self.visible_count
+        self.visible_count, self.column_width = column_geometry(width, n, MIN_COLUMN_WIDTH)
         self._page_columns()
         paged = self.view == ALIGNED and self.visible_count < n
         key = (width, self.view, self.folded, self.first_col if paged else None)
@@ -652,9 +658,21 @@ class ColumnsView(ScrollView, can_focus=True):
         if 0 <= index < len(lines):
             line = lines[index]
             if line.kind == TEXT:
-                self.goto(col, line.segment)
+                x = offset.x - slot * (self.column_width + 1) - GUTTER
+                self.goto(col, self._segment_at_cell(col, line, x))
             elif line.kind == FOLD:
                 self.action_toggle_fold()
+
+    def _segment_at_cell(self, col: int, line: Line, x: int) -> int:
+        """The sentence drawn at cell `x` of a text line (the nearest one, off the text)."""
+        if not line.pieces:
+            return line.segment
+        assert self.comparison is not None
+        text = self.comparison.articles[col].text
+        for piece in line.pieces:
+            if x < cell_len(visible(text[line.start:piece.end], keep_newlines=False)):
+                return piece.segment
+        return line.pieces[-1].segment
 
     # ---- drawing ----------------------------------------------------------
 
@@ -697,26 +715,49 @@ class ColumnsView(ScrollView, can_focus=True):
             segments.append(Segment(" " * (width - used), base))
         return Strip(segments, width)
 
+    def _mark(self, col: int, seg: int) -> int:
+        """2: the cursor sentence, 1: a counterpart of it, 0: neither."""
+        if col == self.col and seg == self.seg:
+            return 2
+        return 1 if seg in self._counterparts.get(col, ()) else 0
+
     def _cell(self, col: int, index: int, base: Style) -> list[Segment]:
         doc = self.docs[col]
         width = self.column_width
         if not 0 <= index < len(doc.lines):
             return [Segment(" " * width, base)]
         line = doc.lines[index]
-        mark = 0
+        marks: tuple[int, ...] = ()
         if line.kind == TEXT:
-            if col == self.col and line.segment == self.seg:
-                mark = 2
-            elif line.segment in self._counterparts.get(col, ()):
-                mark = 1
-        key = (col, index, mark, self.detail if mark == 2 else None, self._generation)
+            marks = tuple(self._mark(col, p.segment) for p in pieces_of(line))
+        key = (col, index, marks, self.detail if 2 in marks else None, self._generation)
         cached = self._cache.get(key)
         if cached is None:
-            cached = self._draw(col, line, mark, base, width)
+            cached = self._draw(col, line, marks, base, width)
             self._cache[key] = cached
         return cached
 
-    def _draw(self, col: int, line, mark: int, base: Style, width: int) -> list[Segment]:
+    def _text_style(self, status: str, mark: int, base: Style) -> Style:
+        style = base
+        if status == "unique":
+            style += self.style("unique")
+        if mark == 2:
+            style += self.style("cursor")
+        elif mark == 1:
+            style += self.style("counterpart")
+        return style
+
+    def _glyph(self, col: int, seg: int) -> tuple[str, Style, int]:
+        """The status glyph of a sentence, its style, and its rank when several start on one line."""
+        assert self.comparison is not None
+        claim = self.comparison.claim_of(col, seg)
+        if claim.is_moved_in(col):
+            return MOVED_GLYPH, self.style("moved"), 4
+        glyph = STATUS_GLYPH.get(claim.status, " ")
+        style = self.style("unique") if claim.status == "unique" else self.style("marker")
+        return glyph, style, GLYPH_RANK.get(claim.status, 0)
+
+    def _draw(self, col: int, line: Line, marks: tuple[int, ...], base: Style, width: int) -> list[Segment]:
         comp = self.comparison
         assert comp is not None
         if line.kind == BLANK:
@@ -730,35 +771,46 @@ class ColumnsView(ScrollView, can_focus=True):
             label = line.label if len(line.label) <= room else line.label[: room - 1] + "…"
             return [Segment(" " * GUTTER, base), Segment(label, base + self.style("fold")),
                     Segment(" " * (width - GUTTER - len(label)), base)]
-        claim = comp.claim_of(col, line.segment)
-        text_style = base
-        if claim.status == "unique":
-            text_style += self.style("unique")
-        if mark == 2:
-            text_style += self.style("cursor")
-        elif mark == 1:
-            text_style += self.style("counterpart")
-        marker = "▌" if mark == 2 else "▷" if mark == 1 and line.first else " "
-        glyph = " "
-        glyph_style = self.style("marker")
-        if line.first:
-            if claim.is_moved_in(col):
-                glyph, glyph_style = MOVED_GLYPH, self.style("moved")
-            else:
-                glyph = STATUS_GLYPH.get(claim.status, " ")
-                if claim.status == "unique":
-                    glyph_style = self.style("unique")
         article = comp.articles[col]
-        spans = list(self.spans_of(col, line.segment))
-        if self.search_query:
-            seg = article.segments[line.segment]
-            spans += search_spans(article.text, seg.start, seg.end, self.search_query)
-        if mark == 2 and self.detail is not None:
-            spans.append((self.detail[0], self.detail[1], "detail-focus"))
-        out = [Segment(marker, text_style + self.style("marker")), Segment(glyph, text_style + glyph_style)]
-        body = styled_segments(article.text, line.start, line.end, text_style, spans, self.style)
+        pieces = pieces_of(line)
+        styles = [self._text_style(comp.claim_of(col, p.segment).status, m, base)
+                  for p, m in zip(pieces, marks, strict=True)]
+        body: list[Segment] = []
+        pos = line.start
+        for piece, mark, text_style in zip(pieces, marks, styles, strict=True):
+            if piece.start > pos:  # the space between two sentences belongs to neither
+                body.extend(styled_segments(article.text, pos, piece.start, base, (), self.style))
+            spans = list(self.spans_of(col, piece.segment))
+            if self.search_query:
+                seg = article.segments[piece.segment]
+                spans += search_spans(article.text, seg.start, seg.end, self.search_query)
+            if mark == 2 and self.detail is not None:
+                spans.append((self.detail[0], self.detail[1], "detail-focus"))
+            body.extend(styled_segments(article.text, piece.start, piece.end, text_style, spans, self.style))
+            pos = max(pos, piece.end)
+        if pos < line.end:
+            body.extend(styled_segments(article.text, pos, line.end, base, (), self.style))
+        out = self._gutter(col, pieces, marks, styles)
         out.extend(body)
         used = GUTTER + sum(seg.cell_length for seg in body)
         if used < width:
-            out.append(Segment(" " * (width - used), text_style))
+            out.append(Segment(" " * (width - used), styles[-1]))
         return out
+
+    def _gutter(self, col: int, pieces: tuple[Piece, ...], marks: tuple[int, ...],
+                styles: list[Style]) -> list[Segment]:
+        """Marker and status glyph: ▌ on every line of the cursor sentence, ▷ where a counterpart
+        starts; the glyph of a sentence starting on the line (the cursor's, else the most notable)."""
+        lead = marks.index(2) if 2 in marks else next(
+            (i for i, (p, m) in enumerate(zip(pieces, marks, strict=True)) if m == 1 and p.first), 0)
+        marker = "▌" if marks[lead] == 2 else "▷" if marks[lead] == 1 and pieces[lead].first else " "
+        glyph, glyph_style, owner = " ", self.style("marker"), lead
+        best = -1
+        for i, piece in enumerate(pieces):
+            if piece.first:
+                g, g_style, rank = self._glyph(col, piece.segment)
+                rank = 9 if marks[i] == 2 else rank
+                if rank > best:
+                    glyph, glyph_style, owner, best = g, g_style, i, rank
+        return [Segment(marker, styles[lead] + self.style("marker")),
+                Segment(glyph, styles[owner] + glyph_style)]

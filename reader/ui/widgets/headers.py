@@ -8,12 +8,18 @@ the encoding is the first thing to suspect when a version reads oddly.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
 from reader.core.model import Article, Comparison
 from reader.core.visible import visible
+from reader.ui.layout import column_geometry
+from reader.ui.widgets.columns import MIN_COLUMN_WIDTH
+
+SCROLLBAR = 1  # the columns' vertical scrollbar (app.tcss): they are this much narrower than the headers
 
 FORMAT_LABELS = {"markdown": "md", "html": "html"}  # plain text needs no label
 
@@ -54,8 +60,9 @@ class ColumnHeaders(Widget):
 
     COMPONENT_CLASSES = {"headers--focused", "headers--title", "headers--dim"}
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, names: Sequence[str] = (), *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.names = [visible(n, keep_newlines=False) for n in names]  # shown until the comparison is built
         self.comparison: Comparison | None = None
         self.columns: range = range(0)
         self.width = 30
@@ -73,7 +80,7 @@ class ColumnHeaders(Widget):
     def render(self) -> Text:
         comp = self.comparison
         if comp is None:
-            return Text("comparing versions…", style=self.get_component_rich_style("headers--dim"))
+            return self._pending()
         n = len(comp.articles)
         rows = [Text(), Text(), Text()]
         for i, a in enumerate(self.columns):
@@ -95,6 +102,29 @@ class ColumnHeaders(Widget):
             shared, altered, alone = self._counts[a]
             counts = Text(self._counts_line(shared, altered, alone), base)
             rows[2].append(self._fit(counts, self.width, base))
+        out = Text("\n").join(rows)
+        out.no_wrap = True
+        return out
+
+    def _pending(self) -> Text:
+        """Before the comparison exists: the versions' names, in the columns they will fill."""
+        dim = self.get_component_rich_style("headers--dim")
+        if not self.names or not self.size.width:
+            return Text("comparing versions…", style=dim)
+        n = len(self.names)
+        count, width = column_geometry(self.size.width - SCROLLBAR, n, MIN_COLUMN_WIDTH)
+        rows = [Text(), Text(), Text()]
+        for i, name in enumerate(self.names[:count]):
+            if i:
+                for row in rows:
+                    row.append("│", dim)
+            right = " ▶" if i == count - 1 and count < n else ""
+            head = Text(f"{i + 1} ", style=Style(bold=True))
+            head.append(name, self.get_component_rich_style("headers--title"))
+            rows[0].append(self._fit(head, width - len(right), Style()))
+            rows[0].append(right, Style(bold=True))
+            rows[1].append(self._fit(Text("comparing versions…", dim), width, Style()))
+            rows[2].append(" " * width)
         out = Text("\n").join(rows)
         out.no_wrap = True
         return out
