@@ -7,8 +7,10 @@ the base lacks) the first other article that carries the claim.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .align import Draft, align, term_of, terms_of
@@ -207,6 +209,24 @@ def build(sources: Sequence[Source], base: int = 0, progress: Progress | None = 
     """Segment, align and compare loaded sources into one Comparison."""
     if not 0 <= base < len(sources):
         raise ValueError(f"base must be between 1 and {len(sources)}")
+    with _collector_paused():
+        return _build(sources, base, progress)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """A comparison makes many small objects and no reference cycles: the cyclic garbage
+    collector's passes over them would make the time grow faster than the input."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> Comparison:
     say = progress or (lambda _msg: None)
     say("segmenting")
     articles: list[Article] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Scripts written without spaces between words (Chinese, Japanese): each character is
 # a token of its own, since a run of them is a whole phrase, not a word.
@@ -44,9 +44,12 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "‛": "'", "“": '"', "”": '"
                        "—": "-", "–": "-", "‒": "-", "―": "-", "‐": "-", "\u00a0": " "})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word or number at text[start:end], with the key it is compared by."""
+class Token(NamedTuple):
+    """A word or number at text[start:end], with the key it is compared by.
+
+    A named tuple, not a dataclass: a long comparison makes hundreds of thousands,
+    and tuples of plain values are not tracked by the garbage collector, whose
+    passes would otherwise grow with their number."""
 
     start: int
     end: int

@@ -162,3 +162,16 @@ def test_quotation_continued_over_lines_joins_its_claim() -> None:
     continued = next(s for s in first.segments if s.text.startswith("The counterpart list from Kyiv"))
     claim = comparison.claim_of(0, start.index)
     assert continued.index in claim.segments_of(0) and 1 in claim.articles
+
+
+def test_build_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    compare_texts(["One sentence here.", "One sentence there."])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        compare_texts(["One sentence here.", "One sentence there."])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
