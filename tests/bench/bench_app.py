@@ -12,10 +12,10 @@
    - a whole command: a child process started to the first frame with content
      (interpreter, imports, app), with byte-code caches warm in a scratch folder
      (this environment sets PYTHONDONTWRITEBYTECODE, which no user install does).
-2. Keypresses: 10 versions of about 1,000 sentences (the comparison is built
-   first, outside the timing), at 200x50; each key is timed from the press to the
-   end of the screen update that shows it. Prints the median and the 90th
-   percentile per key.
+2. Keypresses, in the aligned and then the reading view: 10 versions of about
+   1,000 sentences (the comparison is built first, outside the timing), at 200x50;
+   each key is timed from the press to the end of the screen update that shows it.
+   Prints the median and the 90th percentile per key.
 """
 
 from __future__ import annotations
@@ -89,19 +89,23 @@ def report(label: str, bare: list[float], reader: list[float]) -> None:
     print(f"{label:34s} bare {ms(b)}   reader {ms(r)}   ratio {r / b:5.2f}")
 
 
-async def keypresses(comparison, keys: list[str], repeat: int) -> dict[str, list[tuple[float, float]]]:
+async def keypresses(comparison, keys: list[str], repeat: int,
+                     setup: tuple[str, ...] = ()) -> dict[str, list[tuple[float, float]]]:
     """Per key: (press-to-refresh, Pilot round trip) in seconds.
 
     Press-to-refresh runs from sending the key to the end of the first screen update
     after it (Textual paints at most 60 times a second, so it includes up to one frame
     of waiting). The Pilot round trip also includes Pilot's own settling waits, which a
-    bare app pays as well (printed for reference).
+    bare app pays as well (printed for reference). `setup` keys are pressed first, untimed.
     """
     sources = [Source(a.path, a.text) for a in comparison.articles]
     app = ReaderApp(sources, comparison=comparison, user_theme_dir=NO_USER_THEMES)
     timings: dict[str, list[tuple[float, float]]] = {k: [] for k in keys}
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
+        if setup:
+            await pilot.press(*setup)
+            await pilot.pause()
         screen = app.screen
         painted: list[float] = []
         paint = screen._compositor_refresh
@@ -140,6 +144,20 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:7.1f} ms"
 
 
+def print_timings(keys: list[str], timings: dict[str, list[tuple[float, float]]]) -> None:
+    print(f"{'key':24s} {'press-to-refresh':>22s} {'Pilot round trip':>18s}")
+    for key in keys:
+        refresh = [r for r, _ in timings[key] if r == r]
+        trips = [t for _, t in timings[key]]
+        if not refresh:
+            print(f"{key:24s} (nothing to repaint: a prefix key)   {ms(statistics.median(trips))}")
+            continue
+        p90 = statistics.quantiles(refresh, n=10)[-1] if len(refresh) > 1 else float("nan")
+        print(f"{key:24s} median {ms(statistics.median(refresh))} p90 {ms(p90)}  {ms(statistics.median(trips))}")
+    every = [r for values in timings.values() for r, _ in values if r == r]
+    print(f"{'all keys':24s} median {ms(statistics.median(every))}")
+
+
 async def main() -> None:
     await first_screen(bare_app)  # warm imports and caches for both
     await first_screen(reader_app)
@@ -162,18 +180,9 @@ async def main() -> None:
     print(f"\nbuild 10 x {len(comparison.articles[0].segments)} sentences (engine, not timed below): "
           f"{ms(time.perf_counter() - start)}")
     keys = ["j", "k", "n", "l", "g", "h", "right_square_bracket", "d"]
-    timings = await keypresses(comparison, keys, repeat=25)
-    print(f"{'key':24s} {'press-to-refresh':>22s} {'Pilot round trip':>18s}")
-    for key in keys:
-        refresh = [r for r, _ in timings[key] if r == r]
-        trips = [t for _, t in timings[key]]
-        if not refresh:
-            print(f"{key:24s} (nothing to repaint: a prefix key)   {ms(statistics.median(trips))}")
-            continue
-        p90 = statistics.quantiles(refresh, n=10)[-1] if len(refresh) > 1 else float("nan")
-        print(f"{key:24s} median {ms(statistics.median(refresh))} p90 {ms(p90)}  {ms(statistics.median(trips))}")
-    every = [r for values in timings.values() for r, _ in values if r == r]
-    print(f"{'all keys':24s} median {ms(statistics.median(every))}")
+    for view, setup in (("aligned", ()), ("reading", ("v",))):
+        print(f"\n{view} view")
+        print_timings(keys, await keypresses(comparison, keys, repeat=25, setup=setup))
     print(f"{'bare app, Pilot round trip of one key':40s} {ms(await bare_round_trip())}")
 
 if __name__ == "__main__":
