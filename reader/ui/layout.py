@@ -147,10 +147,18 @@ def flow(text: str, segments: Sequence[Segment], width: int) -> tuple[list[Line]
     firsts = [-1] * len(segments)
     lasts = [-1] * len(segments)
     lines: list[Line] = []
+    n = len(segments)
     k = 0
     for i, (ls, le) in enumerate(spans):
-        while k < len(segments) and segments[k].end <= ls:
+        while k < n and segments[k].end <= ls:
             k += 1
+        if k < n and segments[k].start <= ls and segments[k].end >= le:  # most lines: inside one sentence
+            first = firsts[k] < 0
+            if first:
+                firsts[k] = i
+            lasts[k] = i
+            lines.append(Line(TEXT, segments[k].index, ls, le, first))
+            continue
         pieces: list[Piece] = []
         j = k
         while j < len(segments) and segments[j].start < le:
