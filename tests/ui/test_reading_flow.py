@@ -175,3 +175,25 @@ async def test_headers_name_the_versions_while_the_comparison_is_built():
         assert [c.split()[1] for c in rows[0].split("│")] == ["v1-wire.txt", "v2-wire.txt", "v3-wire.txt"]
         assert "comparing versions…" in rows[1]
         assert len(rows[0].split("│")[0]) == (SIZE[0] - 1 - 2) // 3
+
+
+async def test_a_counterpart_starting_mid_line_keeps_its_own_glyph_beside_its_mark():
+    texts = ["The mayor opened the bridge. Traffic starts next week. Critics said it was two years late.",
+             "The mayor opened the bridge. Traffic starts next week."]
+    comparison = compare_texts(texts)
+    assert comparison.claim_of(0, 2).status == "unique"
+    app = make_app(comparison, texts=texts)
+    async with app.run_test(size=(200, 12)) as pilot:
+        view = app.view
+        await pilot.press("v", "l", "j")
+        assert (view.col, view.seg) == (1, 1)
+        line = view.docs[0].lines[0]
+        assert [p.segment for p in line.pieces] == [0, 1, 2], "all three sentences share the first line"
+        left = view.render_line(0).text.split("│")[0]
+        assert left.startswith("▷ "), "the counterpart's (blank) glyph, not the '+' of the sentence after it"
+        await pilot.press("h", "k")
+        assert (view.col, view.seg) == (0, 0)
+        assert view.render_line(0).text.split("│")[0].startswith("▌ "), "the cursor's own glyph, not '+'"
+        await pilot.press("j", "j")
+        assert (view.col, view.seg) == (0, 2)
+        assert view.render_line(0).text.split("│")[0].startswith("▌+"), "now the unique sentence is the cursor"

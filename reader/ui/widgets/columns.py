@@ -800,7 +800,8 @@ class ColumnsView(ScrollView, can_focus=True):
     def _gutter(self, col: int, pieces: tuple[Piece, ...], marks: tuple[int, ...],
                 styles: list[Style]) -> list[Segment]:
         """Marker and status glyph: ▌ on every line of the cursor sentence, ▷ where a counterpart
-        starts; the glyph of a sentence starting on the line (the cursor's, else the most notable)."""
+        starts; the glyph of a sentence starting on the line (the cursor's or a counterpart's,
+        so it stands beside their mark, else the most notable)."""
         lead = marks.index(2) if 2 in marks else next(
             (i for i, (p, m) in enumerate(zip(pieces, marks, strict=True)) if m == 1 and p.first), 0)
         marker = "▌" if marks[lead] == 2 else "▷" if marks[lead] == 1 and pieces[lead].first else " "
@@ -809,7 +810,7 @@ class ColumnsView(ScrollView, can_focus=True):
         for i, piece in enumerate(pieces):
             if piece.first:
                 g, g_style, rank = self._glyph(col, piece.segment)
-                rank = 9 if marks[i] == 2 else rank
+                rank = 9 if marks[i] == 2 else 8 if marks[i] == 1 else rank  # the marked sentence's own
                 if rank > best:
                     glyph, glyph_style, owner, best = g, g_style, i, rank
         return [Segment(marker, styles[lead] + self.style("marker")),
