@@ -20,7 +20,7 @@ async def main() -> None:
     async with app.run_test(size=(140, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        await pilot.press("n", "right_square_bracket", "d")
+        await pilot.press("j", "j", "j")  # the base version, on the claim where 1 and 2 swap who holds whom
         await pilot.pause()
         app.save_screenshot(filename="screenshot.svg", path=str(HERE))
 
