@@ -150,11 +150,13 @@ def _fits_in(
     scores: dict[tuple[int, int], tuple[float, float]],
     merged: Callable[[int, int, int, int], float],
 ) -> bool:
-    """May x join y, which its own article already pairs with q? Only if x, read with q,
-    matches y nearly as well as q alone: an inserted sentence dilutes, a continuation does not."""
+    """May x join y, which its own article already pairs with q? Only if x matches y nearly
+    as well as q does (a second telling), or x read with q does (a continuation): an
+    inserted sentence does neither."""
+    own = scores.get((y, x) if side else (x, y), (0.0, 0.0))[0]
     for q in their_partners.get(y, ()):
         alone = scores.get((y, q) if side else (q, y), (0.0, 0.0))[0]
-        if merged(side, q, x, y) < DILUTION * alone:
+        if own < DILUTION * alone and merged(side, q, x, y) < DILUTION * alone:
             return False
     return True
 
