@@ -1,41 +1,24 @@
 """Align: the sentences of N articles into claims, with moves.
 
-Each sentence becomes a bag of terms (word prefixes and number values) weighted
-by how rare the term is across all sentences of all articles (IDF), so names,
-numbers and places count for much and words every sentence shares count for
-little; no word list of any language is involved. For every pair of articles,
-sentences are paired when they are each other's best match, and a sentence is
-also joined to a partner that is already paired when most of it is contained
-there (one version merging two sentences that another keeps apart). Claims are
-the connected groups of these pairs. A member out of order against the
-reference article (not on the longest increasing run) is marked moved.
+Every pair of articles is paired sentence by sentence (pairing.py, on the evidence
+of evidence.py); the pairs are then joined into claims, strongest first, with weak
+links only bringing lone sentences in. Claims stand in a reading order led by the
+base; a member out of order against the base (not on the longest increasing run)
+is marked moved.
 """
 
 from __future__ import annotations
 
 import functools
-import math
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+from .evidence import Bags, merged_cosine, pair_scores, term_bags
 from .normalize import Token
+from .pairing import pair_edges
 
-STEM_CHARS = 6
-# The bars a pair of sentences must clear depend on how closely the two articles
-# are related: versions that rewrite one another (many strong pairs) make a weak
-# pair beside a strong one believable; stories told at different stages do not.
-PAIR_MIN = (0.25, 0.18)  # cosine a mutual-best pair needs (unrelated articles, close rewrites)
-JOIN_MIN = 0.18  # cosine a one-sided best needs to join an existing pair
-JOIN_CONTAINED = 0.20  # and the share of the smaller sentence it must cover
-CONTEXT_MIN = (0.25, 0.10)  # cosine for a sentence that stands by its neighbour's partner
-PARAGRAPH_MIN = (0.15, 0.0)  # and for one whose neighbour in the same paragraph is paired there
-RELATED = (0.15, 0.30)  # mean cosine of the strongest pairs at which articles count unrelated / close
-STRONGEST = 5
-DILUTION = 0.6  # how many of the strongest pairs tell how related two articles are
-DF_PER_ARTICLE = 4.5  # a term in more sentences than this per article is glue and carries no evidence
-MAX_POSTINGS = 8  # nor is a term in more sentences than this of one article
 MAX_PER_ARTICLE = 4  # a claim holds at most this many sentences of one article
 
 
@@ -47,207 +30,6 @@ class Draft:
     score: float
     shared_terms: tuple[str, ...]
     moves: tuple[tuple[int, int, int, int], ...] = ()
-
-
-@dataclass
-class _Bags:
-    terms: list[list[dict[str, float]]] = field(default_factory=list)  # article -> segment -> term -> weight²
-    norms: list[list[float]] = field(default_factory=list)
-    postings: list[dict[str, list[int]]] = field(default_factory=list)  # article -> rare term -> segments
-    df: dict[str, int] = field(default_factory=dict)
-
-
-def term_of(token: Token) -> str:
-    """The matching key of a token: number value, or a word prefix (a crude, language-neutral stem).
-
-    Only the part before an apostrophe counts: Meta's = Meta, l'accord ~ l (and
-    the rest is a word of its own, see terms_of)."""
-    if token.is_number:
-        return "#" + token.key
-    return token.key.split("'", 1)[0][:STEM_CHARS]
-
-
-def terms_of(token: Token) -> list[str]:
-    """Every matching key a token holds: each part between apostrophes, stemmed."""
-    if token.is_number or "'" not in token.key:
-        return [term_of(token)]
-    return [part[:STEM_CHARS] for part in token.key.split("'") if part]
-
-
-def _bags(tokens: Sequence[Sequence[Sequence[Token]]]) -> _Bags:
-    bags = _Bags()
-    sets = [[{term for t in seg for term in terms_of(t)} for seg in art] for art in tokens]
-    df: dict[str, int] = defaultdict(int)
-    for art in sets:
-        for seg in art:
-            for term in seg:
-                df[term] += 1
-    total = sum(len(art) for art in sets)
-    limit = DF_PER_ARTICLE * len(sets)
-    bags.df = dict(df)
-    for art in sets:
-        weights = [{t: math.log((total + 1) / df[t]) ** 2 for t in seg} for seg in art]
-        postings: dict[str, list[int]] = defaultdict(list)
-        for s, seg in enumerate(art):
-            for term in seg:
-                if df[term] <= limit:
-                    postings[term].append(s)
-        bags.terms.append(weights)
-        bags.norms.append([math.sqrt(sum(seg.values())) for seg in weights])
-        bags.postings.append({t: segs for t, segs in postings.items() if len(segs) <= MAX_POSTINGS})
-    return bags
-
-
-def _pair_scores(bags: _Bags, a: int, b: int) -> dict[tuple[int, int], tuple[float, float]]:
-    """(cosine, containment) of every pair of sentences of a and b that share a rare term.
-
-    Terms used in more than a few sentences per article carry no evidence of a
-    match, so only the shared rare terms are summed (through an inverted index,
-    which keeps the work close to linear in the number of sentences).
-    """
-    shared: dict[tuple[int, int], float] = defaultdict(float)
-    postings_b = bags.postings[b]
-    for term, segs_a in bags.postings[a].items():
-        segs_b = postings_b.get(term)
-        if not segs_b:
-            continue
-        for i in segs_a:
-            weight = bags.terms[a][i][term]
-            for j in segs_b:
-                shared[(i, j)] += weight
-    scores: dict[tuple[int, int], tuple[float, float]] = {}
-    norms_a, norms_b = bags.norms[a], bags.norms[b]
-    for (i, j), value in shared.items():
-        na, nb = norms_a[i], norms_b[j]
-        smaller = na if na < nb else nb
-        scores[(i, j)] = (value / (na * nb), value / (smaller * smaller))
-    return scores
-
-
-@dataclass(frozen=True)
-class _Bars:
-    pair: float
-    context: float
-    paragraph: float
-
-    @classmethod
-    def between(cls, strongest: list[float]) -> _Bars:
-        """Bars for two articles whose strongest mutual pairs have these cosines."""
-        mean = sum(strongest) / STRONGEST
-        t = min(1.0, max(0.0, (mean - RELATED[0]) / (RELATED[1] - RELATED[0])))
-
-        def mix(ends: tuple[float, float]) -> float:
-            return ends[0] + (ends[1] - ends[0]) * t
-
-        return cls(mix(PAIR_MIN), mix(CONTEXT_MIN), mix(PARAGRAPH_MIN))
-
-
-def _fits_in(
-    side: int,
-    x: int,
-    y: int,
-    their_partners: dict[int, set[int]],
-    scores: dict[tuple[int, int], tuple[float, float]],
-    merged: Callable[[int, int, int, int], float],
-) -> bool:
-    """May x join y, which its own article already pairs with q? Only if x matches y nearly
-    as well as q does (a second telling), or x read with q does (a continuation): an
-    inserted sentence does neither."""
-    own = scores.get((y, x) if side else (x, y), (0.0, 0.0))[0]
-    for q in their_partners.get(y, ()):
-        alone = scores.get((y, q) if side else (q, y), (0.0, 0.0))[0]
-        if own < DILUTION * alone and merged(side, q, x, y) < DILUTION * alone:
-            return False
-    return True
-
-
-def _merged_cosine(bags: _Bags, pair: tuple[int, int], side: int, n: int, x: int, y: int) -> float:
-    """Cosine of sentences n and x of one article, read as one, with sentence y of the other."""
-    mine, theirs = pair if side == 0 else (pair[1], pair[0])
-    union = dict(bags.terms[mine][n])
-    union.update(bags.terms[mine][x])
-    other = bags.terms[theirs][y]
-    shared = sum(w for t, w in union.items() if t in other and t in bags.postings[mine])
-    return shared / math.sqrt(sum(union.values()) * sum(other.values()))
-
-
-def _pair_edges(
-    scores: dict[tuple[int, int], tuple[float, float]],
-    paragraphs: tuple[Sequence[int], Sequence[int]],
-    merged: Callable[[int, int, int, int], float] | None = None,
-) -> list[tuple[int, int, float, bool]]:
-    """Mutual best pairs (strong); then one-sided bests that a merge explains; then
-    sentences that a weaker match places beside their neighbour's partner."""
-    best_a: dict[int, tuple[float, int]] = {}
-    best_b: dict[int, tuple[float, int]] = {}
-    for (i, j), (cos, _) in scores.items():  # ties go to the earlier sentence, whatever the order here
-        old = best_a.get(i)
-        if old is None or cos > old[0] or cos == old[0] and j < old[1]:
-            best_a[i] = (cos, j)
-        old = best_b.get(j)
-        if old is None or cos > old[0] or cos == old[0] and i < old[1]:
-            best_b[j] = (cos, i)
-    mutual = {i: (cos, j) for i, (cos, j) in best_a.items() if best_b.get(j, (0.0, -1))[1] == i}
-    bars = _Bars.between(sorted((cos for cos, _ in mutual.values()), reverse=True)[:STRONGEST])
-    edges = {(i, j): cos for i, (cos, j) in mutual.items() if cos >= bars.pair}
-    strong = set(edges)
-    paired_a = {i for i, _ in edges}
-    paired_b = {j for _, j in edges}
-    for i, (cos, j) in best_a.items():
-        if i not in paired_a and j in paired_b and cos >= JOIN_MIN and scores[(i, j)][1] >= JOIN_CONTAINED:
-            edges[(i, j)] = cos
-    for j, (cos, i) in best_b.items():
-        if j not in paired_b and i in paired_a and cos >= JOIN_MIN and scores[(i, j)][1] >= JOIN_CONTAINED:
-            edges[(i, j)] = cos
-    _attach_in_context(scores, edges, paragraphs, bars, merged)
-    return [(i, j, cos, (i, j) in strong) for (i, j), cos in sorted(edges.items())]
-
-
-def _attach_in_context(
-    scores: dict[tuple[int, int], tuple[float, float]],
-    edges: dict[tuple[int, int], float],
-    paragraphs: tuple[Sequence[int], Sequence[int]],
-    bars: _Bars,
-    merged: Callable[[int, int, int, int], float] | None = None,
-) -> None:
-    """Unpaired sentences join a weaker match that stands right by their neighbour's partner;
-    weaker still when that neighbour shares their paragraph.
-
-    Runs until nothing changes; each round looks at both articles from the same
-    state, so the result does not depend on which article is first.
-    """
-    partners: tuple[dict[int, set[int]], ...] = (defaultdict(set), defaultdict(set))
-    for i, j in edges:
-        partners[0][i].add(j)
-        partners[1][j].add(i)
-    frontier = (set(partners[0]), set(partners[1]))
-    while frontier[0] or frontier[1]:
-        added: dict[tuple[int, int], float] = {}
-        for side in (0, 1):
-            mine, para = partners[side], paragraphs[side]
-            for x in {n + d for n in frontier[side] for d in (-1, 1)}:
-                if x in mine or not 0 <= x < len(para):
-                    continue
-                fits = []
-                for n in (x - 1, x + 1):
-                    if n not in mine:
-                        continue
-                    least = bars.paragraph if para[n] == para[x] else bars.context
-                    for y in {p + d for p in mine[n] for d in (-1, 0, 1)}:
-                        found = scores.get((y, x) if side else (x, y))
-                        if found is None or found[0] < least:
-                            continue
-                        if merged is not None and not _fits_in(side, x, y, partners[1 - side], scores, merged):
-                            continue
-                        fits.append((found[0], -y, y))
-                if fits:
-                    cos, _, y = max(fits)
-                    added[(y, x) if side else (x, y)] = cos
-        edges.update(added)
-        frontier = ({i for i, _ in added}, {j for _, j in added})
-        for i, j in added:
-            partners[0][i].add(j)
-            partners[1][j].add(i)
 
 
 class _Groups:
@@ -294,12 +76,12 @@ def align(
     """
     if paragraphs is None:
         paragraphs = [list(range(len(art))) for art in tokens]
-    bags = _bags(tokens)
+    bags = term_bags(tokens)
     edges: list[tuple[bool, float, tuple[int, int], tuple[int, int]]] = []
     for a in range(len(tokens)):
         for b in range(a + 1, len(tokens)):
-            merged = functools.partial(_merged_cosine, bags, (a, b))
-            for i, j, cos, strong in _pair_edges(_pair_scores(bags, a, b), (paragraphs[a], paragraphs[b]), merged):
+            merged = functools.partial(merged_cosine, bags, (a, b))
+            for i, j, cos, strong in pair_edges(pair_scores(bags, a, b), (paragraphs[a], paragraphs[b]), merged):
                 edges.append((strong, cos, (a, i), (b, j)))
     edges.sort(key=lambda e: (not e[0], -e[1], e[2], e[3]))
     groups = _Groups([len(art) for art in tokens])
@@ -321,7 +103,7 @@ def align(
     return _mark_moves(ordered, len(tokens), base)
 
 
-def _shared_terms(bags: _Bags, members: list[tuple[int, int]], most: int = 6) -> tuple[str, ...]:
+def _shared_terms(bags: Bags, members: list[tuple[int, int]], most: int = 6) -> tuple[str, ...]:
     """The rarest terms (evidence, not glue) that more than one article of the claim
     uses: why they were paired."""
     articles = {a for a, _ in members}

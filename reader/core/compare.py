@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from .align import Draft, align, term_of, terms_of
+from .align import Draft, align
 from .details import capitalised_keys, category
+from .evidence import term_of, terms_of
 from .load import Source, load_sources, normalize_newlines
 from .model import Article, Change, Claim, Comparison, Detail, Member, Move, Span
 from .normalize import Token, tokenize
