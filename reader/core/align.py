@@ -66,17 +66,21 @@ class _Groups:
 
 
 def align(
-    tokens: Sequence[Sequence[Sequence[Token]]], paragraphs: Sequence[Sequence[int]] | None = None, base: int = 0
+    tokens: Sequence[Sequence[Sequence[Token]]],
+    paragraphs: Sequence[Sequence[int]] | None = None,
+    base: int = 0,
+    bags: Bags | None = None,
 ) -> list[Draft]:
     """Group the segments of all articles into claims, in a reading order led by the base.
 
-    `tokens[a][s]` are the tokens of segment s of article a; `paragraphs[a][s]` its paragraph.
+    `tokens[a][s]` are the tokens of segment s of article a; `paragraphs[a][s]` its paragraph;
+    `bags` their weighted terms, when the caller has them already.
     Mutual best pairs are joined first, strongest first; weaker links then only bring
     lone sentences into a claim, so chains of weak links never weld claims together.
     """
     if paragraphs is None:
         paragraphs = [list(range(len(art))) for art in tokens]
-    bags = term_bags(tokens)
+    bags = bags or term_bags(tokens)
     edges: list[tuple[bool, float, tuple[int, int], tuple[int, int]]] = []
     for a in range(len(tokens)):
         for b in range(a + 1, len(tokens)):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .align import Draft, align
 from .details import capitalised_keys, category
-from .evidence import term_of, terms_of
+from .evidence import term_bags, term_of, terms_of
 from .load import Source, load_sources, normalize_newlines
 from .model import Article, Change, Claim, Comparison, Detail, Member, Move, Span
 from .normalize import Token, tokenize
@@ -34,20 +34,17 @@ Progress = Callable[[str], None]
 class _Context:
     """What the comparison of one claim needs to know about the whole comparison."""
 
-    def __init__(self, articles: Sequence[Article], tokens: list[list[list[Token]]]):
+    def __init__(self, articles: Sequence[Article], tokens: list[list[list[Token]]], df: dict[str, int]):
         self.articles = articles
         self.tokens = tokens
-        df: dict[str, int] = defaultdict(int)
+        self.df = df  # in how many sentences each term stands (the alignment's own count)
         self.capitalised: set[str] = set()
         for a, art in enumerate(articles):
             for s, seg_tokens in enumerate(tokens[a]):
-                for term in {term_of(t) for t in seg_tokens}:
-                    df[term] += 1
                 if not (art.title and s == 0):
                     self.capitalised |= capitalised_keys(art.text, seg_tokens)
         total = sum(len(t) for t in tokens)
         self.rare_limit = max(2, int(total * RARE_SHARE))
-        self.df = df
 
     def is_content(self, token: Token) -> bool:
         return token.is_number or token.key in self.capitalised or self.df[term_of(token)] <= self.rare_limit
@@ -242,9 +239,10 @@ def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> C
         )
         tokens.append([tokenize(src.text, s.start, s.end) for s in seg.segments])
     say("aligning")
-    drafts = align(tokens, [_context_paragraphs(art) for art in articles], base)
+    bags = term_bags(tokens)
+    drafts = align(tokens, [_context_paragraphs(art) for art in articles], base, bags)
     say("comparing")
-    ctx = _Context(articles, tokens)
+    ctx = _Context(articles, tokens, bags.df)
     claims, changes, details = [], [], []
     for k, draft in enumerate(drafts):
         claim, claim_changes, claim_details = _compare_claim(ctx, k, draft, base)
