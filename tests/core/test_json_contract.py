@@ -1,0 +1,80 @@
+"""`reader --format json` keeps the contract of shared/spec/comparison-json.md, checked on the real command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "prisoner-exchange"
+
+
+@pytest.fixture(scope="module")
+def report() -> dict:
+    out = subprocess.run([sys.executable, "-m", "reader", "--format", "json", str(CORPUS)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def test_top_level(report: dict) -> None:
+    assert report["schema"] == "reader.comparison/1"
+    assert {"articles", "claims", "details", "changes"} <= set(report)
+    assert [a["index"] for a in report["articles"]] == list(range(5))
+
+
+def test_articles_and_segments(report: dict) -> None:
+    for art in report["articles"]:
+        assert {"index", "path", "title", "text", "segments"} <= set(art)
+        assert art["text"] == (CORPUS / Path(art["path"]).name).read_text(encoding="utf-8")
+        for n, seg in enumerate(art["segments"]):
+            assert seg["index"] == n and isinstance(seg["paragraph"], int)
+            assert art["text"][seg["start"]:seg["end"]] == seg["text"]
+
+
+def test_every_segment_in_exactly_one_claim(report: dict) -> None:
+    members = [(m["article"], m["segment"]) for c in report["claims"] for m in c["members"]]
+    expected = [(a["index"], s["index"]) for a in report["articles"] for s in a["segments"]]
+    assert sorted(members) == sorted(expected)
+    for n, claim in enumerate(report["claims"]):
+        assert claim["index"] == n
+        assert claim["status"] in {"same", "reworded", "altered", "unique"}
+        assert (claim["status"] == "unique") == (len({m["article"] for m in claim["members"]}) == 1)
+
+
+def test_altered_claims_have_an_altered_detail(report: dict) -> None:
+    altered = {d["claim"] for d in report["details"] if d["kind"] == "altered"}
+    for claim in report["claims"]:
+        if claim["status"] == "altered":
+            assert claim["index"] in altered
+
+
+def test_details_and_changes_point_at_their_text(report: dict) -> None:
+    texts = [a["text"] for a in report["articles"]]
+    for d in report["details"]:
+        assert d["kind"] in {"inserted", "altered"}
+        assert d["category"] in {"number", "date", "name", "quote", "source", "other"}
+        assert texts[d["article"]][d["start"]:d["end"]] == d["text"]
+        assert (d["kind"] == "altered") == bool(d["counterparts"])
+        for c in d["counterparts"]:
+            assert texts[c["article"]][c["start"]:c["end"]] == c["text"]
+    for ch in report["changes"]:
+        assert ch["kind"] in {"inserted", "replaced"}
+        assert texts[ch["article"]][ch["start"]:ch["end"]] == ch["text"]
+        assert ch["against"] != ch["article"]
+
+
+def test_unique_claims_need_no_changes(report: dict) -> None:
+    unique = {c["index"] for c in report["claims"] if c["status"] == "unique"}
+    assert not [ch for ch in report["changes"] if ch["claim"] in unique]
+
+
+def test_moved_names_where_the_base_has_it(report: dict) -> None:
+    moved = [m for c in report["claims"] for m in c.get("moved", [])]
+    assert moved, "the corpus has claims that version 2 tells in another order"
+    for m in moved:
+        claim = next(c for c in report["claims"] if any(x == m for x in c.get("moved", [])))
+        assert {"article": m["from"]["article"], "segment": m["from"]["segment"]} in claim["members"]
+        assert {"article": m["article"], "segment": m["segment"]} in claim["members"]
