@@ -36,9 +36,11 @@ class Bars:
     paragraph: float
 
     @classmethod
-    def between(cls, strongest: list[float]) -> Bars:
-        """Bars for two articles whose strongest mutual pairs have these cosines."""
-        mean = sum(strongest) / STRONGEST
+    def between(cls, strongest: list[float], shorter: int) -> Bars:
+        """Bars for two articles whose strongest mutual pairs have these cosines (the
+        shorter article having `shorter` sentences: three strong pairs out of three
+        sentences tell as much as five out of fifty)."""
+        mean = sum(strongest) / max(1, min(STRONGEST, shorter))
         t = min(1.0, max(0.0, (mean - RELATED[0]) / (RELATED[1] - RELATED[0])))
 
         def mix(ends: tuple[float, float]) -> float:
@@ -64,7 +66,8 @@ def pair_edges(
         if old is None or cos > old[0] or cos == old[0] and i < old[1]:
             best_b[j] = (cos, i)
     mutual = {i: (cos, j) for i, (cos, j) in best_a.items() if best_b.get(j, (0.0, -1))[1] == i}
-    bars = Bars.between(sorted((cos for cos, _ in mutual.values()), reverse=True)[:STRONGEST])
+    shorter = min(len(paragraphs[0]), len(paragraphs[1]))
+    bars = Bars.between(sorted((cos for cos, _ in mutual.values()), reverse=True)[:STRONGEST], shorter)
     edges = {(i, j): cos for i, (cos, j) in mutual.items() if cos >= bars.pair}
     strong = set(edges)
     paired_a = {i for i, _ in edges}

@@ -175,3 +175,33 @@ def test_build_leaves_the_garbage_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+LANGUAGES = [
+    (
+        "german",
+        "Der Kreml hat Kiew eine Liste mit 1.000 Gefangenen übergeben, sagte Dmitri Peskow am Montag. "
+        "Eine Antwort aus der Ukraine steht noch aus. "
+        "Die Gespräche in Istanbul wurden von neutralen Vermittlern geleitet.",
+        "Die Gespräche in Istanbul fanden unter der Schirmherrschaft der UN statt. "
+        "Laut Peskow hat Moskau eine Liste mit tausend Gefangenen nach Kiew geschickt. "
+        "Kiew hat noch nicht geantwortet.",
+    ),
+    (
+        "ukrainian",
+        "Москва передала Києву список із 1000 полонених, заявив Дмитро Пєсков у понеділок. "
+        "Відповіді від України поки немає. "
+        "Переговори в Стамбулі відбулися за посередництва нейтральних сторін.",
+        "Переговори в Стамбулі відбулися під егідою ООН. "
+        "За словами Пєскова, Москва надіслала Києву список із тисячі полонених. "
+        "Україна поки не відповіла.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "first", "second"), LANGUAGES, ids=[row[0] for row in LANGUAGES])
+def test_rewordings_in_other_languages_align(name: str, first: str, second: str) -> None:
+    comparison = compare_texts([first, second])
+    assert comparison.claim_of(0, 0).segments_of(1) == (1,)  # the list, the number as a value
+    assert comparison.claim_of(0, 2).segments_of(1) == (0,)  # the Istanbul talks, moved to the top
+    assert comparison.claim_of(0, 0).status == "altered"  # moved and named differently, a fact differs
