@@ -51,9 +51,13 @@ class Article:
     outlet: str = ""
     date: str = ""
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.segments]
+
     def segment_at(self, offset: int) -> Segment | None:
         """The segment whose text holds character `offset`, if any (offsets between sentences hold none)."""
-        k = bisect_right([s.start for s in self.segments], offset) - 1
+        k = bisect_right(self._starts, offset) - 1
         if k >= 0 and offset < self.segments[k].end:
             return self.segments[k]
         return None

@@ -36,10 +36,10 @@ def _candidates(app: ReaderApp) -> Iterator[tuple[str, str, int, int, tuple[int,
         where = f"claim {claim.index + 1} · {STATUS_WORDS[claim.status]} · in {len(claim.articles)} versions"
         yield text[:120], where, article, segment, None
     for d in comp.details:
-        art = comp.articles[d.article]
-        seg = next((s.index for s in art.segments if s.start <= d.start < s.end), None)
-        if seg is None:
+        found = comp.articles[d.article].segment_at(d.start)
+        if found is None:
             continue
+        seg = found.index
         text = visible(d.text, keep_newlines=False)[:100]
         where = f"{d.kind} detail · version {d.article + 1}"
         yield f"{d.category}: {text}", where, d.article, seg, (d.start, d.end)
