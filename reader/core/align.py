@@ -156,14 +156,12 @@ def _reading_order(drafts: list[Draft], lengths: list[int], base: int) -> list[D
 def _mark_moves(drafts: list[Draft], n_articles: int, base: int) -> list[Draft]:
     """A member is moved when its claim sits out of the article's order relative to the claims order."""
     moves: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
+    with_base = [(k, d) for k, d in enumerate(drafts) if any(m[0] == base for m in d.members)]
     for a in range(n_articles):
         if a == base:
             continue
-        sequence = []  # (claim position, segment) for this article's members shared with the base
-        for k, d in enumerate(drafts):
-            if any(m[0] == base for m in d.members):
-                sequence.extend((k, s) for (art, s) in d.members if art == a)
-        sequence.sort(key=lambda x: x[1])
+        # (claim position, segment) for this article's members shared with the base
+        sequence = sorted(((k, s) for k, d in with_base for (art, s) in d.members if art == a), key=lambda x: x[1])
         keep = _longest_increasing([k for k, _ in sequence])
         for idx, (k, s) in enumerate(sequence):
             if idx not in keep:
