@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .details import MONTHS
 from .model import Paragraph, Segment
+from .normalize import fold
 
 HEADLINE_MAX_CHARS = 200
 WRAPPED_LINE_MIN_CHARS = 60
@@ -43,10 +44,6 @@ class Segmented:
     title: str
     paragraphs: tuple[Paragraph, ...]
     segments: tuple[Segment, ...]
-
-
-def _fold(line: str) -> str:
-    return " ".join(line.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').split()).lower()
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -170,7 +167,7 @@ def segment(text: str) -> Segmented:
     skip_before = 0
     if lines and is_headline(text[lines[0][0]:lines[0][1]], text[lines[1][0]:lines[1][1]] if len(lines) > 1 else None):
         title = text[lines[0][0]:lines[0][1]]
-        if len(lines) > 1 and _fold(text[lines[1][0]:lines[1][1]]) == _fold(title):
+        if len(lines) > 1 and fold(text[lines[1][0]:lines[1][1]]) == fold(title):
             skip_before = lines[1][1]  # a headline repeated below itself is one headline
     body = lines
     if title:
