@@ -14,10 +14,15 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .evidence import Bags, merged_cosine, pair_scores, term_bags
+from .meaning import Meaning
 from .normalize import Token
 from .pairing import pair_edges
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MAX_PER_ARTICLE = 4  # a claim holds at most this many sentences of one article
 
@@ -70,11 +75,13 @@ def align(
     paragraphs: Sequence[Sequence[int]] | None = None,
     base: int = 0,
     bags: Bags | None = None,
+    vectors: Sequence[np.ndarray] | None = None,
 ) -> list[Draft]:
     """Group the segments of all articles into claims, in a reading order led by the base.
 
     `tokens[a][s]` are the tokens of segment s of article a; `paragraphs[a][s]` its paragraph;
-    `bags` their weighted terms, when the caller has them already.
+    `bags` their weighted terms, when the caller has them already; `vectors[a][s]` the
+    segment's meaning vector (meaning.py), which vetoes pairs whose meanings point apart.
     Mutual best pairs are joined first, strongest first; weaker links then only bring
     lone sentences into a claim, so chains of weak links never weld claims together.
     """
@@ -85,7 +92,10 @@ def align(
     for a in range(len(tokens)):
         for b in range(a + 1, len(tokens)):
             merged = functools.partial(merged_cosine, bags, (a, b))
-            for i, j, cos, strong in pair_edges(pair_scores(bags, a, b), (paragraphs[a], paragraphs[b]), merged):
+            meaning = Meaning(vectors[a], vectors[b]) if vectors is not None else None
+            for i, j, cos, strong in pair_edges(
+                pair_scores(bags, a, b), (paragraphs[a], paragraphs[b]), merged, meaning
+            ):
                 edges.append((strong, cos, (a, i), (b, j)))
     edges.sort(key=lambda e: (not e[0], -e[1], e[2], e[3]))
     groups = _Groups([len(art) for art in tokens])

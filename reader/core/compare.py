@@ -17,6 +17,7 @@ from .align import Draft, align
 from .details import capitalised_keys, category
 from .evidence import term_bags, term_of, terms_of
 from .load import Source, load_sources, normalize_newlines
+from .meaning import sentence_vectors
 from .model import Article, Change, Claim, Comparison, Detail, Member, Move, Span
 from .normalize import Token, tokenize
 from .segment import segment
@@ -240,7 +241,8 @@ def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> C
         tokens.append([tokenize(src.text, s.start, s.end) for s in seg.segments])
     say("aligning")
     bags = term_bags(tokens)
-    drafts = align(tokens, [_context_paragraphs(art) for art in articles], base, bags)
+    vectors = sentence_vectors([[art.text[s.start:s.end] for s in art.segments] for art in articles])
+    drafts = align(tokens, [_context_paragraphs(art) for art in articles], base, bags, vectors)
     say("comparing")
     ctx = _Context(articles, tokens, bags.df)
     claims, changes, details = [], [], []

@@ -6,7 +6,8 @@ joined to a partner that is already paired when most of it is contained there
 is believed when it stands right beside a strong pair. How weak depends on how
 closely the two articles are related: versions that rewrite one another (many
 strong pairs) make a weak pair beside a strong one believable; stories told at
-different stages do not.
+different stages do not. Whatever the words, no pair is made of two sentences
+whose meanings point apart (meaning.py): shared rare words are evidence, not proof.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .evidence import Scores
+from .meaning import Meaning
 
 PAIR_MIN = (0.25, 0.18)  # cosine a mutual-best pair needs (unrelated articles, close rewrites)
 JOIN_MIN = 0.18  # cosine a one-sided best needs to join an existing pair
@@ -25,6 +27,7 @@ PARAGRAPH_MIN = (0.15, 0.0)  # and for one whose neighbour in the same paragraph
 RELATED = (0.15, 0.30)  # mean cosine of the strongest pairs at which articles count unrelated / close
 STRONGEST = 5  # how many of the strongest pairs tell how related two articles are
 DILUTION = 0.6  # a sentence joining a pair must keep the match at least this strong
+APART = -0.05  # sentences whose centred meaning vectors are further apart than this are never paired
 
 Merged = Callable[[int, int, int, int], float]  # (side, n, x, y) -> cosine of n and x read as one, with y
 
@@ -53,9 +56,15 @@ def pair_edges(
     scores: Scores,
     paragraphs: tuple[Sequence[int], Sequence[int]],
     merged: Merged | None = None,
+    meaning: Meaning | None = None,
 ) -> list[tuple[int, int, float, bool]]:
     """Mutual best pairs (strong); then one-sided bests that a merge explains; then
-    sentences that a weaker match places beside their neighbour's partner."""
+    sentences that a weaker match places beside their neighbour's partner. With
+    `meaning`, none of them may pair two sentences that mean different things."""
+
+    def agree(i: int, j: int) -> bool:
+        return meaning is None or meaning.of(i, j) >= APART
+
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
     for (i, j), (cos, _) in scores.items():  # ties go to the earlier sentence, whatever the order here
@@ -68,18 +77,24 @@ def pair_edges(
     mutual = {i: (cos, j) for i, (cos, j) in best_a.items() if best_b.get(j, (0.0, -1))[1] == i}
     shorter = min(len(paragraphs[0]), len(paragraphs[1]))
     bars = Bars.between(sorted((cos for cos, _ in mutual.values()), reverse=True)[:STRONGEST], shorter)
-    edges = {(i, j): cos for i, (cos, j) in mutual.items() if cos >= bars.pair}
+    edges = {(i, j): cos for i, (cos, j) in mutual.items() if cos >= bars.pair and agree(i, j)}
     strong = set(edges)
     paired_a = {i for i, _ in edges}
     paired_b = {j for _, j in edges}
     for i, (cos, j) in best_a.items():
-        if i not in paired_a and j in paired_b and cos >= JOIN_MIN and scores[(i, j)][1] >= JOIN_CONTAINED:
+        if i not in paired_a and j in paired_b and _joins(scores, i, j) and agree(i, j):
             edges[(i, j)] = cos
     for j, (cos, i) in best_b.items():
-        if j not in paired_b and i in paired_a and cos >= JOIN_MIN and scores[(i, j)][1] >= JOIN_CONTAINED:
+        if j not in paired_b and i in paired_a and _joins(scores, i, j) and agree(i, j):
             edges[(i, j)] = cos
-    _attach_in_context(scores, edges, paragraphs, bars, merged)
+    _attach_in_context(scores, edges, paragraphs, bars, merged, agree)
     return [(i, j, cos, (i, j) in strong) for (i, j), cos in sorted(edges.items())]
+
+
+def _joins(scores: Scores, i: int, j: int) -> bool:
+    """Is i~j a one-sided best strong enough, and contained enough, to join a pair?"""
+    cos, contained = scores[(i, j)]
+    return cos >= JOIN_MIN and contained >= JOIN_CONTAINED
 
 
 def _attach_in_context(
@@ -88,6 +103,7 @@ def _attach_in_context(
     paragraphs: tuple[Sequence[int], Sequence[int]],
     bars: Bars,
     merged: Merged | None = None,
+    agree: Callable[[int, int], bool] = lambda i, j: True,
 ) -> None:
     """Unpaired sentences join a weaker match that stands right by their neighbour's partner;
     weaker still when that neighbour shares their paragraph.
@@ -113,8 +129,9 @@ def _attach_in_context(
                         continue
                     least = bars.paragraph if para[n] == para[x] else bars.context
                     for y in {p + d for p in mine[n] for d in (-1, 0, 1)}:
-                        found = scores.get((y, x) if side else (x, y))
-                        if found is None or found[0] < least:
+                        pair = (y, x) if side else (x, y)
+                        found = scores.get(pair)
+                        if found is None or found[0] < least or not agree(*pair):
                             continue
                         if merged is not None and not _fits_in(side, x, y, partners[1 - side], scores, merged):
                             continue

@@ -1,0 +1,91 @@
+"""Meaning: a vector per sentence, so a pair that shares words but not sense can be told apart.
+
+Rare shared words are strong evidence of a match, but not proof: "every scenario"
+and "every time we sit down" share a rare word and nothing else. WordLlama's
+static token embeddings (the weights and tokenizer ship inside its wheel, so
+nothing is downloaded; the tokenizer's vocabulary covers Latin, Cyrillic and
+other scripts) give each sentence a vector by averaging its tokens'. The vectors
+of one comparison are centred on their mean, so the topic that every sentence
+shares counts for nothing: what is left is what a sentence says beyond it.
+
+The files are read with `tokenizers` and `safetensors` directly: importing the
+`wordllama` package itself would pull in pydantic and cost more start-up time
+than the whole comparison of a corpus.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    from tokenizers import Tokenizer
+
+WEIGHTS = "weights/l2_supercat_256.safetensors"
+TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+BATCH = 1000  # sentences tokenised at once: bounds the memory the tokenizer's results take
+SHRINK = 20  # the mean of a few sentences is their meaning, not their topic: centre less
+
+
+def model_files() -> tuple[Path, Path]:
+    """Where the installed wordllama wheel keeps its embedding weights and tokenizer."""
+    spec = importlib.util.find_spec("wordllama")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the wordllama package is not installed")
+    root = Path(next(iter(spec.submodule_search_locations)))
+    return root / WEIGHTS, root / TOKENIZER
+
+
+@functools.cache
+def _model() -> tuple[np.ndarray, Tokenizer]:
+    from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
+
+    weights, tokenizer_file = model_files()
+    table = load_file(str(weights))["embedding.weight"]
+    tokenizer = Tokenizer.from_file(str(tokenizer_file))
+    # this tokenizer has no pre-tokenizer, so its cache would keep every whole sentence it has
+    # seen (tens of MB on a large comparison) for sentences that rarely come twice
+    resize = getattr(tokenizer.model, "_resize_cache", None)
+    if resize is not None:
+        resize(0)
+    return table, tokenizer
+
+
+def sentence_vectors(articles: Sequence[Sequence[str]]) -> list[np.ndarray]:
+    """Unit vectors of every sentence of every article, centred on the comparison's mean."""
+    import numpy as np
+
+    sentences = [s for art in articles for s in art]
+    table, tokenizer = _model()
+    vectors = np.zeros((len(sentences), table.shape[1]), dtype=np.float32)
+    for start in range(0, len(sentences), BATCH):
+        encoded = tokenizer.encode_batch(sentences[start:start + BATCH], add_special_tokens=False)
+        for n, enc in enumerate(encoded, start):
+            if enc.ids:
+                vectors[n] = table[enc.ids].mean(axis=0, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors /= np.where(norms > 0, norms, 1.0)
+    if len(sentences):
+        vectors -= vectors.mean(axis=0) * (len(sentences) / (len(sentences) + SHRINK))
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        vectors /= np.where(norms > 0, norms, 1.0)
+    out, start = [], 0
+    for art in articles:
+        out.append(vectors[start:start + len(art)])
+        start += len(art)
+    return out
+
+
+class Meaning:
+    """How close in meaning the sentences of one article are to those of another (-1 to 1)."""
+
+    def __init__(self, mine: np.ndarray, theirs: np.ndarray) -> None:
+        self.mine, self.theirs = mine, theirs
+
+    def of(self, i: int, j: int) -> float:
+        return float(self.mine[i] @ self.theirs[j])
