@@ -68,17 +68,23 @@ def sentence_vectors(articles: Sequence[Sequence[str]]) -> list[np.ndarray]:
         for n, enc in enumerate(encoded, start):
             if enc.ids:
                 vectors[n] = table[enc.ids].mean(axis=0, dtype=np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors /= np.where(norms > 0, norms, 1.0)
+    _to_unit_length(vectors)
     if len(sentences):
         vectors -= vectors.mean(axis=0) * (len(sentences) / (len(sentences) + SHRINK))
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        vectors /= np.where(norms > 0, norms, 1.0)
+        _to_unit_length(vectors)
     out, start = [], 0
     for art in articles:
         out.append(vectors[start:start + len(art)])
         start += len(art)
     return out
+
+
+def _to_unit_length(vectors: np.ndarray) -> None:
+    """Scale each row to length 1 in place (a row of zeros, from a sentence with no tokens, stays)."""
+    import numpy as np
+
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors /= np.where(norms > 0, norms, 1.0)
 
 
 class Meaning:
