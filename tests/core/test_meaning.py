@@ -10,6 +10,7 @@ import pytest
 from reader.core import pairing
 from reader.core.compare import compare
 from reader.core.meaning import Meaning, model_files, sentence_vectors
+from reader.core.model import Comparison
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "prisoner-exchange"
 STORY = [
@@ -82,7 +83,7 @@ def test_pairs_against_meaning_are_refused() -> None:
     assert {(i, j) for i, j, _, _ in pairing.pair_edges(scores, paragraphs)} == {(0, 0), (1, 1)}
 
 
-def _segment_with(comparison, article: int, words: str) -> int:
+def _segment_with(comparison: Comparison, article: int, words: str) -> int:
     art = comparison.articles[article]
     return next(s.index for s in art.segments if words in art.text[s.start:s.end])
 
