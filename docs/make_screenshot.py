@@ -1,6 +1,6 @@
 """Save docs/screenshot.svg: the app itself, on the bundled corpus, as the README shows it.
 
-    uv run python docs/make_screenshot.py
+uv run python docs/make_screenshot.py
 """
 
 from __future__ import annotations

@@ -29,14 +29,20 @@ class _Parser(argparse.ArgumentParser):
 
 def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="reader", description="Read several versions of the same story side by side.")
-    p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="text, Markdown or HTML files, directories of versions, http(s) URLs, - for stdin")
-    p.add_argument("--format", choices=FORMATS,
-                   help="write the comparison as a report instead of opening the app")
-    p.add_argument("--base", type=int, default=1, metavar="N",
-                   help="the version the others are compared with (1..N)")
-    p.add_argument("-o", "--output", metavar="FILE",
-                   help="write the report to FILE instead of standard output (never over an input)")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="text, Markdown or HTML files, directories of versions, http(s) URLs, - for stdin",
+    )
+    p.add_argument("--format", choices=FORMATS, help="write the comparison as a report instead of opening the app")
+    p.add_argument("--base", type=int, default=1, metavar="N", help="the version the others are compared with (1..N)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the report to FILE instead of standard output (never over an input)",
+    )
     p.add_argument("--theme", metavar="NAME", help="colour theme of the app")
     return p
 
@@ -109,8 +115,10 @@ def _attach_terminal_to_stdin() -> None:
     try:
         fd = os.open("/dev/tty", os.O_RDONLY)
     except OSError:
-        raise InputError("-: the text came through a pipe and there is no terminal for the app's keys; "
-                         "add --format to write a report instead") from None
+        raise InputError(
+            "-: the text came through a pipe and there is no terminal for the app's keys; "
+            "add --format to write a report instead"
+        ) from None
     os.dup2(fd, 0)
     os.close(fd)
 

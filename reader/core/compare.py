@@ -25,8 +25,8 @@ from .worddiff import edits
 
 FACT_CATEGORIES = frozenset({"number", "date", "name", "quote", "source"})  # an 'other' change is rewording
 RARE_SHARE = 0.08  # a term in at most this share of all sentences is content, not glue
-_OPENING_MARKS = frozenset("“‘«„\"")
-_CLOSING_MARKS = frozenset("”’»\"")
+_OPENING_MARKS = frozenset('“‘«„"')
+_CLOSING_MARKS = frozenset('”’»"')
 _CLAUSE_MARKS = frozenset(",;:()[]—–")
 _SENTENCE_MARKS = _CLAUSE_MARKS | frozenset(".!?…。！？")
 Progress = Callable[[str], None]
@@ -76,7 +76,7 @@ def _clauses(text: str, run: list[Token], marks: frozenset[str] | None = None) -
     marks = marks or _CLAUSE_MARKS
     pieces: list[list[Token]] = [[]]
     for prev, tok in zip([None, *run], run, strict=False):
-        gap = text[prev.end:tok.start] if prev is not None else ""
+        gap = text[prev.end : tok.start] if prev is not None else ""
         if any(c in marks for c in gap) or " - " in gap:
             pieces.append([])
         pieces[-1].append(tok)
@@ -119,12 +119,12 @@ def _compare_member(
     for edit in edits([t.key for t in mine], [t.key for t in theirs]):
         if edit.kind == "deleted":
             continue  # the reference's own words: its side reports them
-        run = mine[edit.start:edit.end]
+        run = mine[edit.start : edit.end]
         kind = "inserted" if edit.kind == "inserted" else "replaced"
         for piece in _split_at_segments(art, segs, run):
             start, end, text = _span(art, piece)
             found.changes.append(Change(claim, article, ref, kind, start, end, text))
-        other = theirs[edit.their_start:edit.their_end]
+        other = theirs[edit.their_start : edit.their_end]
         if kind == "inserted":
             found.details.extend(_inserted_details(ctx, claim, article, run))
         else:
@@ -234,14 +234,23 @@ def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> C
         seg = segment(src.text)
         articles.append(
             Article(
-                i, src.path, seg.title, src.text, seg.segments, seg.paragraphs, src.encoding,
-                src.source_format, src.title, src.outlet, src.date,
+                i,
+                src.path,
+                seg.title,
+                src.text,
+                seg.segments,
+                seg.paragraphs,
+                src.encoding,
+                src.source_format,
+                src.title,
+                src.outlet,
+                src.date,
             )
         )
         tokens.append([tokenize(src.text, s.start, s.end) for s in seg.segments])
     say("aligning")
     bags = term_bags(tokens)
-    vectors = sentence_vectors([[art.text[s.start:s.end] for s in art.segments] for art in articles])
+    vectors = sentence_vectors([[art.text[s.start : s.end] for s in art.segments] for art in articles])
     drafts = align(tokens, [_context_paragraphs(art) for art in articles], base, bags, vectors)
     say("comparing")
     ctx = _Context(articles, tokens, bags.df)
@@ -282,7 +291,7 @@ def _surface(ctx: _Context, members: Sequence[tuple[int, int]], term: str) -> st
     for a, s in members:
         for token in ctx.tokens[a][s]:
             if term in terms_of(token):
-                return ctx.articles[a].text[token.start:token.end]
+                return ctx.articles[a].text[token.start : token.end]
     return term.lstrip("#")
 
 

@@ -23,8 +23,13 @@ BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Shown to the user: the name of what was read, not Python's codec alias.
-_DISPLAY = {"utf-8-sig": "utf-8 (BOM)", "utf-16": "utf-16 (BOM)", "utf-32": "utf-32 (BOM)",
-            "iso8859-1": "latin-1", "latin_1": "latin-1"}
+_DISPLAY = {
+    "utf-8-sig": "utf-8 (BOM)",
+    "utf-16": "utf-16 (BOM)",
+    "utf-32": "utf-32 (BOM)",
+    "iso8859-1": "latin-1",
+    "latin_1": "latin-1",
+}
 # A text is binary when more than this share of its characters are controls other than white space.
 BINARY_CONTROL_SHARE = 0.05
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")

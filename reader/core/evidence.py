@@ -109,5 +109,3 @@ def merged_cosine(bags: Bags, pair: tuple[int, int], side: int, n: int, x: int, 
     other = bags.terms[theirs][y]
     shared = sum(w for t, w in union.items() if t in other and t in bags.postings[mine])
     return shared / math.sqrt(sum(union.values()) * sum(other.values()))
-
-

@@ -92,8 +92,9 @@ def html_to_text(page: str, where: str, url: str | None = None) -> Extracted:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=True, include_images=False)
+        doc = trafilatura.bare_extraction(
+            page, url=url, with_metadata=True, include_comments=False, include_tables=True, include_images=False
+        )
     except Exception as exc:  # a parser failure deep in lxml must stay one line for the user
         raise InputError(f"{where}: cannot read this HTML page ({type(exc).__name__})") from None
     body = (doc.text or "") if doc is not None else ""

@@ -20,8 +20,17 @@ from .formats import INPUT_SUFFIXES, format_of, html_to_text, markdown_to_text
 from .metadata import METADATA_NAME, StoryMeta, VersionMeta, ordered, read_story_meta
 from .urls import is_url, looks_like_other_url
 
-__all__ = ["InputError", "Source", "Story", "decode", "expand_paths", "load_sources", "load_story",
-           "normalize_newlines", "read_source"]
+__all__ = [
+    "InputError",
+    "Source",
+    "Story",
+    "decode",
+    "expand_paths",
+    "load_sources",
+    "load_story",
+    "normalize_newlines",
+    "read_source",
+]
 
 MAX_BYTES = 20 * 1024 * 1024  # what is read or fetched: a saved web page can be large
 LIMIT_MB = MAX_BYTES // 1_048_576
@@ -99,8 +108,7 @@ def _read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
-def source_from_bytes(path: str, data: bytes, content_type: str | None = None,
-                      declared: str | None = None) -> Source:
+def source_from_bytes(path: str, data: bytes, content_type: str | None = None, declared: str | None = None) -> Source:
     """Decode and, for Markdown and HTML, extract the article text of one version."""
     if not data.strip():
         raise InputError(f"{path}: the file is empty" if data == b"" else f"{path}: holds only white space")
@@ -118,8 +126,9 @@ def source_from_bytes(path: str, data: bytes, content_type: str | None = None,
     if not text.strip():
         raise InputError(f"{path}: holds only white space" if fmt == "text" else f"{path}: no text in it")
     if len(text) > MAX_TEXT_CHARS:
-        raise InputError(f"{path}: too long to compare ({len(text):,} characters of text; "
-                         f"the limit is {MAX_TEXT_CHARS:,})")
+        raise InputError(
+            f"{path}: too long to compare ({len(text):,} characters of text; the limit is {MAX_TEXT_CHARS:,})"
+        )
     return Source(path, text, encoding, fmt, title, outlet, date)
 
 
@@ -135,15 +144,24 @@ def read_source(path: str, meta: VersionMeta | None = None) -> Source:
     else:
         source = source_from_bytes(path, _read_bytes(path))
     if meta is not None:
-        source = Source(source.path, source.text, source.encoding, source.source_format,
-                        meta.title or source.title, meta.outlet or source.outlet, meta.date or source.date)
+        source = Source(
+            source.path,
+            source.text,
+            source.encoding,
+            source.source_format,
+            meta.title or source.title,
+            meta.outlet or source.outlet,
+            meta.date or source.date,
+        )
     return source
 
 
 def _folder_files(folder: Path) -> list[Path]:
-    files = [f for f in folder.iterdir()
-             if f.is_file() and not f.name.startswith(".") and f.name != METADATA_NAME
-             and f.suffix.lower() in INPUT_SUFFIXES]
+    files = [
+        f
+        for f in folder.iterdir()
+        if f.is_file() and not f.name.startswith(".") and f.name != METADATA_NAME and f.suffix.lower() in INPUT_SUFFIXES
+    ]
     return sorted(files, key=lambda f: _natural_key(f.name))
 
 

@@ -64,7 +64,7 @@ def sentence_vectors(articles: Sequence[Sequence[str]]) -> list[np.ndarray]:
     table, tokenizer = _model()
     vectors = np.zeros((len(sentences), table.shape[1]), dtype=np.float32)
     for start in range(0, len(sentences), BATCH):
-        encoded = tokenizer.encode_batch(sentences[start:start + BATCH], add_special_tokens=False)
+        encoded = tokenizer.encode_batch(sentences[start : start + BATCH], add_special_tokens=False)
         for n, enc in enumerate(encoded, start):
             if enc.ids:
                 vectors[n] = table[enc.ids].mean(axis=0, dtype=np.float32)
@@ -74,7 +74,7 @@ def sentence_vectors(articles: Sequence[Sequence[str]]) -> list[np.ndarray]:
         _to_unit_length(vectors)
     out, start = [], 0
     for art in articles:
-        out.append(vectors[start:start + len(art)])
+        out.append(vectors[start : start + len(art)])
         start += len(art)
     return out
 

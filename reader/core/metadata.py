@@ -82,8 +82,9 @@ def _parse(data: dict, where: str) -> StoryMeta:
             raise InputError(f"{where}: versions.{name} must be a table")
         bad = set(entry) - set(VERSION_KEYS)
         if bad:
-            raise InputError(f"{where}: versions.{name}: unknown key {sorted(bad)[0]!r} "
-                             f"(known: {', '.join(VERSION_KEYS)})")
+            raise InputError(
+                f"{where}: versions.{name}: unknown key {sorted(bad)[0]!r} (known: {', '.join(VERSION_KEYS)})"
+            )
         versions[name] = VersionMeta(**{k: _text(v, where, f"versions.{name}.{k}") for k, v in entry.items()})
     title = _text(data.get("title", ""), where, "title")
     return StoryMeta(title, tuple(order), versions)

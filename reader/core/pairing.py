@@ -163,5 +163,3 @@ def _fits_in(
         if own < DILUTION * alone and merged(side, q, x, y) < DILUTION * alone:
             return False
     return True
-
-

@@ -77,9 +77,9 @@ def _paragraph_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
     last_line: tuple[int, int] | None = None
     for start, end in lines:
         if current is not None and last_line is not None:
-            gap = text[current[1]:start]
-            line = text[last_line[0]:last_line[1]]
-            if gap.count("\n") < 2 and (_open_quote(text[current[0]:current[1]]) or _runs_on(line, text[start:end])):
+            gap = text[current[1] : start]
+            line = text[last_line[0] : last_line[1]]
+            if gap.count("\n") < 2 and (_open_quote(text[current[0] : current[1]]) or _runs_on(line, text[start:end])):
                 current = (current[0], end)
                 last_line = (start, end)
                 continue
@@ -165,9 +165,11 @@ def segment(text: str) -> Segmented:
     lines = _lines(text)
     title = ""
     skip_before = 0
-    if lines and is_headline(text[lines[0][0]:lines[0][1]], text[lines[1][0]:lines[1][1]] if len(lines) > 1 else None):
-        title = text[lines[0][0]:lines[0][1]]
-        if len(lines) > 1 and fold(text[lines[1][0]:lines[1][1]]) == fold(title):
+    if lines and is_headline(
+        text[lines[0][0] : lines[0][1]], text[lines[1][0] : lines[1][1]] if len(lines) > 1 else None
+    ):
+        title = text[lines[0][0] : lines[0][1]]
+        if len(lines) > 1 and fold(text[lines[1][0] : lines[1][1]]) == fold(title):
             skip_before = lines[1][1]  # a headline repeated below itself is one headline
     body = lines
     if title:

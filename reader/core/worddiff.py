@@ -56,7 +56,7 @@ def edits(mine: Sequence[str], theirs: Sequence[str]) -> list[Edit]:
                 continue
             largest = max(_size(before), _size(after))
             if i2 - i1 <= GLUE_MAX and i2 - i1 <= largest * GLUE_SHARE:
-                blocks[k - 1:k + 2] = [(False, before[1], after[2], before[3], after[4])]
+                blocks[k - 1 : k + 2] = [(False, before[1], after[2], before[3], after[4])]
                 changed = True
                 break
     return [Edit(i1, i2, j1, j2) for equal, i1, i2, j1, j2 in blocks if not equal]

@@ -87,11 +87,13 @@ def _shown(text: str) -> str:
     """Like _text, with each control placeholder boxed so a reader notices it (not for attributes)."""
     return _CONTROL_PICTURE.sub(
         lambda m: f'<span class="ctl" title="control character U+{ord(m.group()) - 0x2400:04X}">{m.group()}</span>',
-        _text(text))
+        _text(text),
+    )
 
 
 def _meta(article: Article, source: object | None) -> list[str]:
     """What the header says about a version: title, outlet, date (from story.toml or the page)."""
+
     def field(name: str) -> str:
         return str(getattr(article, name, "") or getattr(source, name, "") or "")
 
@@ -134,8 +136,7 @@ def drawn_changes(comparison: Comparison, claim: Claim, article: int) -> list[Ch
     base = comparison.base
     if article == base:
         return []
-    return [c for c in comparison.changes_in(claim.index, article)
-            if c.against == base or base not in claim.articles]
+    return [c for c in comparison.changes_in(claim.index, article) if c.against == base or base not in claim.articles]
 
 
 def _cell(comparison: Comparison, claim: Claim, article: Article) -> str:
@@ -155,8 +156,10 @@ def _cell(comparison: Comparison, claim: Claim, article: Article) -> str:
     moved = ""
     for mv in claim.moves:
         if mv.article == article.index:
-            moved = (f'<span class="moved">↕ moved: version {mv.from_article + 1} has it as sentence '
-                     f"{mv.from_segment + 1}</span>")
+            moved = (
+                f'<span class="moved">↕ moved: version {mv.from_article + 1} has it as sentence '
+                f"{mv.from_segment + 1}</span>"
+            )
     return f'<td class="cell" dir="auto">{" ".join(pieces)}{moved}</td>'
 
 
@@ -170,21 +173,26 @@ def _details(comparison: Comparison, claim: Claim, columns: int) -> str:
         line = f'<li>version {d.article + 1}: {kind} “<span dir="auto">{_shown(d.text)}</span>”'
 
         if d.counterparts:
-            was = "; ".join(f'“<span dir="auto">{_shown(c.text)}</span>” in version {c.article + 1}'
-                            for c in d.counterparts)
+            was = "; ".join(
+                f'“<span dir="auto">{_shown(c.text)}</span>” in version {c.article + 1}' for c in d.counterparts
+            )
             line += f" (was {was})"
         items.append(line + "</li>")
-    return (f'<tr class="details {claim.status}"><td class="status">details</td>'
-            f'<td colspan="{columns}"><ul>{"".join(items)}</ul></td></tr>')
+    return (
+        f'<tr class="details {claim.status}"><td class="status">details</td>'
+        f'<td colspan="{columns}"><ul>{"".join(items)}</ul></td></tr>'
+    )
 
 
 def _summary(comparison: Comparison) -> str:
     counts = Counter(c.status for c in comparison.claims)
     parts = [f"{counts[s]} {STATUS_LABELS[s]}" for s in STATUS_LABELS if counts[s]]
     base = comparison.articles[comparison.base]
-    return (f"{len(comparison.claims)} claims in {len(comparison.articles)} versions: {', '.join(parts)}. "
-            f"Compared with version {comparison.base + 1}, {_shown(base.name)}; "
-            f"{len(comparison.details)} details inserted or altered.")
+    return (
+        f"{len(comparison.claims)} claims in {len(comparison.articles)} versions: {', '.join(parts)}. "
+        f"Compared with version {comparison.base + 1}, {_shown(base.name)}; "
+        f"{len(comparison.details)} details inserted or altered."
+    )
 
 
 def render(comparison: Comparison, title: str = "", sources: Sequence[object] | None = None) -> str:
@@ -197,9 +205,11 @@ def render(comparison: Comparison, title: str = "", sources: Sequence[object] | 
     rows = []
     for claim in comparison.claims:
         where = ", ".join(str(a + 1) for a in claim.articles)
-        status = (f'<td class="status"><a href="#claim-{claim.index + 1}">{claim.index + 1}</a><br>'
-                  f'<span class="mark" aria-hidden="true">{STATUS_MARKS[claim.status]}</span> '
-                  f'{STATUS_LABELS[claim.status]}<br><small>in {where}</small></td>')
+        status = (
+            f'<td class="status"><a href="#claim-{claim.index + 1}">{claim.index + 1}</a><br>'
+            f'<span class="mark" aria-hidden="true">{STATUS_MARKS[claim.status]}</span> '
+            f"{STATUS_LABELS[claim.status]}<br><small>in {where}</small></td>"
+        )
         cells = "".join(_cell(comparison, claim, a) for a in articles)
         rows.append(f'<tr class="claim {claim.status}" id="claim-{claim.index + 1}">{status}{cells}</tr>')
         rows.append(_details(comparison, claim, len(articles)))

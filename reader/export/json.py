@@ -74,8 +74,14 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         }
         for c in comparison.changes
     ]
-    return {"schema": SCHEMA, "base": comparison.base, "articles": articles, "claims": claims,
-            "details": details, "changes": changes}
+    return {
+        "schema": SCHEMA,
+        "base": comparison.base,
+        "articles": articles,
+        "claims": claims,
+        "details": details,
+        "changes": changes,
+    }
 
 
 # Characters a terminal may act on (C1 controls, such as U+009B CSI) or that reorder

@@ -37,23 +37,30 @@ def _marked(article: Article, start: int, end: int, spans: list[tuple[int, int]]
 def render(comparison: Comparison) -> str:
     arts = comparison.articles
     lines = ["# Comparison of " + ", ".join(f"{a.index + 1}. {_escape(a.name)}" for a in arts), ""]
-    lines.append(f"Base version: {comparison.base + 1}. {_escape(arts[comparison.base].name)}. "
-                 "Words a version inserts or replaces are in **bold**.")
+    lines.append(
+        f"Base version: {comparison.base + 1}. {_escape(arts[comparison.base].name)}. "
+        "Words a version inserts or replaces are in **bold**."
+    )
     lines.append("")
     for claim in comparison.claims:
         where = ", ".join(str(a + 1) for a in claim.articles)
-        lines.append(f"## Claim {claim.index + 1}: {STATUS_WORDS[claim.status]} (in {len(claim.articles)} of "
-                     f"{len(arts)}: {where})")
+        lines.append(
+            f"## Claim {claim.index + 1}: {STATUS_WORDS[claim.status]} (in {len(claim.articles)} of "
+            f"{len(arts)}: {where})"
+        )
         if claim.moves:
             for mv in claim.moves:
-                lines.append(f"- moved in version {mv.article + 1}: version {mv.from_article + 1} has it as "
-                             f"sentence {mv.from_segment + 1}")
+                lines.append(
+                    f"- moved in version {mv.article + 1}: version {mv.from_article + 1} has it as "
+                    f"sentence {mv.from_segment + 1}"
+                )
         lines.append("")
         for a in claim.articles:
             art = arts[a]
             spans = [(c.start, c.end) for c in comparison.changes_in(claim.index, a)]
-            text = " ".join(_marked(art, art.segments[s].start, art.segments[s].end, spans)
-                            for s in claim.segments_of(a))
+            text = " ".join(
+                _marked(art, art.segments[s].start, art.segments[s].end, spans) for s in claim.segments_of(a)
+            )
             lines.append(f"- **{a + 1}. {_escape(art.name)}**: {text}")
         details = comparison.details_in(claim.index)
         if details:
@@ -62,8 +69,11 @@ def render(comparison: Comparison) -> str:
             for d in details:
                 line = f"- version {d.article + 1} {d.kind} {d.category}: “{_escape(d.text)}”"
                 if d.counterparts:
-                    line += " (was " + "; ".join(f"“{_escape(c.text)}” in version {c.article + 1}"
-                                                 for c in d.counterparts) + ")"
+                    line += (
+                        " (was "
+                        + "; ".join(f"“{_escape(c.text)}” in version {c.article + 1}" for c in d.counterparts)
+                        + ")"
+                    )
                 lines.append(line)
         lines.append("")
     return "\n".join(lines)

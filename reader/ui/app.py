@@ -46,15 +46,20 @@ class ReaderApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
-        Binding("b", "make_base", "Base", id="make_base",
-                tooltip="Compare every version with the focused one"),
+        Binding("b", "make_base", "Base", id="make_base", tooltip="Compare every version with the focused one"),
         Binding("slash", "search", "Search", id="search", key_display="/"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, sources: Sequence[Source], base: int = 0, theme: str | None = None,
-                 comparison: Comparison | None = None, user_theme_dir=None) -> None:
+    def __init__(
+        self,
+        sources: Sequence[Source],
+        base: int = 0,
+        theme: str | None = None,
+        comparison: Comparison | None = None,
+        user_theme_dir=None,
+    ) -> None:
         no_color = os.environ.get("NO_COLOR") is not None  # read before App.__init__ pops it
         super().__init__()
         self.sources = list(sources)
@@ -81,8 +86,7 @@ class ReaderApp(App[int]):
         """
         self.set_reactive(App.theme, name)
         dark = self.current_theme.dark
-        self.update_classes({f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark},
-                            update=False)
+        self.update_classes({f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False)
         self._refresh_truecolor_filter(self.ansi_theme)
         self.stylesheet.set_variables(self.get_css_variables())
 
@@ -90,8 +94,9 @@ class ReaderApp(App[int]):
         return dict(VARIABLE_DEFAULTS)
 
     def compose(self) -> ComposeResult:
-        yield ColumnHeaders([s.title or s.path.rstrip("/").rsplit("/", 1)[-1] or s.path for s in self.sources],
-                            id="headers")
+        yield ColumnHeaders(
+            [s.title or s.path.rstrip("/").rsplit("/", 1)[-1] or s.path for s in self.sources], id="headers"
+        )
         yield ColumnsView(id="columns")
         yield StatusLine(id="status")
         yield KeyBar(id="keys")
@@ -179,8 +184,14 @@ class ReaderApp(App[int]):
             right.append(f"{cols.start + 1}–{cols.stop} of {n}")
         left = describe_claim(comp, view.col, view.seg) if comp.articles[view.col].segments else ""
         if view.detail is not None:
-            d = next((d for d in comp.details_in(comp.claim_of(view.col, view.seg).index, view.col)
-                      if (d.start, d.end) == view.detail), None)
+            d = next(
+                (
+                    d
+                    for d in comp.details_in(comp.claim_of(view.col, view.seg).index, view.col)
+                    if (d.start, d.end) == view.detail
+                ),
+                None,
+            )
             if d is not None:
                 left = f"{d.kind} {d.category} “{d.text[:40]}” · " + left
         self.query_one(StatusLine).show(left, " · ".join(right))
@@ -241,8 +252,7 @@ class ReaderApp(App[int]):
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen([("Reading", list(ColumnsView.BINDINGS)),
-                                     ("App", list(self.BINDINGS))]))
+        self.push_screen(HelpScreen([("Reading", list(ColumnsView.BINDINGS)), ("App", list(self.BINDINGS))]))
 
 
 def run_app(paths: list[str], base: int = 0, theme: str | None = None) -> int:

@@ -67,5 +67,6 @@ class JumpCommands(Provider):
                 found.append((score, text, offsets, where, article, segment, detail))
         found.sort(key=lambda f: -f[0])
         for score, text, offsets, where, article, segment, detail in found[:MOST_HITS]:
-            yield Hit(score, _highlight(text, offsets), partial(app.jump, article, segment, detail),
-                      text=text, help=where)
+            yield Hit(
+                score, _highlight(text, offsets), partial(app.jump, article, segment, detail), text=text, help=where
+            )

@@ -223,10 +223,11 @@ class Wrapper:
         if found is None:
             art = self.comparison.articles[article]
             seg = art.segments[segment]
-            found = self._cache[key] = [Line(TEXT, segment, start, end, i == 0) for i, (start, end)
-                                        in enumerate(wrap(art.text, seg.start, seg.end, self.width))]
+            found = self._cache[key] = [
+                Line(TEXT, segment, start, end, i == 0)
+                for i, (start, end) in enumerate(wrap(art.text, seg.start, seg.end, self.width))
+            ]
         return found
-
 
     def flow(self, article: int, first: int, last: int) -> tuple[list[Line], list[tuple[int, int]]]:
         """Sentences first..last (inclusive, one paragraph) flowed as prose, each run once per width."""
@@ -234,7 +235,7 @@ class Wrapper:
         found = self._flows.get(key)
         if found is None:
             art = self.comparison.articles[article]
-            found = self._flows[key] = flow(art.text, art.segments[first:last + 1], self.width)
+            found = self._flows[key] = flow(art.text, art.segments[first : last + 1], self.width)
         return found
 
 
@@ -274,8 +275,13 @@ def _fold_rows(docs: list[ColumnDoc], rows: list[dict[int, list[int]]], label: s
         doc.lines.append(_BLANK)
 
 
-def build_aligned(comparison: Comparison, width: int, folded: bool = False,
-                  shown: set[int] | None = None, wrapper: Wrapper | None = None) -> list[ColumnDoc]:
+def build_aligned(
+    comparison: Comparison,
+    width: int,
+    folded: bool = False,
+    shown: set[int] | None = None,
+    wrapper: Wrapper | None = None,
+) -> list[ColumnDoc]:
     """Rows are claims; every column gets the same number of lines per row, gaps where it lacks one.
 
     When only some columns are `shown`, the claims none of them carries shrink to one marker line,
@@ -322,8 +328,9 @@ def build_aligned(comparison: Comparison, width: int, folded: bool = False,
     return docs
 
 
-def build_reading(comparison: Comparison, width: int, folded: bool = False,
-                  wrapper: Wrapper | None = None) -> list[ColumnDoc]:
+def build_reading(
+    comparison: Comparison, width: int, folded: bool = False, wrapper: Wrapper | None = None
+) -> list[ColumnDoc]:
     """Each column in its own order: a paragraph's sentences flow on as prose, a blank line between paragraphs.
 
     A folded run breaks the flow: the paragraph goes on, on the line after the fold.

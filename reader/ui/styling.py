@@ -56,12 +56,12 @@ def search_spans(text: str, start: int, end: int, query: str) -> list[Span]:
     return [(m.start(), m.end(), "search") for m in pattern.finditer(text, start, end)]
 
 
-def styled_segments(text: str, start: int, end: int, base: Style, spans: Iterable[Span],
-                    style_of: Callable[[str], Style]) -> list[Segment]:
+def styled_segments(
+    text: str, start: int, end: int, base: Style, spans: Iterable[Span], style_of: Callable[[str], Style]
+) -> list[Segment]:
     """Segments for text[start:end] (made visible, newlines as spaces) with `spans` layered on `base`."""
     shown = visible(text[start:end], keep_newlines=False)
-    clipped = [(max(s, start) - start, min(e, end) - start, name)
-               for s, e, name in spans if s < end and e > start]
+    clipped = [(max(s, start) - start, min(e, end) - start, name) for s, e, name in spans if s < end and e > start]
     if not clipped:
         return [Segment(shown, base)] if shown else []
     cuts = sorted({0, len(shown), *(s for s, _, _ in clipped), *(e for _, e, _ in clipped)})
@@ -77,8 +77,7 @@ def styled_segments(text: str, start: int, end: int, base: Style, spans: Iterabl
     return out
 
 
-def styled_text(text: str, start: int, end: int, spans: Iterable[Span],
-                style_of: Callable[[str], Style]) -> Text:
+def styled_text(text: str, start: int, end: int, spans: Iterable[Span], style_of: Callable[[str], Style]) -> Text:
     """A Rich Text (built from a plain string, never markup) of text[start:end] with spans applied."""
     out = Text(visible(text[start:end], keep_newlines=False))
     for s, e, name in spans:

@@ -21,8 +21,19 @@ from textual.theme import Theme
 DEFAULT_THEME = "reader-dark"
 NO_COLOR_THEME = "reader-mono"
 
-COLOUR_FIELDS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel",
-                 "warning", "error", "success", "boost")
+COLOUR_FIELDS = (
+    "primary",
+    "secondary",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "warning",
+    "error",
+    "success",
+    "boost",
+)
 
 # Fallbacks for every reader variable, so Textual's own themes (chosen from the palette) still work.
 VARIABLE_DEFAULTS: dict[str, str] = {
@@ -78,7 +89,7 @@ def parse_theme(text: str, where: str) -> Theme:
         raise ThemeError(f"{where}: not valid TOML ({exc})") from None
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise ThemeError(f"{where}: needs a name = \"...\"")
+        raise ThemeError(f'{where}: needs a name = "..."')
     if not isinstance(data.get("primary"), str):
         raise ThemeError(f"{where}: needs a primary colour")
     colours: dict[str, str] = {}

@@ -74,8 +74,7 @@ def whole_command(which: str, cache: str) -> float:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = cache
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, str(PROBE), which], stdout=subprocess.PIPE, env=env,
-                             cwd=ROOT, text=True)
+    child = subprocess.Popen([sys.executable, str(PROBE), which], stdout=subprocess.PIPE, env=env, cwd=ROOT, text=True)
     assert child.stdout is not None
     line = child.stdout.readline()
     elapsed = time.perf_counter() - start
@@ -89,8 +88,9 @@ def report(label: str, bare: list[float], reader: list[float]) -> None:
     print(f"{label:34s} bare {ms(b)}   reader {ms(r)}   ratio {r / b:5.2f}")
 
 
-async def keypresses(comparison, keys: list[str], repeat: int,
-                     setup: tuple[str, ...] = ()) -> dict[str, list[tuple[float, float]]]:
+async def keypresses(
+    comparison, keys: list[str], repeat: int, setup: tuple[str, ...] = ()
+) -> dict[str, list[tuple[float, float]]]:
     """Per key: (press-to-refresh, Pilot round trip) in seconds.
 
     Press-to-refresh runs from sending the key to the end of the first screen update
@@ -177,13 +177,16 @@ async def main() -> None:
 
     start = time.perf_counter()
     comparison = compare_texts(versions(10, 1000))
-    print(f"\nbuild 10 x {len(comparison.articles[0].segments)} sentences (engine, not timed below): "
-          f"{ms(time.perf_counter() - start)}")
+    print(
+        f"\nbuild 10 x {len(comparison.articles[0].segments)} sentences (engine, not timed below): "
+        f"{ms(time.perf_counter() - start)}"
+    )
     keys = ["j", "k", "n", "l", "g", "h", "right_square_bracket", "d"]
     for view, setup in (("aligned", ()), ("reading", ("v",))):
         print(f"\n{view} view")
         print_timings(keys, await keypresses(comparison, keys, repeat=25, setup=setup))
     print(f"{'bare app, Pilot round trip of one key':40s} {ms(await bare_round_trip())}")
+
 
 if __name__ == "__main__":
     asyncio.run(main())

@@ -23,7 +23,8 @@ async def test_hostile_inputs_are_drawn_as_text(tmp_path):
     (tmp_path / "2-page.html").write_text(PAGE, encoding="utf-8")
     (tmp_path / "3-notes.md").write_text("# [red]Notes[/red]\n\n" + HOSTILE.replace("**", "\\*\\*"), encoding="utf-8")
     (tmp_path / "story.toml").write_text(
-        '[versions."2-page.html"]\noutlet = "[blink]TASS[/blink]\\u001b[5m"\ntitle = "\\u009b2J [i]x[/i]"\n')
+        '[versions."2-page.html"]\noutlet = "[blink]TASS[/blink]\\u001b[5m"\ntitle = "\\u009b2J [i]x[/i]"\n'
+    )
     story = load_story([str(tmp_path)])
     app = ReaderApp(story.sources, theme="reader-dark")
     async with app.run_test(size=(200, 50)) as pilot:

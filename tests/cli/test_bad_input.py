@@ -113,8 +113,10 @@ def test_same_file_twice(run, story):
 
 def test_same_file_under_two_names(run, story, monkeypatch):
     monkeypatch.chdir(story[0].parent)
-    _one_line_error(run("1-first.txt", "./1-first.txt", "--format", "json"),
-                    "./1-first.txt: given twice (the same file as 1-first.txt)")
+    _one_line_error(
+        run("1-first.txt", "./1-first.txt", "--format", "json"),
+        "./1-first.txt: given twice (the same file as 1-first.txt)",
+    )
 
 
 def test_file_and_its_directory(run, story):
@@ -138,8 +140,10 @@ def test_huge_stdin_is_refused(run, story, monkeypatch):
 
 
 def test_other_url_schemes(run, story):
-    _one_line_error(run(story[0], "ftp://example.org/a.txt", "--format", "json"),
-                    "ftp://example.org/a.txt: only http and https URLs can be fetched")
+    _one_line_error(
+        run(story[0], "ftp://example.org/a.txt", "--format", "json"),
+        "ftp://example.org/a.txt: only http and https URLs can be fetched",
+    )
     _one_line_error(run(story[0], "file:///etc/passwd", "--format", "json"), "only http and https")
 
 
@@ -201,8 +205,12 @@ def test_real_process_prints_no_traceback(story, tmp_path):
     """The installed entry point, as a user runs it: no Python traceback whatever the input."""
     binary = tmp_path / "blob.bin.txt"
     binary.write_bytes(os.urandom(4096) + b"\x00")
-    done = subprocess.run([sys.executable, "-m", "reader", str(story[0]), str(binary), "--format", "json"],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", str(story[0]), str(binary), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert done.stderr.strip().startswith("reader: ") and done.stdout == ""
@@ -221,6 +229,7 @@ def test_reader_that_stops_early_is_no_error():
 
 # Hard but valid input: exit 0, and a comparison whose offsets hold.
 
+
 def _compared(run, *texts: str, tmp_path: Path) -> dict:
     paths = []
     for i, text in enumerate(texts):
@@ -232,7 +241,7 @@ def _compared(run, *texts: str, tmp_path: Path) -> dict:
     data = json.loads(result.out)
     for art in data["articles"]:
         for seg in art["segments"]:
-            assert art["text"][seg["start"]:seg["end"]] == seg["text"]
+            assert art["text"][seg["start"] : seg["end"]] == seg["text"]
     return data
 
 
@@ -248,8 +257,10 @@ def test_very_long_lines(run, tmp_path):
 
 
 def test_cjk_rtl_emoji_and_combining_marks(run, tmp_path):
-    first = ("東京で会議が開かれた。交渉は続く。\n\nقال المتحدث إن المحادثات ستستمر. وصل الوفد أمس.\n\n"
-             "The team 👩‍👩‍👧 cheered 🎉. Cafe\u0301 owners agreed.\n")
+    first = (
+        "東京で会議が開かれた。交渉は続く。\n\nقال المتحدث إن المحادثات ستستمر. وصل الوفد أمس.\n\n"
+        "The team 👩‍👩‍👧 cheered 🎉. Cafe\u0301 owners agreed.\n"
+    )
     second = first.replace("続く", "終わった").replace("🎉", "🎊")
     data = _compared(run, first, second, tmp_path=tmp_path)
     assert "👩‍👩‍👧" in data["articles"][0]["text"]

@@ -122,13 +122,16 @@ def test_a_redirect_is_followed(run, server):
     assert "15 prisoners" in data["articles"][1]["text"]
 
 
-@pytest.mark.parametrize(("route", "message"), [
-    ("/loop", "too many redirects (the limit is 5)"),
-    ("/to-ftp", "redirected to a ftp: address; only http and https are fetched"),
-    ("/missing", "the server answered 404 Not Found"),
-    ("/huge", "too large (2 MB; the limit is 1 MB)"),
-    ("/endless", "too large (over 1 MB)"),
-])
+@pytest.mark.parametrize(
+    ("route", "message"),
+    [
+        ("/loop", "too many redirects (the limit is 5)"),
+        ("/to-ftp", "redirected to a ftp: address; only http and https are fetched"),
+        ("/missing", "the server answered 404 Not Found"),
+        ("/huge", "too large (2 MB; the limit is 1 MB)"),
+        ("/endless", "too large (over 1 MB)"),
+    ],
+)
 def test_bad_urls(run, server, monkeypatch, route, message):
     monkeypatch.setattr(load, "MAX_BYTES", 1_048_576)
     result = run(f"{server}/one.html", f"{server}{route}", "--format", "json")
@@ -140,8 +143,10 @@ def test_slow_server_times_out(run, server, monkeypatch):
     monkeypatch.setattr(fetch, "TIMEOUT_SECONDS", 0.3)
     result = run(f"{server}/one.html", f"{server}/slow", "--format", "json")
     assert result.code == 2
-    assert result.err in (f"reader: {server}/slow: no answer within 0.3 seconds\n",
-                          f"reader: {server}/slow: cannot fetch (no answer in time)\n")
+    assert result.err in (
+        f"reader: {server}/slow: no answer within 0.3 seconds\n",
+        f"reader: {server}/slow: cannot fetch (no answer in time)\n",
+    )
 
 
 def test_refused_connection(run, server):

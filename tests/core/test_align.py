@@ -20,9 +20,7 @@ def corpus() -> Comparison:
 
 def member_sets(comparison: Comparison) -> set[frozenset[tuple[str, int]]]:
     """Claims as sets of (article path, segment), whatever the article order."""
-    return {
-        frozenset((comparison.articles[m.article].path, m.segment) for m in c.members) for c in comparison.claims
-    }
+    return {frozenset((comparison.articles[m.article].path, m.segment) for m in c.members) for c in comparison.claims}
 
 
 def test_every_segment_in_exactly_one_claim(corpus: Comparison) -> None:
@@ -53,8 +51,11 @@ def test_each_version_keeps_its_order(corpus: Comparison) -> None:
         assert starts == sorted(starts)
         # in the claims list, the claims an article shares with the base and does not mark moved
         # follow that article's own order (each claim by its first sentence there)
-        firsts = [min(c.segments_of(art.index)) for c in corpus.claims
-                  if art.index in c.articles and corpus.base in c.articles and not c.is_moved_in(art.index)]
+        firsts = [
+            min(c.segments_of(art.index))
+            for c in corpus.claims
+            if art.index in c.articles and corpus.base in c.articles and not c.is_moved_in(art.index)
+        ]
         assert firsts == sorted(firsts)
 
 

@@ -72,8 +72,8 @@ def test_detail_offsets_are_exact() -> None:
     other = BASE.replace("1,000", "1,500").replace("Monday.", "Monday, according to Interfax.")
     comparison = compare_texts([BASE, other])
     for d in comparison.details:
-        assert comparison.articles[d.article].text[d.start:d.end] == d.text
+        assert comparison.articles[d.article].text[d.start : d.end] == d.text
         for c in d.counterparts:
-            assert comparison.articles[c.article].text[c.start:c.end] == c.text
+            assert comparison.articles[c.article].text[c.start : c.end] == c.text
     for ch in comparison.changes:
-        assert comparison.articles[ch.article].text[ch.start:ch.end] == ch.text
+        assert comparison.articles[ch.article].text[ch.start : ch.end] == ch.text

@@ -23,12 +23,25 @@ MIN_UNIQUE_KEPT = 0.90
 def test_gold_floors() -> None:
     reader = f"{sys.executable} -m reader"
     out = subprocess.run(
-        [sys.executable, str(SCORER), "--gold", str(GOLD), "--texts", str(ROOT / "corpus" / "prisoner-exchange"),
-         "--reader", reader, "--min-f1", str(MIN_F1), "--min-detail-recall", str(MIN_DETAIL_RECALL)],
-        capture_output=True, text=True, cwd=ROOT,
+        [
+            sys.executable,
+            str(SCORER),
+            "--gold",
+            str(GOLD),
+            "--texts",
+            str(ROOT / "corpus" / "prisoner-exchange"),
+            "--reader",
+            reader,
+            "--min-f1",
+            str(MIN_F1),
+            "--min-detail-recall",
+            str(MIN_DETAIL_RECALL),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert out.returncode == 0, out.stdout + out.stderr
     overall = next(line for line in out.stdout.splitlines() if line.startswith("overall:"))
     kept, total = overall.split("unique kept apart ")[1].split(";")[0].split("/")
     assert int(kept) / int(total) >= MIN_UNIQUE_KEPT, overall
-

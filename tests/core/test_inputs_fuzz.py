@@ -16,12 +16,51 @@ from reader.core.segment import segment
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Text that stresses the rules: sentence ends, quotes, CJK and RTL, controls, combining marks, emoji.
-PIECES = st.sampled_from([
-    ". ", "! ", "? ", "… ", "。", "\n", "\n\n", "\r\n", " ", "\t", "U.S.", "Dr. ", "1.5", "1,000",
-    "“", "”", "«", "»", "(", ")", "[bold]", "[/]", "\x1b[31m", "\x00", "\x9b", "\u202e",
-    "e\u0301", "👩‍👩‍👧", "東京", "مرحبا",
-    "Word", "word", "A", "z", "-", "—", "'", '"', "#", "<p>", "</p>",
-])
+PIECES = st.sampled_from(
+    [
+        ". ",
+        "! ",
+        "? ",
+        "… ",
+        "。",
+        "\n",
+        "\n\n",
+        "\r\n",
+        " ",
+        "\t",
+        "U.S.",
+        "Dr. ",
+        "1.5",
+        "1,000",
+        "“",
+        "”",
+        "«",
+        "»",
+        "(",
+        ")",
+        "[bold]",
+        "[/]",
+        "\x1b[31m",
+        "\x00",
+        "\x9b",
+        "\u202e",
+        "e\u0301",
+        "👩‍👩‍👧",
+        "東京",
+        "مرحبا",
+        "Word",
+        "word",
+        "A",
+        "z",
+        "-",
+        "—",
+        "'",
+        '"',
+        "#",
+        "<p>",
+        "</p>",
+    ]
+)
 TEXT = st.one_of(st.text(max_size=400), st.lists(PIECES, max_size=80).map("".join))
 
 
@@ -42,8 +81,7 @@ def test_decode_random_bytes(data):
 
 
 @FUZZ
-@given(st.sampled_from(["a.txt", "a.md", "a.html", "-"]),
-       st.one_of(st.binary(max_size=1500), TEXT.map(str.encode)))
+@given(st.sampled_from(["a.txt", "a.md", "a.html", "-"]), st.one_of(st.binary(max_size=1500), TEXT.map(str.encode)))
 def test_load_random_input_in_every_format(name, data):
     try:
         source = source_from_bytes(name, data)
@@ -59,7 +97,7 @@ def _check_segments(text: str) -> None:
     previous_end = 0
     for i, s in enumerate(seg.segments):
         assert s.index == i and 0 <= s.start < s.end <= len(text)
-        assert text[s.start:s.end] == s.text and s.text.strip()
+        assert text[s.start : s.end] == s.text and s.text.strip()
         assert s.start >= previous_end  # in reading order, no overlap
         assert 0 <= s.paragraph < len(seg.paragraphs)
         previous_end = s.end
@@ -77,6 +115,9 @@ def test_pipeline_never_crashes_and_every_segment_is_in_one_claim(first, second)
     comparison = compare_texts([first, second])
     for article in comparison.articles:
         for s in article.segments:
-            holders = [c for c in comparison.claims if any(m.article == article.index and m.segment == s.index
-                                                         for m in c.members)]
+            holders = [
+                c
+                for c in comparison.claims
+                if any(m.article == article.index and m.segment == s.index for m in c.members)
+            ]
             assert len(holders) == 1

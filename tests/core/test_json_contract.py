@@ -14,8 +14,9 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "prisoner-exchange"
 
 @pytest.fixture(scope="module")
 def report() -> dict:
-    out = subprocess.run([sys.executable, "-m", "reader", "--format", "json", str(CORPUS)],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "reader", "--format", "json", str(CORPUS)], capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout)
 
 
@@ -31,7 +32,7 @@ def test_articles_and_segments(report: dict) -> None:
         assert art["text"] == (CORPUS / Path(art["path"]).name).read_text(encoding="utf-8")
         for n, seg in enumerate(art["segments"]):
             assert seg["index"] == n and isinstance(seg["paragraph"], int)
-            assert art["text"][seg["start"]:seg["end"]] == seg["text"]
+            assert art["text"][seg["start"] : seg["end"]] == seg["text"]
 
 
 def test_every_segment_in_exactly_one_claim(report: dict) -> None:
@@ -56,13 +57,13 @@ def test_details_and_changes_point_at_their_text(report: dict) -> None:
     for d in report["details"]:
         assert d["kind"] in {"inserted", "altered"}
         assert d["category"] in {"number", "date", "name", "quote", "source", "other"}
-        assert texts[d["article"]][d["start"]:d["end"]] == d["text"]
+        assert texts[d["article"]][d["start"] : d["end"]] == d["text"]
         assert (d["kind"] == "altered") == bool(d["counterparts"])
         for c in d["counterparts"]:
-            assert texts[c["article"]][c["start"]:c["end"]] == c["text"]
+            assert texts[c["article"]][c["start"] : c["end"]] == c["text"]
     for ch in report["changes"]:
         assert ch["kind"] in {"inserted", "replaced"}
-        assert texts[ch["article"]][ch["start"]:ch["end"]] == ch["text"]
+        assert texts[ch["article"]][ch["start"] : ch["end"]] == ch["text"]
         assert ch["against"] != ch["article"]
 
 

@@ -122,7 +122,11 @@ def test_directory_takes_text_markdown_and_html_in_natural_name_order(tmp_path):
     for name in ("10-late.txt", "2-early.md", "3-page.html", "notes.pdf", ".hidden.txt", "1-first"):
         (tmp_path / name).write_text("x")
     assert [p.rsplit("/", 1)[-1] for p in expand_paths([str(tmp_path)])] == [
-        "1-first", "2-early.md", "3-page.html", "10-late.txt"]
+        "1-first",
+        "2-early.md",
+        "3-page.html",
+        "10-late.txt",
+    ]
 
 
 def test_mixed_inputs_on_one_command_line(tmp_path, monkeypatch):
@@ -132,8 +136,9 @@ def test_mixed_inputs_on_one_command_line(tmp_path, monkeypatch):
     (folder / "b.md").write_text("# Second\n\nSecond *version*. It is short.")
     page = tmp_path / "c.html"
     page.write_text(PAGE)
-    monkeypatch.setattr(sys, "stdin", type("In", (), {"buffer": io.BytesIO(b"Pasted version. Short."),
-                                                      "isatty": lambda self: False})())
+    monkeypatch.setattr(
+        sys, "stdin", type("In", (), {"buffer": io.BytesIO(b"Pasted version. Short."), "isatty": lambda self: False})()
+    )
     sources = load_sources([str(folder), str(page), "-"])
     assert [s.source_format for s in sources] == ["text", "markdown", "html", "text"]
     assert sources[1].text == "Second\n\nSecond version. It is short."
@@ -151,17 +156,23 @@ def test_story_metadata_orders_and_labels_versions(tmp_path):
     assert story.title == "Prisoner exchange"
     assert [s.path.rsplit("/", 1)[-1] for s in story.sources] == ["c.txt", "a.txt", "b.txt"]
     assert (story.sources[0].title, story.sources[0].outlet, story.sources[0].date) == (
-        "Plan finalised", "TASS", "2024-05-19")
+        "Plan finalised",
+        "TASS",
+        "2024-05-19",
+    )
     assert story.sources[1].outlet == ""
 
 
-@pytest.mark.parametrize(("toml", "message"), [
-    ("order = 3\n", "order must be a list of file names"),
-    ('order = ["a.txt", "a.txt"]\n', "order names a file twice"),
-    ('colour = "red"\n', "unknown key 'colour'"),
-    ('[versions]\n"a.txt" = 1\n', "versions.a.txt must be a table"),
-    ('[versions."a.txt"]\ntitle = ["x"]\n', "versions.a.txt.title must be a string"),
-])
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("order = 3\n", "order must be a list of file names"),
+        ('order = ["a.txt", "a.txt"]\n', "order names a file twice"),
+        ('colour = "red"\n', "unknown key 'colour'"),
+        ('[versions]\n"a.txt" = 1\n', "versions.a.txt must be a table"),
+        ('[versions."a.txt"]\ntitle = ["x"]\n', "versions.a.txt.title must be a string"),
+    ],
+)
 def test_story_metadata_mistakes(tmp_path, toml, message):
     (tmp_path / "a.txt").write_text("A version. Text.")
     (tmp_path / "b.txt").write_text("B version. Text.")

@@ -85,7 +85,7 @@ def test_pairs_against_meaning_are_refused() -> None:
 
 def _segment_with(comparison: Comparison, article: int, words: str) -> int:
     art = comparison.articles[article]
-    return next(s.index for s in art.segments if words in art.text[s.start:s.end])
+    return next(s.index for s in art.segments if words in art.text[s.start : s.end])
 
 
 def test_shared_words_without_shared_meaning_do_not_weld_claims(monkeypatch: pytest.MonkeyPatch) -> None:

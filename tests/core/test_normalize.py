@@ -53,7 +53,7 @@ def test_fold_quotes_dashes_case() -> None:
 def test_token_offsets_point_into_text() -> None:
     text = "They freed one thousand people, 1,000 in all."
     for tok in tokenize(text):
-        assert text[tok.start:tok.end].strip()
+        assert text[tok.start : tok.end].strip()
     assert [t.key for t in tokenize(text) if t.is_number] == ["1000", "1000"]
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-CORE = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "reader" / "core").glob("*.py")
-              if p.stem != "__init__")
+CORE = sorted(
+    p.stem for p in (Path(__file__).resolve().parents[2] / "reader" / "core").glob("*.py") if p.stem != "__init__"
+)
 EXPORTERS = ["json", "markdown"]
 
 

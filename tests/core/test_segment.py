@@ -65,4 +65,4 @@ def test_repeated_headline_is_one_segment() -> None:
 @pytest.mark.parametrize("text", [row[1] for row in SENTENCES + PARAGRAPHS + HEADLINES])
 def test_offsets_are_exact(text: str) -> None:
     for seg in segment(text).segments:
-        assert text[seg.start:seg.end] == seg.text
+        assert text[seg.start : seg.end] == seg.text

@@ -63,9 +63,34 @@ def test_html_report_is_inert(comparison):
     assert not CONTROL.search(report)
     parsed = _Tags()
     parsed.feed(report)
-    assert parsed.tags <= {"html", "head", "meta", "title", "style", "body", "header", "h1", "p", "ins",
-                           "mark", "div", "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td",
-                           "span", "a", "br", "small", "ul", "li"}
+    assert parsed.tags <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "header",
+        "h1",
+        "p",
+        "ins",
+        "mark",
+        "div",
+        "table",
+        "colgroup",
+        "col",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "span",
+        "a",
+        "br",
+        "small",
+        "ul",
+        "li",
+    }
     assert not {a for a in parsed.attributes if a.startswith("on")}
     text = "".join(parsed.text)
     assert "<script>document.title='PWNED'</script>" in text  # shown as text, escaped in the source

@@ -12,12 +12,16 @@ from reader.core.compare import build, compare_texts
 from reader.core.load import Source
 from reader.export import html
 
-FIRST = ("Talks resume in Geneva\n\nNegotiators met on Tuesday in Geneva, officials said. "
-         "The delegations agreed to exchange 12 prisoners each.\n\n"
-         "A further meeting is planned for next month.\n")
-SECOND = ("Talks resume in Geneva\n\nNegotiators met on Tuesday in Geneva, officials said. "
-          "The delegations agreed to exchange 15 prisoners each, according to leaked memos.\n\n"
-          "Observers from the United Nations will attend.\n\nA further meeting is planned for next month.\n")
+FIRST = (
+    "Talks resume in Geneva\n\nNegotiators met on Tuesday in Geneva, officials said. "
+    "The delegations agreed to exchange 12 prisoners each.\n\n"
+    "A further meeting is planned for next month.\n"
+)
+SECOND = (
+    "Talks resume in Geneva\n\nNegotiators met on Tuesday in Geneva, officials said. "
+    "The delegations agreed to exchange 15 prisoners each, according to leaked memos.\n\n"
+    "Observers from the United Nations will attend.\n\nA further meeting is planned for next month.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -76,12 +80,13 @@ def test_details_are_listed(comparison):
 
 
 def test_headers_show_metadata_encoding_and_format(tmp_path: Path):
-    sources = [Source("a.txt", FIRST, "windows-1252", "text", "Talks resume", "Daily Planet", "2024-05-02"),
-               Source("https://x.org/b", SECOND, "utf-8", "html")]
+    sources = [
+        Source("a.txt", FIRST, "windows-1252", "text", "Talks resume", "Daily Planet", "2024-05-02"),
+        Source("https://x.org/b", SECOND, "utf-8", "html"),
+    ]
     report = html.render(build(sources), title="Geneva <talks>", sources=sources)
     head = re.search(r"<thead>(.*?)</thead>", report, re.S).group(1)
-    for expected in ("1. a.txt", "Talks resume", "Daily Planet · 2024-05-02", "windows-1252 · text",
-                     "utf-8 · html"):
+    for expected in ("1. a.txt", "Talks resume", "Daily Planet · 2024-05-02", "windows-1252 · text", "utf-8 · html"):
         assert expected in _plain(head), expected
     assert "<h1>Geneva &lt;talks&gt;</h1>" in report and "<title>Geneva &lt;talks&gt;</title>" in report
 

@@ -24,17 +24,32 @@ from .hostile import HOSTILE, OTHER
 BROWSER = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
 pytestmark = pytest.mark.skipif(BROWSER is None, reason="no chromium on PATH (apt-get install -y chromium)")
 
-WORLD = ("東京で会議が開かれた。交渉は続く。\n\nقال المتحدث إن المحادثات ستستمر. وصل الوفد أمس.\n\n"
-         "The team 👩‍👩‍👧 cheered. Cafe\u0301 owners agreed to pay 1,000 euros.\n")
+WORLD = (
+    "東京で会議が開かれた。交渉は続く。\n\nقال المتحدث إن المحادثات ستستمر. وصل الوفد أمس.\n\n"
+    "The team 👩‍👩‍👧 cheered. Cafe\u0301 owners agreed to pay 1,000 euros.\n"
+)
 
 
 def _chromium(*args: str) -> subprocess.CompletedProcess:
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--hide-scrollbars", "--window-size=1400,1000"]
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        "--window-size=1400,1000",
+    ]
     with tempfile.TemporaryDirectory() as profile:
-        return subprocess.run([BROWSER, *flags, f"--user-data-dir={profile}", *args],
-                              capture_output=True, timeout=90, env={**os.environ, "HOME": profile})
+        return subprocess.run(
+            [BROWSER, *flags, f"--user-data-dir={profile}", *args],
+            capture_output=True,
+            timeout=90,
+            env={**os.environ, "HOME": profile},
+        )
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +65,8 @@ def _png_pixels(png: bytes) -> tuple[int, int, bytes]:
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat, width, height = 8, b"", 0, 0
     while pos < len(png):
-        length, kind = struct.unpack(">I4s", png[pos:pos + 8])
-        body = png[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", png[pos : pos + 8])
+        body = png[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             width, height = struct.unpack(">II", body[:8])
         elif kind == b"IDAT":

@@ -13,8 +13,15 @@ from .conftest import BRIDGE, NO_USER_THEMES
 def sources() -> list[Source]:
     return [
         Source("stories/v1-wire.txt", BRIDGE[0]),
-        Source("stories/v2-paper.html", BRIDGE[1], encoding="windows-1252", source_format="html",
-               title="Bridge opens late", outlet="The Daily Paper", date="2024-05-06"),
+        Source(
+            "stories/v2-paper.html",
+            BRIDGE[1],
+            encoding="windows-1252",
+            source_format="html",
+            title="Bridge opens late",
+            outlet="The Daily Paper",
+            date="2024-05-06",
+        ),
         Source("stories/v3-blog.md", BRIDGE[2], encoding="utf-16", source_format="markdown"),
     ]
 

@@ -14,14 +14,17 @@ from reader.ui.widgets.columns import GUTTER, MIN_COLUMN_WIDTH
 from .conftest import BRIDGE, make_app
 
 
-@pytest.mark.parametrize(("text", "width", "expected"), [
-    ("one two three", 7, ["one two", "three"]),
-    ("one two three", 20, ["one two three"]),
-    ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
-    ("", 10, [""]),
-    ("a  b", 10, ["a  b"]),
-    ("line\nbreak here", 10, ["line\nbreak", "here"]),
-])
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("one two three", 7, ["one two", "three"]),
+        ("one two three", 20, ["one two three"]),
+        ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
+        ("", 10, [""]),
+        ("a  b", 10, ["a  b"]),
+        ("line\nbreak here", 10, ["line\nbreak", "here"]),
+    ],
+)
 def test_wrap_table(text, width, expected):
     assert [text[s:e] for s, e in wrap(text, 0, len(text), width)] == expected
 

@@ -23,8 +23,13 @@ SIZE = (120, 36)
 
 def lines_of(doc, seg: int):
     """The lines holding part of sentence `seg`, as (line index, piece) pairs."""
-    return [(i, p) for i, line in enumerate(doc.lines) if line.kind == TEXT
-            for p in pieces_of(line) if p.segment == seg and p.start < p.end]
+    return [
+        (i, p)
+        for i, line in enumerate(doc.lines)
+        if line.kind == TEXT
+        for p in pieces_of(line)
+        if p.segment == seg and p.start < p.end
+    ]
 
 
 def test_sentences_of_one_paragraph_share_lines_and_paragraphs_stay_apart(harbour):
@@ -44,15 +49,19 @@ def test_sentences_of_one_paragraph_share_lines_and_paragraphs_stay_apart(harbou
         rows = [i for i, _ in found]
         assert rows == list(range(doc.first_line[seg.index], doc.first_line[seg.index] + doc.line_count[seg.index]))
         assert found[0][1].first and not any(p.first for _, p in found[1:])
-        assert " ".join(article.text[p.start:p.end] for _, p in found).split() == seg.text.split()
+        assert " ".join(article.text[p.start : p.end] for _, p in found).split() == seg.text.split()
 
 
-_WORDS = st.lists(st.text(alphabet=st.sampled_from("ab\u4e2d\u00e9\U0001f600"), min_size=1, max_size=9),
-                  min_size=1, max_size=6)
+_WORDS = st.lists(
+    st.text(alphabet=st.sampled_from("ab\u4e2d\u00e9\U0001f600"), min_size=1, max_size=9), min_size=1, max_size=6
+)
 
 
-@given(st.lists(_WORDS, min_size=1, max_size=6), st.lists(st.sampled_from([" ", "  ", "\n", ""]), min_size=6,
-                                                         max_size=6), st.integers(1, 30))
+@given(
+    st.lists(_WORDS, min_size=1, max_size=6),
+    st.lists(st.sampled_from([" ", "  ", "\n", ""]), min_size=6, max_size=6),
+    st.integers(1, 30),
+)
 def test_flow_fits_the_width_and_places_every_sentence(sentences, joints, width):
     text, segments = "", []
     for i, words in enumerate(sentences):
@@ -63,13 +72,13 @@ def test_flow_fits_the_width_and_places_every_sentence(sentences, joints, width)
         segments.append(Segment(i, 0, start, len(text), text[start:]))
     lines, placed = flow(text, segments, width)
     for line in lines:
-        assert cell_len(text[line.start:line.end].replace("\n", " ")) <= max(width, 2)
+        assert cell_len(text[line.start : line.end].replace("\n", " ")) <= max(width, 2)
         for p in pieces_of(line):
             assert line.start <= p.start <= p.end <= line.end
     for seg, (first, count) in zip(segments, placed, strict=True):
         pieces = [(i, p) for i, line in enumerate(lines) for p in pieces_of(line) if p.segment == seg.index]
         assert [i for i, _ in pieces] == list(range(first, first + count))
-        assert "".join(text[p.start:p.end] for _, p in pieces).replace(" ", "") == seg.text.replace(" ", "")
+        assert "".join(text[p.start : p.end] for _, p in pieces).replace(" ", "") == seg.text.replace(" ", "")
 
 
 def cursor_row(view: ColumnsView) -> int:
@@ -112,7 +121,7 @@ async def test_clicking_the_second_sentence_on_a_line_focuses_it(harbour):
         index, line = next((i, ln) for i, ln in enumerate(doc.lines) if i > 0 and len(ln.pieces) > 1)
         text = harbour.articles[col].text
         second = line.pieces[1]
-        x = col * (view.column_width + 1) + GUTTER + cell_len(text[line.start:second.start]) + 1
+        x = col * (view.column_width + 1) + GUTTER + cell_len(text[line.start : second.start]) + 1
         y = index - view.deltas[col] - round(view.scroll_y)
         await pilot.click(ColumnsView, offset=(x, y))
         assert (view.col, view.seg) == (col, second.segment)
@@ -178,8 +187,10 @@ async def test_headers_name_the_versions_while_the_comparison_is_built():
 
 
 async def test_a_counterpart_starting_mid_line_keeps_its_own_glyph_beside_its_mark():
-    texts = ["The mayor opened the bridge. Traffic starts next week. Critics said it was two years late.",
-             "The mayor opened the bridge. Traffic starts next week."]
+    texts = [
+        "The mayor opened the bridge. Traffic starts next week. Critics said it was two years late.",
+        "The mayor opened the bridge. Traffic starts next week.",
+    ]
     comparison = compare_texts(texts)
     assert comparison.claim_of(0, 2).status == "unique"
     app = make_app(comparison, texts=texts)

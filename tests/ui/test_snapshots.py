@@ -33,5 +33,4 @@ def test_narrow_terminal_pages_sideways(snap_compare):
 
 
 def test_monochrome_theme(snap_compare):
-    assert snap_compare(bridge_app("reader-mono"), press=["j", "slash", *"bridge", "enter"],
-                        terminal_size=(120, 30))
+    assert snap_compare(bridge_app("reader-mono"), press=["j", "slash", *"bridge", "enter"], terminal_size=(120, 30))

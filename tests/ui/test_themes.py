@@ -41,13 +41,16 @@ def test_colourblind_theme_has_no_red_green_pair(tmp_path):
     assert not (reddish and greenish)
 
 
-@pytest.mark.parametrize(("text", "fault"), [
-    ("name = 'x'\nprimary = ", "not valid TOML"),
-    ("primary = '#fff'", "needs a name"),
-    ("name = 'x'", "needs a primary"),
-    ("name = 'x'\nprimary = 'not-a-colour'", "is not a colour"),
-    ("name = 'x'\nprimary = '#fff'\n[variables]\nreader-number = 12", "must be a string"),
-])
+@pytest.mark.parametrize(
+    ("text", "fault"),
+    [
+        ("name = 'x'\nprimary = ", "not valid TOML"),
+        ("primary = '#fff'", "needs a name"),
+        ("name = 'x'", "needs a primary"),
+        ("name = 'x'\nprimary = 'not-a-colour'", "is not a colour"),
+        ("name = 'x'\nprimary = '#fff'\n[variables]\nreader-number = 12", "must be a string"),
+    ],
+)
 def test_bad_theme_files_are_refused_with_a_reason(text, fault):
     with pytest.raises(ThemeError, match=fault):
         parse_theme(text, "mine.toml")

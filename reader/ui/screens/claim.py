@@ -32,14 +32,13 @@ def joint(article: Article, before: int, after: int) -> str:
     first, second = article.segments[before], article.segments[after]
     if first.paragraph != second.paragraph:
         return "\n"
-    between = article.text[first.end:second.start]
+    between = article.text[first.end : second.start]
     if after == before + 1 and between and not between.strip():
         return visible(between)
     return " "
 
 
-def claim_report(comparison: Comparison, article: int, segment: int,
-                 style_of: Callable[[str], Style]) -> list[Text]:
+def claim_report(comparison: Comparison, article: int, segment: int, style_of: Callable[[str], Style]) -> list[Text]:
     """The panel's content as Rich Text blocks (plain strings only, never markup)."""
     claim = comparison.claim_of(article, segment)
     blocks = [Text(describe_claim(comparison, article, segment), style="bold")]
@@ -53,8 +52,10 @@ def claim_report(comparison: Comparison, article: int, segment: int,
     blocks.append(why)
     for a in range(len(comparison.articles)):
         art = comparison.articles[a]
-        head = Text(f"{a + 1}{' ★base' if a == comparison.base else ''} · {visible(art.name, False)}",
-                    style="bold underline" if a == article else "bold")
+        head = Text(
+            f"{a + 1}{' ★base' if a == comparison.base else ''} · {visible(art.name, False)}",
+            style="bold underline" if a == article else "bold",
+        )
         if claim.is_moved_in(a):
             head.append("  ↕ moved")
         segs = claim.segments_of(a)
@@ -73,8 +74,7 @@ def claim_report(comparison: Comparison, article: int, segment: int,
             against = sorted({c.against + 1 for c in changes})
             words = "; ".join(f"{c.kind} {_quote(c.text, 40)}" for c in changes[:12])
             more = f" (+{len(changes) - 12} more)" if len(changes) > 12 else ""
-            lines.append(Text(f"word changes against v{', v'.join(map(str, against))}: {words}{more}",
-                              style="italic"))
+            lines.append(Text(f"word changes against v{', v'.join(map(str, against))}: {words}{more}", style="italic"))
         for d in comparison.details_in(claim.index, a):
             line = Text(f"  • {d.kind} {d.category}: ")
             line.append(_quote(d.text), style_of(f"detail-{d.category}"))
@@ -97,8 +97,7 @@ class ClaimScreen(ModalScreen[None]):
         Binding("k,up", "scroll_up", "Up", id="claim_up", show=False),
     ]
 
-    def __init__(self, comparison: Comparison, article: int, segment: int,
-                 style_of: Callable[[str], Style]) -> None:
+    def __init__(self, comparison: Comparison, article: int, segment: int, style_of: Callable[[str], Style]) -> None:
         super().__init__()
         self.blocks = claim_report(comparison, article, segment, style_of)
         self.claim = comparison.claim_of(article, segment)

@@ -13,8 +13,11 @@ from textual.widgets import Static
 # Keys that are two presses or that share one binding with others: spelled out for people.
 CHORDS = [
     ("]c  [c", "next / previous claim that differs"),
-    ("]d  [d", "next / previous detail (number, date, name, quote, source): across the columns"
-               " in the aligned view, in the focused column in the reading view"),
+    (
+        "]d  [d",
+        "next / previous detail (number, date, name, quote, source): across the columns"
+        " in the aligned view, in the focused column in the reading view",
+    ),
     ("1 … 9", "focus that column"),
     ("ctrl+p", "command palette: jump to a claim or detail by its words; change theme"),
     ("mouse", "click a sentence to focus it; the wheel scrolls the columns in step"),
@@ -32,8 +35,13 @@ LEGEND = [
 
 
 def _keys(binding: Binding) -> str:
-    names = {"right_square_bracket": "]", "left_square_bracket": "[", "slash": "/",
-             "question_mark": "?", "shift+tab": "shift+tab"}
+    names = {
+        "right_square_bracket": "]",
+        "left_square_bracket": "[",
+        "slash": "/",
+        "question_mark": "?",
+        "shift+tab": "shift+tab",
+    }
     return ", ".join(names.get(k, k) for k in binding.key.split(","))
 
 

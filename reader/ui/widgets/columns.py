@@ -57,37 +57,86 @@ class ColumnsView(ScrollView, can_focus=True):
     """The versions side by side, aligned claim by claim or each in its own reading order."""
 
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Next", id="cursor_down", key_display="j",
-                tooltip="Next sentence in the focused column"),
-        Binding("k,up", "cursor_up", "Prev", id="cursor_up", key_display="k", show=False,
-                tooltip="Previous sentence in the focused column"),
-        Binding("n", "next_difference", "Diff", id="next_difference",
-                tooltip="Next claim that differs (next search hit after a search)"),
-        Binding("N", "previous_difference", "Prev diff", id="previous_difference", show=False,
-                tooltip="Previous claim that differs (previous search hit after a search)"),
-        Binding("right_square_bracket", "prefix('next')", "]c ]d", id="prefix_next", show=False,
-                tooltip="Then c: next difference, d: next detail"),
-        Binding("left_square_bracket", "prefix('previous')", "[c [d", id="prefix_previous", show=False,
-                tooltip="Then c: previous difference, d: previous detail"),
+        Binding(
+            "j,down",
+            "cursor_down",
+            "Next",
+            id="cursor_down",
+            key_display="j",
+            tooltip="Next sentence in the focused column",
+        ),
+        Binding(
+            "k,up",
+            "cursor_up",
+            "Prev",
+            id="cursor_up",
+            key_display="k",
+            show=False,
+            tooltip="Previous sentence in the focused column",
+        ),
+        Binding(
+            "n",
+            "next_difference",
+            "Diff",
+            id="next_difference",
+            tooltip="Next claim that differs (next search hit after a search)",
+        ),
+        Binding(
+            "N",
+            "previous_difference",
+            "Prev diff",
+            id="previous_difference",
+            show=False,
+            tooltip="Previous claim that differs (previous search hit after a search)",
+        ),
+        Binding(
+            "right_square_bracket",
+            "prefix('next')",
+            "]c ]d",
+            id="prefix_next",
+            show=False,
+            tooltip="Then c: next difference, d: next detail",
+        ),
+        Binding(
+            "left_square_bracket",
+            "prefix('previous')",
+            "[c [d",
+            id="prefix_previous",
+            show=False,
+            tooltip="Then c: previous difference, d: previous detail",
+        ),
         Binding("c", "chord('c')", "Difference", id="chord_difference", show=False),
         Binding("d", "chord('d')", "Detail", id="chord_detail", show=False),
-        Binding("h,left", "focus_left", "Column ←", id="focus_left", show=False,
-                tooltip="Focus the column to the left"),
-        Binding("l,right", "focus_right", "Column →", id="focus_right", show=False,
-                tooltip="Focus the column to the right"),
+        Binding(
+            "h,left", "focus_left", "Column ←", id="focus_left", show=False, tooltip="Focus the column to the left"
+        ),
+        Binding(
+            "l,right", "focus_right", "Column →", id="focus_right", show=False, tooltip="Focus the column to the right"
+        ),
         Binding("tab", "focus_next_column", "Next column", id="focus_next_column", show=False),
-        Binding("shift+tab", "focus_previous_column", "Previous column", id="focus_previous_column",
-                show=False),
-        *(Binding(str(i), f"focus_column({i - 1})", f"Column {i}", id=f"focus_column_{i}", show=False)
-          for i in range(1, 10)),
-        Binding("g", "counterpart", "Jump", id="counterpart",
-                tooltip="Jump to this claim in the next column that has it"),
-        Binding("v", "toggle_view", "View", id="toggle_view",
-                tooltip="Switch between aligned (rows are claims) and reading (each version's own order)"),
-        Binding("z", "toggle_fold", "Fold", id="toggle_fold", show=False,
-                tooltip="Fold runs of unchanged claims"),
-        Binding("enter", "open_claim", "Claim", id="open_claim",
-                tooltip="The focused claim in every version, with its details"),
+        Binding("shift+tab", "focus_previous_column", "Previous column", id="focus_previous_column", show=False),
+        *(
+            Binding(str(i), f"focus_column({i - 1})", f"Column {i}", id=f"focus_column_{i}", show=False)
+            for i in range(1, 10)
+        ),
+        Binding(
+            "g", "counterpart", "Jump", id="counterpart", tooltip="Jump to this claim in the next column that has it"
+        ),
+        Binding(
+            "v",
+            "toggle_view",
+            "View",
+            id="toggle_view",
+            tooltip="Switch between aligned (rows are claims) and reading (each version's own order)",
+        ),
+        Binding("z", "toggle_fold", "Fold", id="toggle_fold", show=False, tooltip="Fold runs of unchanged claims"),
+        Binding(
+            "enter",
+            "open_claim",
+            "Claim",
+            id="open_claim",
+            tooltip="The focused claim in every version, with its details",
+        ),
         Binding("pagedown,space", "page_down", "Page down", id="page_down", show=False),
         Binding("pageup", "page_up", "Page up", id="page_up", show=False),
         Binding("home", "first_sentence", "First", id="first_sentence", show=False),
@@ -96,10 +145,23 @@ class ColumnsView(ScrollView, can_focus=True):
     ]
 
     COMPONENT_CLASSES = {
-        "columns--cursor", "columns--counterpart", "columns--marker", "columns--inserted",
-        "columns--replaced", "columns--detail-number", "columns--detail-date", "columns--detail-name",
-        "columns--detail-quote", "columns--detail-source", "columns--detail-other", "columns--detail-focus",
-        "columns--unique", "columns--moved", "columns--gap", "columns--fold", "columns--search",
+        "columns--cursor",
+        "columns--counterpart",
+        "columns--marker",
+        "columns--inserted",
+        "columns--replaced",
+        "columns--detail-number",
+        "columns--detail-date",
+        "columns--detail-name",
+        "columns--detail-quote",
+        "columns--detail-source",
+        "columns--detail-other",
+        "columns--detail-focus",
+        "columns--unique",
+        "columns--moved",
+        "columns--gap",
+        "columns--fold",
+        "columns--search",
         "columns--separator",
     }
 
@@ -216,8 +278,9 @@ class ColumnsView(ScrollView, can_focus=True):
         if wrapper is None or wrapper.comparison is not self.comparison or wrapper.width != text_width:
             wrapper = self._wrapper = Wrapper(self.comparison, text_width)  # wrapping is kept across pages
         if self.view == ALIGNED:
-            self.docs = build_aligned(self.comparison, text_width, self.folded,
-                                      set(self.visible_columns) if paged else None, wrapper)
+            self.docs = build_aligned(
+                self.comparison, text_width, self.folded, set(self.visible_columns) if paged else None, wrapper
+            )
             self.deltas = [0] * n
         else:
             self.docs = build_reading(self.comparison, text_width, self.folded, wrapper)
@@ -324,8 +387,9 @@ class ColumnsView(ScrollView, can_focus=True):
         self.col, self.seg, self.detail = col, seg, detail
         self._settle(full=False, old_marks=old_marks, before=before)
 
-    def _settle(self, full: bool, old_marks: Iterable[tuple[int, int]] = (),
-                before: tuple[int, int, list[int]] | None = None) -> None:
+    def _settle(
+        self, full: bool, old_marks: Iterable[tuple[int, int]] = (), before: tuple[int, int, list[int]] | None = None
+    ) -> None:
         """After any move: recompute marks, scroll, anchor, page; repaint what changed; tell the app."""
         assert self.comparison is not None
         cps = self.comparison.counterparts(self.col, self.seg) if self.docs else {}
@@ -478,8 +542,7 @@ class ColumnsView(ScrollView, can_focus=True):
         if self.view == ALIGNED:
             claim = comp.claim_of(self.col, self.seg)
             segs = claim.segments_of(self.col)
-            here: tuple[int, ...] = (claim.index, self.col, segs.index(self.seg) if self.seg in segs else 0,
-                                     start)
+            here: tuple[int, ...] = (claim.index, self.col, segs.index(self.seg) if self.seg in segs else 0, start)
             keys, targets = self._aligned_details()
         else:
             here = (self.docs[self.col].position.get(self.seg, 0), start)
@@ -612,8 +675,7 @@ class ColumnsView(ScrollView, can_focus=True):
         return ((col - self._search_origin) % n, self.docs[col].position.get(seg, -1))
 
     def _step_search(self, step: int, include_current: bool = False) -> None:
-        hits = sorted((self._hit_key(c, s), c, s) for c, s in self.search_hits
-                      if s in self.docs[c].position)
+        hits = sorted((self._hit_key(c, s), c, s) for c, s in self.search_hits if s in self.docs[c].position)
         if not hits:
             self.notify(f"“{self.search_query}” is folded away or not found", timeout=2)
             return
@@ -670,7 +732,7 @@ class ColumnsView(ScrollView, can_focus=True):
         assert self.comparison is not None
         text = self.comparison.articles[col].text
         for piece in line.pieces:
-            if x < cell_len(visible(text[line.start:piece.end], keep_newlines=False)):
+            if x < cell_len(visible(text[line.start : piece.end], keep_newlines=False)):
                 return piece.segment
         return line.pieces[-1].segment
 
@@ -764,17 +826,24 @@ class ColumnsView(ScrollView, can_focus=True):
             return [Segment(" " * width, base)]
         if line.kind == GAP:
             dash = "┄┄┄" if line.first else ""
-            return [Segment(" " * GUTTER, base), Segment(dash, base + self.style("gap")),
-                    Segment(" " * (width - GUTTER - len(dash)), base)]
+            return [
+                Segment(" " * GUTTER, base),
+                Segment(dash, base + self.style("gap")),
+                Segment(" " * (width - GUTTER - len(dash)), base),
+            ]
         if line.kind == FOLD:
             room = width - GUTTER
             label = line.label if len(line.label) <= room else line.label[: room - 1] + "…"
-            return [Segment(" " * GUTTER, base), Segment(label, base + self.style("fold")),
-                    Segment(" " * (width - GUTTER - len(label)), base)]
+            return [
+                Segment(" " * GUTTER, base),
+                Segment(label, base + self.style("fold")),
+                Segment(" " * (width - GUTTER - len(label)), base),
+            ]
         article = comp.articles[col]
         pieces = pieces_of(line)
-        styles = [self._text_style(comp.claim_of(col, p.segment).status, m, base)
-                  for p, m in zip(pieces, marks, strict=True)]
+        styles = [
+            self._text_style(comp.claim_of(col, p.segment).status, m, base) for p, m in zip(pieces, marks, strict=True)
+        ]
         body: list[Segment] = []
         pos = line.start
         for piece, mark, text_style in zip(pieces, marks, styles, strict=True):
@@ -797,13 +866,17 @@ class ColumnsView(ScrollView, can_focus=True):
             out.append(Segment(" " * (width - used), styles[-1]))
         return out
 
-    def _gutter(self, col: int, pieces: tuple[Piece, ...], marks: tuple[int, ...],
-                styles: list[Style]) -> list[Segment]:
+    def _gutter(
+        self, col: int, pieces: tuple[Piece, ...], marks: tuple[int, ...], styles: list[Style]
+    ) -> list[Segment]:
         """Marker and status glyph: ▌ on every line of the cursor sentence, ▷ where a counterpart
         starts; the glyph of a sentence starting on the line (the cursor's or a counterpart's,
         so it stands beside their mark, else the most notable)."""
-        lead = marks.index(2) if 2 in marks else next(
-            (i for i, (p, m) in enumerate(zip(pieces, marks, strict=True)) if m == 1 and p.first), 0)
+        lead = (
+            marks.index(2)
+            if 2 in marks
+            else next((i for i, (p, m) in enumerate(zip(pieces, marks, strict=True)) if m == 1 and p.first), 0)
+        )
         marker = "▌" if marks[lead] == 2 else "▷" if marks[lead] == 1 and pieces[lead].first else " "
         glyph, glyph_style, owner = " ", self.style("marker"), lead
         best = -1
@@ -813,5 +886,4 @@ class ColumnsView(ScrollView, can_focus=True):
                 rank = 9 if marks[i] == 2 else 8 if marks[i] == 1 else rank  # the marked sentence's own
                 if rank > best:
                     glyph, glyph_style, owner, best = g, g_style, i, rank
-        return [Segment(marker, styles[lead] + self.style("marker")),
-                Segment(glyph, styles[owner] + glyph_style)]
+        return [Segment(marker, styles[lead] + self.style("marker")), Segment(glyph, styles[owner] + glyph_style)]

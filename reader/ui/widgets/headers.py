@@ -143,10 +143,12 @@ class ColumnHeaders(Widget):
 
     def _counts_line(self, shared: int, altered: int, alone: int) -> str:
         """The longest wording of the counts that fits the column."""
-        for line in (f"{shared} shared · {altered} altered · {alone} only here",
-                     f"{shared} shared · {altered} altered · {alone} alone",
-                     f"={shared} shared !{altered} altered +{alone} alone",
-                     f"={shared} !{altered} +{alone}"):
+        for line in (
+            f"{shared} shared · {altered} altered · {alone} only here",
+            f"{shared} shared · {altered} altered · {alone} alone",
+            f"={shared} shared !{altered} altered +{alone} alone",
+            f"={shared} !{altered} +{alone}",
+        ):
             if len(line) <= self.width:
                 return line
         return line
