@@ -120,12 +120,16 @@ def category(text: str, tokens: list[Token], capitalised: set[str]) -> str:
     return "other"
 
 
+# What stands between two words inside a sentence (a quotation closed with a comma too: "…talk,” Peskov said")
+_INSIDE_SENTENCE = frozenset(" \t\u00a0,;&/–—-”’»")
+
+
 def capitalised_keys(text: str, tokens: list[Token]) -> set[str]:
     """Keys of the words of one sentence written with an initial capital where no
     sentence begins (not first, not right after an opening quote or a colon)."""
     found = set()
     for prev, t in zip(tokens, tokens[1:], strict=False):
         between = text[prev.end : t.start]
-        if text[t.start].isupper() and not any(c in between for c in ":“‘«\"'„("):
+        if text[t.start].isupper() and all(c in _INSIDE_SENTENCE for c in between):
             found.add(t.key)
     return found
