@@ -295,6 +295,27 @@ class Comparison:
         order = {"cosmetic": 0, "wording": 1, "fact": 2}
         return tuple(sorted(found.values(), key=lambda m: (order[m.layer], m.start, m.end)))
 
+    def report_marks(self, article: int, segment: int) -> tuple[Mark, ...]:
+        """The change marks a report draws in the text of one sentence, as runs that do not overlap:
+        words inserted or replaced against the base (and, on the base, words a version drops), on
+        the wording or fact layer. The cosmetic layer and the facts themselves are not drawn in the
+        text (reports list the facts under each claim). Where two versions mark the same base words
+        differently, the strongest kind wins: replaced, then inserted, then dropped."""
+        changes = [m for m in self.marks(article, segment) if m.detail is None and m.layer != "cosmetic"]
+        cuts = sorted({p for m in changes for p in (m.start, m.end)})
+        runs: list[Mark] = []
+        for start, end in zip(cuts, cuts[1:], strict=False):
+            over = [m for m in changes if m.start <= start and end <= m.end]
+            if not over:
+                continue
+            best = max(over, key=lambda m: (_KIND_RANK[m.kind], m.layer == "fact"))
+            last = runs[-1] if runs else None
+            if last is not None and last.end == start and (last.kind, last.layer) == (best.kind, best.layer):
+                runs[-1] = Mark(last.start, end, last.layer, last.kind)
+            else:
+                runs.append(Mark(start, end, best.layer, best.kind))
+        return tuple(runs)
+
     def facts(self, article: int | None = None) -> tuple[Detail, ...]:
         """The details (facts inserted, altered or lacking), of one article or of all, in claim order."""
         return self.details if article is None else tuple(d for d in self.details if d.article == article)
@@ -322,6 +343,7 @@ class Comparison:
                 yield claim
 
 
+_KIND_RANK = {"replaced": 3, "inserted": 2, "dropped": 1}
 _Item = TypeVar("_Item", Detail, Change)
 
 
