@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .align import Draft, align
 from .details import capitalised_keys
-from .evidence import term_bags, terms_of
+from .evidence import Bags, term_bags, terms_of
 from .facts import Fact, extract, novel_content, same_value, spelling_variant
 from .layers import restyled
 from .load import Source, load_sources, normalize_newlines
@@ -39,12 +39,12 @@ ONE_SLOT = ("number", "date", "source")  # categories a sentence rarely holds tw
 class _Context:
     """What the comparison of one claim needs to know about the whole comparison."""
 
-    def __init__(self, articles: Sequence[Article], tokens: list[list[list[Token]]], df: dict[str, int]):
+    def __init__(self, articles: Sequence[Article], tokens: list[list[list[Token]]], bags: Bags):
         self.articles = articles
         self.tokens = tokens
-        self.df = df  # in how many sentences each term stands (the alignment's own count)
+        self.df = bags.df  # in how many sentences each term stands (the alignment's own count)
         self.rare_limit = max(2, int(sum(len(t) for t in tokens) * RARE_SHARE))
-        self.terms = [{term for seg in art for t in seg for term in terms_of(t)} for art in tokens]
+        self.terms = [set().union(*art) for art in bags.terms]  # every term an article uses
         self._stated: dict[int, tuple[set[tuple[str, str]], list[Fact]]] = {}
         self._years: dict[int, set[str]] = {}
         self.values = [
@@ -250,10 +250,16 @@ def _compare_member(
             for piece in _split_at_segments(ref_art, ref_segs, other):
                 start, end, text = _span(ref_art, piece)
                 found.base_side.append(Change(claim, ref, article, kind, start, end, text, layer))
+    if _words(art, segs) == _words(ref_art, ref_segs):
+        return found  # the very same text: nothing differs, not even in form
     found.cosmetic.extend(restyled(art.text, ref_art.text, mine, theirs, diff, claim, article, ref))
     if ref == base:
         found.cosmetic.extend(restyled(ref_art.text, art.text, theirs, mine, _flipped(diff), claim, ref, article))
     return found
+
+
+def _words(article: Article, segments: Sequence[int]) -> list[str]:
+    return [article.segments[s].text for s in segments]
 
 
 def _flipped(diff: list) -> list:
@@ -392,7 +398,7 @@ def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> C
     vectors = sentence_vectors([[art.text[s.start : s.end] for s in art.segments] for art in articles])
     drafts = align(tokens, [_context_paragraphs(art) for art in articles], base, bags, vectors)
     say("comparing")
-    ctx = _Context(articles, tokens, bags.df)
+    ctx = _Context(articles, tokens, bags)
     claims, changes, details, cosmetic = [], [], [], []
     for k, draft in enumerate(drafts):
         claim, found = _compare_claim(ctx, k, draft, base)

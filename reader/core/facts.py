@@ -58,8 +58,9 @@ _CITED = frozenset(
 STEM = 6  # as the alignment's stems (evidence.STEM_CHARS): Olympics ~ Olympic, Christianity ~ Christian
 _WHO = frozenset({"name", "source"})  # a source is a name too: "Peskov" = "Peskov said"
 _AFTER_SEQUENCES = tuple(tuple(cue.split()) for cue in _AFTER)
-_OPENING = "“‘«„‚\"'"
-_CLOSING = "”’»“\"'‘"
+_AFTER_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _cue in _AFTER_SEQUENCES:
+    _AFTER_BY_FIRST.setdefault(_cue[0], []).append(_cue)
 _MIN_QUOTE_WORDS = 1  # a quotation: at least one word that is not a number ("‘1,000 for 1,000’" is a formula)
 _COUNTED_WORDS = 2  # a number's span also holds up to this many words after it: what it counts
 _NOVEL_WORDS = 2
@@ -83,32 +84,23 @@ class Fact:
     minor: bool = False  # a small number in words ("two nations"): a fact only where another number replaces it
 
 
+_OPEN_QUOTE = re.compile(r"""(?:^|(?<=[\s(\[—–\-:]))[“‘«„‚"'](?=\S)""")
+_CLOSE_QUOTE = re.compile(r"""(?<=\S)[”’»“"'‘](?![^\W_])""")
+
+
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quotations in text[start:end]: an opening mark at a word's start, to the closing mark at a word's
     end (or the end of the span, for a quotation that goes on in the next sentence)."""
     found = []
     i = start
-    while i < end:
-        ch = text[i]
-        before = text[i - 1] if i > 0 else " "
-        if ch in _OPENING and (before.isspace() or before in "([—–-:") and i + 1 < end and not text[i + 1].isspace():
-            close = _closing(text, i + 1, end, ch)
-            found.append((i, close))
-            i = close
-        else:
-            i += 1
-    return found
-
-
-def _closing(text: str, i: int, end: int, opening: str) -> int:
-    """Where the quotation opened before `i` ends: just after a closing mark that ends a word."""
-    while i < end:
-        ch = text[i]
-        after = text[i + 1] if i + 1 < len(text) else " "
-        if ch in _CLOSING and not text[i - 1].isspace() and not after.isalnum():
-            return i + 1
-        i += 1
-    return end
+    while True:
+        opening = _OPEN_QUOTE.search(text, i, end)
+        if opening is None:
+            return found
+        closing = _CLOSE_QUOTE.search(text, opening.end(), end)
+        close = closing.end() if closing else end
+        found.append((opening.start(), close))
+        i = close
 
 
 def extract(
@@ -222,7 +214,10 @@ def _sources(text: str, tokens: list[Token], names: list[tuple[int, int]], taken
     for k in range(n):
         if taken[k]:
             continue
-        cue_len = next((len(c) for c in _AFTER_SEQUENCES if tuple(keys[k : k + len(c)]) == c), 0)
+        cues = _AFTER_BY_FIRST.get(keys[k], ())
+        if not cues and keys[k] not in _BEFORE and keys[k] not in _SPEECH:
+            continue
+        cue_len = next((len(c) for c in cues if tuple(keys[k : k + len(c)]) == c), 0)
         who: tuple[int, int] | None = None
         cue = (k, k + max(cue_len, 1))
         if cue_len:

@@ -47,11 +47,11 @@ def restyled(
     previous: tuple[int, int] | None = None
     for i, j in _equal_pairs(len(mine), len(theirs), diff):
         a, b = mine[i], theirs[j]
-        if text[a.start : a.end] != their_text[b.start : b.end]:
+        if a.end - a.start != b.end - b.start or text[a.start : a.end] != their_text[b.start : b.end]:
             found.append(Change(claim, article, against, "replaced", a.start, a.end, text[a.start : a.end], "cosmetic"))
         if previous is not None and previous == (i - 1, j - 1):
             gap, their_gap = text[mine[i - 1].end : a.start], their_text[theirs[j - 1].end : b.start]
-            if _plain(gap) != _plain(their_gap) and gap.strip():
+            if gap != their_gap and gap.strip() and _plain(gap) != _plain(their_gap):
                 s = mine[i - 1].end + (len(gap) - len(gap.lstrip()))
                 e = a.start - (len(gap) - len(gap.rstrip()))
                 found.append(Change(claim, article, against, "replaced", s, e, text[s:e], "cosmetic"))

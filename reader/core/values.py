@@ -98,6 +98,9 @@ _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th", "er", "e", "ème", "eme", "
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 
 
+_VALUE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(_ROUGHLY)
+
+
 def _glued(text: str, left: Token, right: Token) -> bool:
     return left.end == right.start
 
@@ -145,6 +148,8 @@ def _day_month_year(text: str, toks: list[Token], i: int) -> tuple[int, str] | N
 
 def value_tokens(text: str, tokens: list[Token]) -> list[Token]:
     """`tokens` of one sentence with every multi-word value read as one token (see the module doc)."""
+    if not any(t.is_number or t.key in _VALUE_WORDS for t in tokens):
+        return tokens  # no number, month, weekday or round figure: nothing to read together
     toks = _ordinals(text, tokens)
     out: list[Token] = []
     i, n = 0, len(toks)
