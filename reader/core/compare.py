@@ -14,9 +14,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .align import Draft, align
+from .common import common_word
 from .details import capitalised_keys
 from .evidence import Bags, term_bags, terms_of
-from .facts import Fact, extract, novel_content, same_value, spelling_variant
+from .facts import STEM, Fact, extract, novel_content, same_value, spelling_variant
 from .layers import restyled
 from .load import Source, load_sources, normalize_newlines
 from .meaning import sentence_vectors
@@ -31,7 +32,7 @@ Progress = Callable[[str], None]
 RARE_SHARE = 0.08  # a term in at most this share of all sentences is content, not glue
 SLOT_EDIT_MAX = 8  # facts of a longer replaced run pair up only as the one fact of their kind on each side
 NEW_SHARE = 0.25  # a sentence only one version has, most of whose words the other uses, is an old one retold
-VALUES = ("number", "date")  # a sentence only one version has: its figures and dates are all checkable news
+VALUES = ("number", "date", "quote")  # in a sentence only one version has, its figures, dates, quotations are news
 WHO = ("name", "source")
 ONE_SLOT = ("number", "date", "source")  # categories a sentence rarely holds twice: the one of each side pair up
 
@@ -69,17 +70,17 @@ class _Context:
         self._facts: dict[tuple[int, int], list[Fact]] = {}
 
     def is_content(self, token: Token) -> bool:
+        """A word rare in the comparison that is no common word of its language (see `common_word`)."""
         terms = terms_of(token)
-        return bool(terms) and self.df.get(terms[0], 0) <= self.rare_limit
+        return bool(terms) and self.df.get(terms[0], 0) <= self.rare_limit and not common_word(token.key)
 
     def novel_against(self, others: Sequence[int]) -> Callable[[Token], bool]:
         """Whether a word is content (rare across the comparison) that none of `others` ever uses."""
 
         def novel(token: Token) -> bool:
-            terms = terms_of(token)
-            if not terms or self.df.get(terms[0], 0) > self.rare_limit:
+            if not self.is_content(token):
                 return False
-            return not any(term in self.terms[o] for o in others for term in terms)
+            return not any(term in self.terms[o] for o in others for term in terms_of(token))
 
         return novel
 
@@ -220,6 +221,10 @@ def _compare_member(
     my_facts = [f for f in my_facts if not any(same_value(f, o) for o in all_theirs)]
     their_facts = [f for f in their_facts if not any(same_value(f, o) for o in all_mine)]
     pairs = _pair_facts(my_facts, their_facts, mine, theirs, diff)
+    pairs += _namesakes(
+        [m for m in my_facts if m.category == "name" and all(m is not p for p, _ in pairs)],
+        [t for t in all_theirs if t.category == "name" and all(t is not q for _, q in pairs)],
+    )
     paired_mine = {id(m) for m, _ in pairs}
     paired_theirs = {id(t) for _, t in pairs}
     reported: list[tuple[int, int]] = []  # char ranges of reported facts, both sides
@@ -264,6 +269,20 @@ def _words(article: Article, segments: Sequence[int]) -> list[str]:
 
 def _flipped(diff: list) -> list:
     return [type(e)(e.their_start, e.their_end, e.start, e.end) for e in diff]
+
+
+def _namesakes(mine: list[Fact], theirs: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """A name only this member gives, paired with a name of the other that shares a word with it and
+    differs in another: the same slot ("Hamilton Canucks" where the other has "Vancouver Canucks")."""
+    pairs = []
+    for m in mine:
+        words = {w[:STEM] for w in m.value.split()}
+        for t in theirs:
+            other = {w[:STEM] for w in t.value.split()}
+            if words & other and not (words <= other or other <= words) and all(t is not q for _, q in pairs):
+                pairs.append((m, t))
+                break
+    return pairs
 
 
 def _layer(run: list[Token], other: list[Token], reported: list[tuple[int, int]]) -> str:

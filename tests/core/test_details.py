@@ -247,3 +247,25 @@ def test_detail_offsets_are_exact() -> None:
             assert comparison.articles[c.article].text[c.start : c.end] == c.text
     for ch in comparison.changes + comparison.cosmetic:
         assert comparison.articles[ch.article].text[ch.start : ch.end] == ch.text
+
+
+COMMON = [("the", True), ("they", True), ("und", True), ("les", True), ("history", False), ("checkpoints", False)]
+
+
+@pytest.mark.parametrize(("word", "common"), COMMON, ids=[r[0] for r in COMMON])
+def test_common_words_are_grammar_not_content(word: str, common: bool) -> None:
+    from reader.core.common import common_word
+
+    assert common_word(word) is common
+
+
+def test_a_namesake_is_the_same_slot() -> None:
+    """A team named only here, beside a team of the other version sharing a word: altered, not inserted."""
+    comparison = compare_texts(
+        [
+            "He played for the Chicago Blackhawks and the Vancouver Canucks.",
+            "He played for the Chicago Blackhawks and the Hamilton Canucks.",
+        ]
+    )
+    assert _facts(comparison) == {("altered", "name", 1, "Hamilton Canucks")}
+    assert comparison.details[0].counterparts[0].text == "Vancouver Canucks"
