@@ -31,7 +31,6 @@ from .worddiff import edits
 Progress = Callable[[str], None]
 RARE_SHARE = 0.08  # a term in at most this share of all sentences is content, not glue
 SLOT_EDIT_MAX = 8  # facts of a longer replaced run pair up only as the one fact of their kind on each side
-NEW_SHARE = 0.25  # a sentence only one version has, most of whose words the other uses, is an old one retold
 VALUES = ("number", "date", "quote")  # in a sentence only one version has, its figures, dates, quotations are news
 WHO = ("name", "source")
 ONE_SLOT = ("number", "date", "source")  # categories a sentence rarely holds twice: the one of each side pair up
@@ -48,6 +47,7 @@ class _Context:
         self.terms = [set().union(*art) for art in bags.terms]  # every term an article uses
         self._stated: dict[int, tuple[set[tuple[str, str]], list[Fact]]] = {}
         self._years: dict[int, set[str]] = {}
+        self._novel: dict[tuple[int, ...], dict[str, bool]] = {}
         self.values = [
             [value_tokens(art.text, seg_tokens) for seg_tokens in tokens[a]] for a, art in enumerate(articles)
         ]
@@ -77,10 +77,16 @@ class _Context:
     def novel_against(self, others: Sequence[int]) -> Callable[[Token], bool]:
         """Whether a word is content (rare across the comparison) that none of `others` ever uses."""
 
+        known = self._novel.setdefault(tuple(others), {})
+
         def novel(token: Token) -> bool:
-            if not self.is_content(token):
-                return False
-            return not any(term in self.terms[o] for o in others for term in terms_of(token))
+            found = known.get(token.key)
+            if found is None:
+                terms = terms_of(token)
+                found = known[token.key] = self.is_content(token) and not any(
+                    term in self.terms[o] for o in others for term in terms
+                )
+            return found
 
         return novel
 
@@ -449,9 +455,7 @@ def _compare_claim(ctx: _Context, k: int, draft: Draft, base: int) -> tuple[Clai
             ]
             novel = ctx.novel_against(others)
             for s in by_article[a]:
-                words = [t for t in ctx.values[a][s] if not t.is_number and ctx.is_content(t)]
-                if sum(map(novel, words)) >= NEW_SHARE * len(words):  # not an old sentence told again
-                    facts += novel_content(art.text, ctx.values[a][s], novel, facts)
+                facts += novel_content(art.text, ctx.values[a][s], novel, facts)
             out.details.extend(
                 _detail("inserted", "inserted", k, a, art, f, None) for f in sorted(facts, key=lambda f: f.start)
             )

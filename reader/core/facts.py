@@ -12,6 +12,7 @@ they are written (see `values.py`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -338,6 +339,7 @@ def same_value(a: Fact, b: Fact) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def same_name(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if _initials(wa) == b.replace(" ", "") or _initials(wb) == a.replace(" ", ""):
