@@ -4,7 +4,8 @@
 
 Each run builds two versions of SENTENCES sentences of WORDS words and a number ("Kalo 12 mira."
 with 2 words: about 14 characters, the densest text the limits let through), one paragraph each,
-loads and compares them as the command line does, and prints seconds and peak memory. Every run is a fresh process, so peaks do not mix.
+loads and compares them as the command line does, and prints seconds and peak memory. Every run
+is a fresh process, so peaks do not mix.
 """
 
 from __future__ import annotations
@@ -41,7 +42,13 @@ def _one(spec: str) -> dict[str, float]:
     build(sources)
     seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"sentences": int(n), "words": int(words or 2), "chars": len(texts[0]), "seconds": round(seconds, 2), "peak_mb": round(peak_mb)}
+    return {
+        "sentences": int(n),
+        "words": int(words or 2),
+        "chars": len(texts[0]),
+        "seconds": round(seconds, 2),
+        "peak_mb": round(peak_mb),
+    }
 
 
 def main(argv: list[str]) -> None:
