@@ -31,9 +31,7 @@ from .worddiff import edits
 Progress = Callable[[str], None]
 RARE_SHARE = 0.08  # a term in at most this share of all sentences is content, not glue
 SLOT_EDIT_MAX = 8  # facts of a longer replaced run pair up only as the one fact of their kind on each side
-VALUES = ("number", "date", "quote")  # in a sentence only one version has, its figures, dates, quotations are news
-WHO = ("name", "source")
-ONE_SLOT = ("number", "date", "source")  # categories a sentence rarely holds twice: the one of each side pair up
+ONE_SLOT = ("number", "date", "source", "quote")  # the one fact of such a kind on each side: one slot
 
 
 class _Context:
@@ -448,11 +446,7 @@ def _compare_claim(ctx: _Context, k: int, draft: Draft, base: int) -> tuple[Clai
         if ref is None:
             art = ctx.articles[a]
             others = [base] if a != base else [o for o in range(len(ctx.articles)) if o != a]
-            facts = [
-                f
-                for f in ctx.facts(a, by_article[a])
-                if not f.minor and (f.category in VALUES or not all(ctx.stated_in(f, o) for o in others))
-            ]
+            facts = [f for f in ctx.facts(a, by_article[a]) if not f.minor]  # a claim only here: all its facts
             novel = ctx.novel_against(others)
             for s in by_article[a]:
                 facts += novel_content(art.text, ctx.values[a][s], novel, facts)

@@ -64,8 +64,6 @@ for _cue in _AFTER_SEQUENCES:
     _AFTER_BY_FIRST.setdefault(_cue[0], []).append(_cue)
 _MIN_QUOTE_WORDS = 1  # a quotation: at least one word that is not a number ("‘1,000 for 1,000’" is a formula)
 _COUNTED_WORDS = 2  # a number's span also holds up to this many words after it: what it counts
-_NOVEL_WORDS = 2
-_LONG_WORD = 9
 _NOVEL_GAP = 2  # known words inside a phrase of new words ("the risk of misinformation")
 _MINOR_BELOW = 20
 _GLUE_MAX = 3  # a word this short after a number is glue ("1,000 for"), not what it counts
@@ -306,10 +304,8 @@ def novel_content(text: str, run: list[Token], is_novel: Callable[[Token], bool]
 
 
 def _telling(fact: Fact, is_novel: Callable[[Token], bool], run: list[Token]) -> bool:
-    """A phrase of new words tells something when it has two of them, or one long word: a single new
-    word of ordinary length is as often another word for what the other version says."""
-    novel = [t for t in run if fact.start <= t.start < fact.end and is_novel(t)]
-    return len(novel) >= _NOVEL_WORDS or any(len(t.key) >= _LONG_WORD for t in novel)
+    """A phrase tells something when one of its words is new content (common words are grammar)."""
+    return any(fact.start <= t.start < fact.end and is_novel(t) for t in run)
 
 
 def _framing(text: str, run: list[Token], fact: Fact) -> bool:
