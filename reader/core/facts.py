@@ -357,13 +357,18 @@ def spelling_variant(a: str, b: str) -> bool:
     la, lb = _letters(a), _letters(b)
     if la == lb:
         return True
-    if any(c.isdigit() for c in a + b) or min(len(la), len(lb)) < 4:
+    if min(len(la), len(lb)) < 4 or not (la.isalpha() and lb.isalpha()) or abs(len(la) - len(lb)) > 2:
         return False
-    from rapidfuzz.distance import Levenshtein
-
     limit = 1 if min(len(la), len(lb)) < 8 else 2
-    return Levenshtein.distance(la, lb, score_cutoff=limit) <= limit
+    return _levenshtein()(la, lb, score_cutoff=limit) <= limit
+
+
+@functools.cache
+def _levenshtein() -> Callable[..., int]:
+    from rapidfuzz.distance import Levenshtein  # loaded on first use, as in worddiff
+
+    return Levenshtein.distance
 
 
 def _letters(word: str) -> str:
-    return "".join(c for c in word if c.isalnum())
+    return word if word.isalnum() else "".join(c for c in word if c.isalnum())

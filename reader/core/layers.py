@@ -21,13 +21,13 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
-def _equal_pairs(n_mine: int, n_theirs: int, diff: Sequence[Edit]) -> Iterator[tuple[int, int]]:
-    """Index pairs (mine, theirs) of the tokens the diff leaves equal."""
+def _equal_blocks(n_mine: int, n_theirs: int, diff: Sequence[Edit]) -> Iterator[tuple[int, int, int]]:
+    """(mine start, theirs start, length) of each run of tokens the diff leaves equal."""
     i = j = 0
     for edit in [*diff, Edit(n_mine, n_mine, n_theirs, n_theirs)]:
-        while i < edit.start and j < edit.their_start:
-            yield i, j
-            i, j = i + 1, j + 1
+        length = min(edit.start - i, edit.their_start - j)
+        if length > 0:
+            yield i, j, length
         i, j = edit.end, edit.their_end
 
 
@@ -44,16 +44,21 @@ def restyled(
     """Spans of `mine` that differ from `theirs` in form only: an equal word written otherwise, or other
     punctuation between two equal words (marked where this side has any)."""
     found: list[Change] = []
-    previous: tuple[int, int] | None = None
-    for i, j in _equal_pairs(len(mine), len(theirs), diff):
-        a, b = mine[i], theirs[j]
-        if a.end - a.start != b.end - b.start or text[a.start : a.end] != their_text[b.start : b.end]:
-            found.append(Change(claim, article, against, "replaced", a.start, a.end, text[a.start : a.end], "cosmetic"))
-        if previous is not None and previous == (i - 1, j - 1):
-            gap, their_gap = text[mine[i - 1].end : a.start], their_text[theirs[j - 1].end : b.start]
-            if gap != their_gap and gap.strip() and _plain(gap) != _plain(their_gap):
-                s = mine[i - 1].end + (len(gap) - len(gap.lstrip()))
-                e = a.start - (len(gap) - len(gap.rstrip()))
-                found.append(Change(claim, article, against, "replaced", s, e, text[s:e], "cosmetic"))
-        previous = (i, j)
+    for i0, j0, length in _equal_blocks(len(mine), len(theirs), diff):
+        first, last = mine[i0], mine[i0 + length - 1]
+        their_first, their_last = theirs[j0], theirs[j0 + length - 1]
+        if text[first.start : last.end] == their_text[their_first.start : their_last.end]:
+            continue  # the whole run written alike: the usual case
+        for k in range(length):
+            a, b = mine[i0 + k], theirs[j0 + k]
+            if text[a.start : a.end] != their_text[b.start : b.end]:
+                found.append(
+                    Change(claim, article, against, "replaced", a.start, a.end, text[a.start : a.end], "cosmetic")
+                )
+            if k:
+                gap, their_gap = text[mine[i0 + k - 1].end : a.start], their_text[theirs[j0 + k - 1].end : b.start]
+                if gap != their_gap and gap.strip() and _plain(gap) != _plain(their_gap):
+                    s = mine[i0 + k - 1].end + (len(gap) - len(gap.lstrip()))
+                    e = a.start - (len(gap) - len(gap.rstrip()))
+                    found.append(Change(claim, article, against, "replaced", s, e, text[s:e], "cosmetic"))
     return found
