@@ -82,6 +82,20 @@ EDITS = [
     ),
     ("a plain word swapped", "Fans filled the stadium.", "Fans filled the venue.", set(), {"wording"}),
     ("the same name", "The inquiry heard Trevor Hicks.", "The inquiry heard Trevor Hicks again.", set(), {"wording"}),
+    (
+        "figures a rewrite adds are inserted, not altered against a clause",
+        "The report found it was difficult for the families to contemplate, the inquiry heard.",
+        "The report found they could have saved 41 of the 96 lives lost, the inquiry heard.",
+        {("inserted", "number", 1, "41"), ("inserted", "number", 1, "96 lives lost")},
+        {"fact"},
+    ),
+    (
+        "an ordinary word opening a sentence is no name",
+        "However, the plan failed.",
+        "But the plan failed.",
+        set(),
+        {"wording"},
+    ),
     ("money written another way", "The club paid $5m for him.", "The club paid $5 million for him.", set(), set()),
     (
         "a time written another way",
