@@ -9,6 +9,11 @@ it gives the same key: `22 May 2006` = `May 22nd, 2006` = `22. Mai 2006` =
 are those of the languages the segmenter reads (English, German, French,
 Spanish, Russian, Ukrainian). The merged token keeps the character span of all
 its words, so offsets stay exact.
+
+Libraries measured for this (see the commit that added this paragraph): dateparser
+parses one whole string at a time (16 ms each, 185 ms to import, 5 of 6 test pairs),
+price-parser drops the scale ($5m and $5bn are both 5), number-parser reads English
+number words only; none finds values inside running text in every language here.
 """
 
 from __future__ import annotations
