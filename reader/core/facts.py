@@ -63,7 +63,7 @@ _AFTER_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _cue in _AFTER_SEQUENCES:
     _AFTER_BY_FIRST.setdefault(_cue[0], []).append(_cue)
 _MIN_QUOTE_WORDS = 1  # a quotation: at least one word that is not a number ("‘1,000 for 1,000’" is a formula)
-_COUNTED_WORDS = 2  # a number's span also holds up to this many words after it: what it counts
+_COUNTED_WORDS = 2  # a number's span also holds the word after it (two when the first is a name): what it counts
 _NOVEL_GAP = 2  # known words inside a phrase of new words ("the risk of misinformation")
 _MINOR_BELOW = 20
 _GLUE_MAX = 3  # a word this short after a number is glue ("1,000 for"), not what it counts
@@ -163,6 +163,8 @@ def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool]) -> F
         if nxt.is_number or taken[n] or gap.strip() or nxt.key in _SPEECH or short:
             break
         end = nxt.end
+        if not text[nxt.start].isupper():
+            break  # "300 people": the noun; "1,000 Russian prisoners": a name, then the noun
     minor = tok.spelled and tok.key.isdigit() and int(tok.key) < _MINOR_BELOW
     return Fact("number", tok.start, end, tok.key, (tok.start, tok.end), minor=minor)
 

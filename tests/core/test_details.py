@@ -86,7 +86,7 @@ EDITS = [
         "figures a rewrite adds are inserted, not altered against a clause",
         "The report found it was difficult for the families to contemplate, the inquiry heard.",
         "The report found they could have saved 41 of the 96 lives lost, the inquiry heard.",
-        {("inserted", "number", 1, "41"), ("inserted", "number", 1, "96 lives lost")},
+        {("inserted", "number", 1, "41"), ("inserted", "number", 1, "96 lives")},
         {"fact"},
     ),
     (
