@@ -11,7 +11,7 @@ import gc
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .align import Draft, align
 from .common import common_word
@@ -30,6 +30,8 @@ from .worddiff import edits
 
 Progress = Callable[[str], None]
 RARE_SHARE = 0.08  # a term in at most this share of all sentences is content, not glue
+NOUN_CAPITALS_SHARE = 0.2
+NOUN_CAPITALS_MIN_WORDS = 30  # too few words to tell
 SLOT_EDIT_MAX = 8  # facts of a longer replaced run pair up only as the one fact of their kind on each side
 ONE_SLOT = ("number", "date", "source", "quote")  # the one fact of such a kind on each side: one slot
 
@@ -65,6 +67,7 @@ class _Context:
         # a name is never written in lower case, and is capitalised inside sentences at least half as
         # often as it opens one ("She" opens many sentences, and a typo may capitalise it once inside)
         self.names = {k for k in self.capitalised - lower if inside[k] * 2 >= opening[k]}
+        self.nouns_capitalised = [_capitalises_nouns(art.text, tokens[a]) for a, art in enumerate(articles)]
         self._facts: dict[tuple[int, int], list[Fact]] = {}
 
     def is_content(self, token: Token) -> bool:
@@ -129,9 +132,12 @@ class _Context:
             if (article, s) not in self._facts:
                 art, seg = self.articles[article], self.articles[article].segments[s]
                 title = bool(art.title) and s == 0
-                self._facts[(article, s)] = extract(
+                facts = extract(
                     art.text, self.values[article][s], self.capitalised, seg.start, seg.end, title, self.names
                 )
+                if self.nouns_capitalised[article]:  # a capital tells no name here: only a name put in another's place
+                    facts = [replace(f, minor=True) if f.category == "name" else f for f in facts]
+                self._facts[(article, s)] = facts
             found.extend(self._facts[(article, s)])
         return found
 
@@ -345,6 +351,14 @@ def _pair_facts(
             pairs.append((m, best))
             used.add(id(best))
     return pairs
+
+
+def _capitalises_nouns(text: str, sentences: list[list[Token]]) -> bool:
+    """Whether a text writes its nouns with a capital (German): then more than a fifth of the words
+    inside its sentences have one, where English or French have a tenth or less."""
+    inside = [t for seg in sentences for t in seg[1:] if not t.is_number]
+    capitals = sum(text[t.start].isupper() for t in inside)
+    return len(inside) >= NOUN_CAPITALS_MIN_WORDS and capitals > NOUN_CAPITALS_SHARE * len(inside)
 
 
 def _context_paragraphs(article: Article) -> list[int]:

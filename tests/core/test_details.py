@@ -283,3 +283,26 @@ def test_a_namesake_is_the_same_slot() -> None:
     )
     assert _facts(comparison) == {("altered", "name", 1, "Hamilton Canucks")}
     assert comparison.details[0].counterparts[0].text == "Vancouver Canucks"
+
+
+GERMAN = (
+    "Die Stadt Hamburg liegt an der Elbe. Im Hafen arbeiten viele Menschen aus aller Welt. "
+    "Jedes Jahr kommen Millionen Besucher in die Stadt und besuchen die Kirchen, die Brücken und die Museen. "
+    "Der Bürgermeister sagte am Montag, die Zahl der Gäste wachse weiter.\n"
+)
+
+
+def test_german_nouns_are_no_names() -> None:
+    """In a text that capitalises its nouns, a noun one version drops is no name fact; a figure still is."""
+    other = GERMAN.replace("die Kirchen, die Brücken und die Museen", "die Kirchen und die Museen").replace(
+        "Millionen Besucher", "zwei Millionen Besucher"
+    )
+    comparison = compare_texts([GERMAN, other])
+    assert not [d for d in comparison.details if d.category == "name"]
+    (figure,) = comparison.details  # "Millionen" became "zwei Millionen": a figure altered
+    assert (figure.fact_role, figure.category, figure.text, figure.counterparts[0].text) == (
+        "altered",
+        "number",
+        "zwei Millionen",
+        "Millionen",
+    )
