@@ -122,17 +122,17 @@ def prepare_html(page: str, where: str) -> str:
     character references, become visible placeholders (lxml would drop the text around them).
     """
     page = _NOT_ARTICLE.sub(" ", page)
-    size = len(page.encode("utf-8", "surrogatepass"))
-    if size > MAX_HTML_MARKUP_BYTES:
-        raise InputError(
-            f"{where}: too large to extract the article ({size / 1_048_576:.1f} MB of markup besides scripts "
-            f"and styles; the limit is {MAX_HTML_MARKUP_BYTES // 1_048_576} MB)"
-        )
     elements = len(_ELEMENT.findall(page))
     if elements > MAX_HTML_ELEMENTS:
         raise InputError(
             f"{where}: too much markup to extract the article ({elements:,} elements; "
             f"the limit is {MAX_HTML_ELEMENTS:,})"
+        )
+    size = len(page.encode("utf-8", "surrogatepass"))
+    if size > MAX_HTML_MARKUP_BYTES:
+        raise InputError(
+            f"{where}: too large to extract the article ({size / 1_048_576:.1f} MB of markup besides scripts "
+            f"and styles; the limit is {MAX_HTML_MARKUP_BYTES // 1_048_576} MB)"
         )
     page = _BAD_REFERENCE.sub(_referenced, page)
     return _RAW_C0.sub(lambda m: visible(m.group(0)), page)
