@@ -116,18 +116,16 @@ def _connection(url: str, parts: SplitResult, timeout: float) -> tuple[http.clie
     """The connection to open (direct, through a proxy, or tunnelled) and the request target to send."""
     host, port = parts.hostname or "", parts.port
     proxy = _proxy_for(parts)
-    https = parts.scheme.lower() == "https"
-    cls = http.client.HTTPSConnection if https else http.client.HTTPConnection
-    kwargs: dict[str, object] = {"timeout": timeout}
-    if https:
-        kwargs["context"] = ssl.create_default_context()
+    if parts.scheme.lower() != "https":
+        if proxy is None:
+            return http.client.HTTPConnection(host, port, timeout=timeout), request_target(parts)
+        return http.client.HTTPConnection(proxy.hostname or "", proxy.port, timeout=timeout), url
+    context = ssl.create_default_context()
     if proxy is None:
-        return cls(host, port, **kwargs), request_target(parts)  # type: ignore[arg-type]
-    if https:
-        conn = cls(proxy.hostname or "", proxy.port, **kwargs)  # type: ignore[arg-type]
-        conn.set_tunnel(host, port)
-        return conn, request_target(parts)
-    return http.client.HTTPConnection(proxy.hostname or "", proxy.port, timeout=timeout), url
+        return http.client.HTTPSConnection(host, port, timeout=timeout, context=context), request_target(parts)
+    conn = http.client.HTTPSConnection(proxy.hostname or "", proxy.port, timeout=timeout, context=context)
+    conn.set_tunnel(host, port)
+    return conn, request_target(parts)
 
 
 def _proxy_for(parts: SplitResult) -> SplitResult | None:
