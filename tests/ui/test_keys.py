@@ -214,7 +214,10 @@ async def test_v_switches_view_and_reading_view_levels_counterparts(bridge):
             first = min(view.docs[col].first_line[s] for s in segs)
             assert first - view.deltas[col] == cursor_row, "counterpart stands level with the cursor"
         await pilot.press("v")
-        assert view.view == "aligned"
+        assert view.view == "paragraphs"
+        for name in ("claims", "facts", "sources", "aligned"):
+            await pilot.press("v")
+            assert app.view_name == name, "v cycles round the views"
 
 
 async def test_z_folds_unchanged_runs(harbour):

@@ -8,7 +8,6 @@ correspond is always asked of the model (`Comparison.counterparts`).
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 
 from rich.cells import cell_len
@@ -33,11 +32,18 @@ from reader.ui.layout import (
     Line,
     Piece,
     Wrapper,
-    build_aligned,
-    build_reading,
     column_geometry,
-    differs,
     pieces_of,
+)
+from reader.ui.navigation import (
+    at_or_after,
+    clamp_step,
+    first_shown,
+    next_carrier,
+    search_order,
+    step_sorted,
+    step_wrapping,
+    wrap_column,
 )
 from reader.ui.styling import (
     GLYPH_RANK,
@@ -47,10 +53,10 @@ from reader.ui.styling import (
     sentence_spans,
     styled_segments,
 )
+from reader.ui.views import TEXT_VIEWS, AlignedView, TextView
 
 MIN_COLUMN_WIDTH = 30
 GUTTER = 2  # marker glyph + status glyph
-ALIGNED, READING = "aligned", "reading"
 
 
 class ColumnsView(ScrollView, can_focus=True):
@@ -122,13 +128,6 @@ class ColumnsView(ScrollView, can_focus=True):
         Binding(
             "g", "counterpart", "Jump", id="counterpart", tooltip="Jump to this claim in the next column that has it"
         ),
-        Binding(
-            "v",
-            "toggle_view",
-            "View",
-            id="toggle_view",
-            tooltip="Switch between aligned (rows are claims) and reading (each version's own order)",
-        ),
         Binding("z", "toggle_fold", "Fold", id="toggle_fold", show=False, tooltip="Fold runs of unchanged claims"),
         Binding(
             "enter",
@@ -179,7 +178,7 @@ class ColumnsView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.comparison: Comparison | None = None
-        self.view = ALIGNED
+        self.text_view: TextView = AlignedView()
         self.folded = False
         self.col = 0
         self.seg = 0
@@ -200,8 +199,23 @@ class ColumnsView(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple, list[Segment]] = LRUCache(8192)
         self._styles: dict[str, Style] = {}
         self._spans: dict[tuple[int, int], list] = {}
-        self._details: dict[tuple, list] = {}
-        self._aligned_table: tuple[Comparison, bool, tuple[list, list]] | None = None
+
+    @property
+    def view(self) -> str:
+        """The name of the text view shown (aligned, reading, paragraphs)."""
+        return self.text_view.name
+
+    def set_view(self, name: str) -> None:
+        """Show the text view `name`, keeping the cursor sentence on its row of the screen."""
+        if name == self.text_view.name:
+            return
+        self.text_view = TEXT_VIEWS[name]()
+        if not self.docs:
+            return
+        line, _ = self._cursor_lines()
+        row = line - self.deltas[self.col] - round(self.scroll_y)
+        self.deltas = [0] * len(self.docs)
+        self._relayout(force=True, cursor_row=row)
 
     # ---- model and layout -------------------------------------------------
 
@@ -264,8 +278,8 @@ class ColumnsView(ScrollView, can_focus=True):
         n = len(self.comparison.articles)
         self.visible_count, self.column_width = column_geometry(width, n, MIN_COLUMN_WIDTH)
         self._page_columns()
-        paged = self.view == ALIGNED and self.visible_count < n
-        key = (width, self.view, self.folded, self.first_col if paged else None)
+        paged = self.text_view.shared_rows and self.visible_count < n
+        key = (width, self.text_view.name, self.folded, self.first_col if paged else None)
         if key == self._layout_key and not force:
             self._settle(full=True)
             return
@@ -277,14 +291,10 @@ class ColumnsView(ScrollView, can_focus=True):
         wrapper = self._wrapper
         if wrapper is None or wrapper.comparison is not self.comparison or wrapper.width != text_width:
             wrapper = self._wrapper = Wrapper(self.comparison, text_width)  # wrapping is kept across pages
-        if self.view == ALIGNED:
-            self.docs = build_aligned(
-                self.comparison, text_width, self.folded, set(self.visible_columns) if paged else None, wrapper
-            )
+        shown = set(self.visible_columns) if paged else None
+        self.docs = self.text_view.build(self.comparison, text_width, self.folded, shown, wrapper)
+        if self.text_view.shared_rows:
             self.deltas = [0] * n
-        else:
-            self.docs = build_reading(self.comparison, text_width, self.folded, wrapper)
-        self._details.clear()
         self._invalidate()
         doc = self.docs[self.col]
         if self.seg not in doc.position:
@@ -297,11 +307,8 @@ class ColumnsView(ScrollView, can_focus=True):
 
     def _nearest_entry(self, doc: ColumnDoc, line: int) -> int:
         """The sentence at or after `line` (else the last one before it) in `doc`."""
-        if not doc.entries:
-            return 0
-        starts = [doc.first_line[s] for s in doc.entries]
-        i = bisect.bisect_left(starts, line)
-        return doc.entries[min(i, len(doc.entries) - 1)]
+        i = at_or_after([doc.first_line[s] for s in doc.entries], line)
+        return 0 if i is None else doc.entries[i]
 
     # ---- geometry ---------------------------------------------------------
 
@@ -310,12 +317,7 @@ class ColumnsView(ScrollView, can_focus=True):
         return range(self.first_col, self.first_col + self.visible_count)
 
     def _page_columns(self) -> None:
-        n = len(self.docs)
-        if self.col < self.first_col:
-            self.first_col = self.col
-        elif self.col >= self.first_col + self.visible_count:
-            self.first_col = self.col - self.visible_count + 1
-        self.first_col = max(0, min(self.first_col, n - self.visible_count))
+        self.first_col = first_shown(self.first_col, self.visible_count, self.col, len(self.docs))
 
     def _cursor_lines(self) -> tuple[int, int]:
         doc = self.docs[self.col]
@@ -323,7 +325,7 @@ class ColumnsView(ScrollView, can_focus=True):
 
     def _update_virtual_size(self) -> None:
         doc = self.docs[self.col]
-        extra = 0 if self.view == ALIGNED else self._viewport_height() // 2
+        extra = 0 if self.text_view.shared_rows else self._viewport_height() // 2
         self.virtual_size = Size(self._content_width(), len(doc.lines) + extra)
 
     def _scroll_into_view(self) -> None:
@@ -341,7 +343,7 @@ class ColumnsView(ScrollView, can_focus=True):
 
     def _anchor_counterparts(self) -> None:
         """Reading view: scroll each other column so its counterpart stands level with the cursor."""
-        if self.view != READING:
+        if self.text_view.shared_rows:
             return
         cursor_line, _ = self._cursor_lines()
         for c, segs in self._counterparts.items():
@@ -367,7 +369,7 @@ class ColumnsView(ScrollView, can_focus=True):
         """Put the cursor on sentence `seg` of column `col` and bring it into view."""
         if self.comparison is None:
             return
-        if col not in self.visible_columns and self.view == ALIGNED:
+        if col not in self.visible_columns and self.text_view.shared_rows:
             line, _ = self._cursor_lines()
             row = line - round(self.scroll_y)
             self.col, self.seg, self.detail = col, seg, detail
@@ -378,7 +380,7 @@ class ColumnsView(ScrollView, can_focus=True):
             seg = self._nearest_entry(doc, doc.first_line.get(seg, 0))
         before = (round(self.scroll_y), self.first_col, list(self.deltas))
         old_marks = self._marked_lines()
-        if self.view == READING and col != self.col:
+        if not self.text_view.shared_rows and col != self.col:
             shift = self.deltas[col]
             self.deltas = [d - shift for d in self.deltas]
             self.col = col
@@ -408,10 +410,9 @@ class ColumnsView(ScrollView, can_focus=True):
 
     def _move_entry(self, step: int) -> None:
         doc = self.docs[self.col]
-        if not doc.entries:
-            return
-        i = doc.position.get(self.seg, 0) + step
-        self.goto(self.col, doc.entries[max(0, min(i, len(doc.entries) - 1))])
+        i = clamp_step(doc.position.get(self.seg, 0), step, len(doc.entries))
+        if i is not None:
+            self.goto(self.col, doc.entries[i])
 
     def action_cursor_down(self) -> None:
         self._move_entry(+1)
@@ -445,33 +446,12 @@ class ColumnsView(ScrollView, can_focus=True):
     # differences
 
     def _step_difference(self, step: int) -> None:
-        comp = self.comparison
-        assert comp is not None
-        n = len(comp.articles)
-        if self.view == ALIGNED:
-            k = comp.claim_of(self.col, self.seg).index + step
-            while 0 <= k < len(comp.claims):
-                claim = comp.claims[k]
-                if differs(claim, n):
-                    col = self.col if self.col in claim.articles else self._preferred_column(claim.articles)
-                    self.goto(col, claim.segments_of(col)[0])
-                    return
-                k += step
+        assert self.comparison is not None
+        found = self.text_view.difference(self.comparison, self.docs, self.col, self.seg, step, self.visible_columns)
+        if found is None:
+            self.notify("No further difference" if step > 0 else "No earlier difference", timeout=2)
         else:
-            doc = self.docs[self.col]
-            i = doc.position.get(self.seg, 0) + step
-            while 0 <= i < len(doc.entries):
-                if differs(comp.claim_of(self.col, doc.entries[i]), n):
-                    self.goto(self.col, doc.entries[i])
-                    return
-                i += step
-        self.notify("No further difference" if step > 0 else "No earlier difference", timeout=2)
-
-    def _preferred_column(self, articles: Iterable[int]) -> int:
-        """Of the columns carrying a claim, one on screen if possible, nearest the focused one."""
-        cols = list(articles)
-        shown = [c for c in cols if c in self.visible_columns] or cols
-        return min(shown, key=lambda c: abs(c - self.col))
+            self.goto(*found)
 
     def action_next_difference(self) -> None:
         if self.search_hits:
@@ -487,74 +467,18 @@ class ColumnsView(ScrollView, can_focus=True):
 
     # details
 
-    def _details_of(self, col: int) -> list[tuple[int, int, int, int]]:
-        """(position, start, end, segment) of every detail in a column, in display order."""
-        key = (self.view, col, self._generation)
-        found = self._details.get(key)
-        if found is None:
-            comp = self.comparison
-            assert comp is not None
-            doc = self.docs[col]
-            found = []
-            for pos, s in enumerate(doc.entries):
-                seg = comp.articles[col].segments[s]
-                claim = comp.claim_of(col, s).index
-                for d in sorted(comp.details_in(claim, col), key=lambda d: d.start):
-                    if d.start < seg.end and d.end > seg.start:
-                        found.append((pos, d.start, d.end, s))
-            self._details[key] = found
-        return found
-
-    def _aligned_details(self) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int, tuple[int, int]]]]:
-        """Aligned view: every detail in the table's reading order, as sort keys (claim, column,
-        sentence in claim, start) and targets (column, sentence, span): rows top to bottom,
-        columns left to right, then along the words.
-
-        Taken from the model rather than the lines, so details in columns paged off screen count too.
-        """
-        comp = self.comparison
-        assert comp is not None
-        kept = self._aligned_table  # model data: kept across layouts (unlike _details), per fold
-        if kept is not None and kept[0] is comp and kept[1] == self.folded:
-            return kept[2]
-        n = len(comp.articles)
-        keys: list[tuple[int, int, int, int]] = []
-        targets: list[tuple[int, int, tuple[int, int]]] = []
-        for claim in comp.claims:
-            if self.folded and not differs(claim, n):
-                continue
-            for col in sorted(claim.articles):
-                for i, s in enumerate(claim.segments_of(col)):
-                    seg = comp.articles[col].segments[s]
-                    for d in sorted(comp.details_in(claim.index, col), key=lambda d: d.start):
-                        if d.start < seg.end and d.end > seg.start:
-                            keys.append((claim.index, col, i, d.start))
-                            targets.append((col, s, (d.start, d.end)))
-        self._aligned_table = (comp, self.folded, (keys, targets))
-        return keys, targets
-
     def _step_detail(self, step: int) -> None:
-        """Next / previous detail: across the columns in the aligned view (row by row, like n),
-        within the focused column in the reading view (each column its own order, like n)."""
+        """Next / previous detail, in the order the view reads (see views.py)."""
         comp = self.comparison
         assert comp is not None
         start = self.detail[0] if self.detail else (-1 if step > 0 else 1 << 60)
-        if self.view == ALIGNED:
-            claim = comp.claim_of(self.col, self.seg)
-            segs = claim.segments_of(self.col)
-            here: tuple[int, ...] = (claim.index, self.col, segs.index(self.seg) if self.seg in segs else 0, start)
-            keys, targets = self._aligned_details()
-        else:
-            here = (self.docs[self.col].position.get(self.seg, 0), start)
-            found = self._details_of(self.col)
-            keys = [(pos, s) for pos, s, _, _ in found]
-            targets = [(self.col, seg, (s, e)) for _, s, e, seg in found]
-        i = bisect.bisect_right(keys, here) if step > 0 else bisect.bisect_left(keys, here) - 1
-        if 0 <= i < len(targets):
+        here, keys, targets = self.text_view.details(comp, self.docs, self.col, self.seg, start, self.folded)
+        i = step_sorted(keys, here, step)
+        if i is not None:
             col, seg, span = targets[i]
             self.goto(col, seg, span)
             return
-        where = f" in {comp.articles[self.col].name}" if self.view == READING else ""
+        where = self.text_view.detail_scope(comp.articles[self.col].name)
         self.notify(f"No {'further' if step > 0 else 'earlier'} detail{where}", timeout=2)
 
     # chords: ]c [c ]d [d
@@ -604,10 +528,10 @@ class ColumnsView(ScrollView, can_focus=True):
         self._focus_column(self.col + 1)
 
     def action_focus_next_column(self) -> None:
-        self._focus_column((self.col + 1) % len(self.docs))
+        self._focus_column(wrap_column(self.col, +1, len(self.docs)))
 
     def action_focus_previous_column(self) -> None:
-        self._focus_column((self.col - 1) % len(self.docs))
+        self._focus_column(wrap_column(self.col, -1, len(self.docs)))
 
     def action_focus_column(self, col: int) -> None:
         if col >= len(self.docs):
@@ -617,24 +541,14 @@ class ColumnsView(ScrollView, can_focus=True):
 
     def action_counterpart(self) -> None:
         """Jump to the same claim in the next column (wrapping) that carries it, moved or not."""
-        n = len(self.docs)
-        for step in range(1, n):
-            c = (self.col + step) % n
-            segs = self._counterparts.get(c)
-            if segs:
-                doc = self.docs[c]
-                self.goto(c, min(segs, key=lambda s: doc.first_line[s]))
-                return
-        self.notify("Only this version carries this claim", timeout=2)
+        c = next_carrier(self.col, len(self.docs), lambda c: bool(self._counterparts.get(c)))
+        if c is None:
+            self.notify("Only this version carries this claim", timeout=2)
+            return
+        doc = self.docs[c]
+        self.goto(c, min(self._counterparts[c], key=lambda s: doc.first_line[s]))
 
     # view, fold, claim panel
-
-    def action_toggle_view(self) -> None:
-        self.view = READING if self.view == ALIGNED else ALIGNED
-        line, _ = self._cursor_lines()
-        row = line - self.deltas[self.col] - round(self.scroll_y)
-        self.deltas = [0] * len(self.docs)
-        self._relayout(force=True, cursor_row=row)
 
     def action_toggle_fold(self) -> None:
         self.folded = not self.folded
@@ -671,21 +585,14 @@ class ColumnsView(ScrollView, can_focus=True):
                     self.search_hits.append((article.index, seg.index))
 
     def _hit_key(self, col: int, seg: int) -> tuple[int, int]:
-        n = len(self.docs)
-        return ((col - self._search_origin) % n, self.docs[col].position.get(seg, -1))
+        return search_order(col, self.docs[col].position.get(seg, -1), self._search_origin, len(self.docs))
 
     def _step_search(self, step: int, include_current: bool = False) -> None:
         hits = sorted((self._hit_key(c, s), c, s) for c, s in self.search_hits if s in self.docs[c].position)
-        if not hits:
+        i = step_wrapping([h[0] for h in hits], self._hit_key(self.col, self.seg), step, include_current)
+        if i is None:
             self.notify(f"“{self.search_query}” is folded away or not found", timeout=2)
             return
-        here = self._hit_key(self.col, self.seg)
-        keys = [h[0] for h in hits]
-        if step > 0:
-            i = bisect.bisect_left(keys, here) if include_current else bisect.bisect_right(keys, here)
-            i %= len(hits)
-        else:
-            i = (bisect.bisect_left(keys, here) - 1) % len(hits)
         _, c, s = hits[i]
         self.goto(c, s)
 
@@ -846,9 +753,14 @@ class ColumnsView(ScrollView, can_focus=True):
         ]
         body: list[Segment] = []
         pos = line.start
-        for piece, mark, text_style in zip(pieces, marks, styles, strict=True):
+        for i, (piece, mark, text_style) in enumerate(zip(pieces, marks, styles, strict=True)):
             if piece.start > pos:  # the space between two sentences belongs to neither
-                body.extend(styled_segments(article.text, pos, piece.start, base, (), self.style))
+                glyph, glyph_style, _ = self._glyph(col, piece.segment) if i and piece.first else (" ", base, 0)
+                if glyph != " " and mark == 0:  # a sentence starting mid-line: its glyph in the space before it
+                    body.extend(styled_segments(article.text, pos, piece.start - 1, base, (), self.style))
+                    body.append(Segment(glyph, base + glyph_style))
+                else:
+                    body.extend(styled_segments(article.text, pos, piece.start, base, (), self.style))
             spans = list(self.spans_of(col, piece.segment))
             if self.search_query:
                 seg = article.segments[piece.segment]
@@ -881,7 +793,7 @@ class ColumnsView(ScrollView, can_focus=True):
         glyph, glyph_style, owner = " ", self.style("marker"), lead
         best = -1
         for i, piece in enumerate(pieces):
-            if piece.first:
+            if piece.first and (i == 0 or marks[i]):  # never the glyph of a sentence that starts mid-line
                 g, g_style, rank = self._glyph(col, piece.segment)
                 rank = 9 if marks[i] == 2 else 8 if marks[i] == 1 else rank  # the marked sentence's own
                 if rank > best:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -10,17 +12,34 @@ from reader.core.visible import visible
 from reader.ui.styling import STATUS_WORDS
 
 
+def version_name(comparison: Comparison, article: int, room: int = 24) -> str:
+    """A version by its number and file name (the title's first words when there is no file name),
+    the number alone when `room` is too small: "2 (breaking.txt)". Numbers are 1-based, as on screen."""
+    a = comparison.articles[article]
+    name = visible(a.name or a.source_title or a.title, keep_newlines=False)
+    if len(name) > room - 4:
+        name = name[: max(room - 5, 0)] + "…" if room > 8 else ""
+    return f"{article + 1} ({name})" if name else f"{article + 1}"
+
+
+def similarity_percent(score: float, status: str) -> int:
+    """The score in whole percent, rounded down: 100 only for a claim told the same everywhere
+    (0.996 rounded to "100%" beside "reworded" read as a contradiction)."""
+    percent = math.floor(score * 100)
+    return percent if status == "same" else min(percent, 99)
+
+
 def describe_claim(comparison: Comparison, article: int, segment: int) -> str:
     """One line: status, spread, similarity, moves and details of the claim at (article, segment)."""
     claim = comparison.claim_of(article, segment)
     n = len(comparison.articles)
     parts = [f"#{claim.index + 1} {STATUS_WORDS.get(claim.status, claim.status)}"]
     if claim.moves:
-        moved = sorted({mv.article + 1 for mv in claim.moves})
-        parts.append("moved in " + ", ".join(f"v{a}" for a in moved))
+        moved = sorted({mv.article for mv in claim.moves})
+        parts.append("moved in " + ", ".join(version_name(comparison, a) for a in moved))
     parts.append(f"in {len(claim.articles)} of {n}")
     if len(claim.articles) > 1:
-        parts.append(f"similarity {claim.score:.0%}")
+        parts.append(f"similarity {similarity_percent(claim.score, claim.status)}%")
     details = comparison.details_in(claim.index, article)
     if details:
         kinds = sorted({d.category for d in details})
