@@ -12,12 +12,19 @@ The tables (claims, facts, sources) are views of another kind: see tables.py.
 
 from __future__ import annotations
 
-from reader.core.model import Comparison
+from reader.core.model import Comparison, Detail
 from reader.core.paragraphs import paragraph_rows
 from reader.ui.layout import ColumnDoc, Wrapper, build_aligned, build_paragraphs, build_reading, differs
 from reader.ui.navigation import nearest_column, next_matching
 
 Target = tuple[int, int]  # column, sentence
+
+
+def facts_in(comparison: Comparison, claim: int, article: int) -> tuple[Detail, ...]:
+    """The details `]d` stops at: facts (numbers, dates, names, quotes, sources), not `other` words."""
+    return tuple(d for d in comparison.details_in(claim, article) if d.category != "other")
+
+
 DetailKey = tuple[int, ...]
 DetailTarget = tuple[int, int, tuple[int, int]]  # column, sentence, span
 
@@ -28,6 +35,9 @@ class TextView:
     name = ""
     shared_rows = False
     description = ""
+
+    def __init__(self) -> None:
+        self._column_details: dict[object, object] = {}
 
     def build(
         self, comparison: Comparison, width: int, folded: bool, shown: set[int] | None, wrapper: Wrapper
@@ -49,19 +59,27 @@ class TextView:
     def details(
         self, comparison: Comparison, docs: list[ColumnDoc], col: int, seg: int, start: int, folded: bool
     ) -> tuple[DetailKey, list[DetailKey], list[DetailTarget]]:
-        """(where the cursor is, the sorted stops of `]d`, their targets): the focused column's details in order."""
+        """(where the cursor is, the sorted stops of `]d`, their targets): the focused column's details in order.
+
+        Kept per column until the layout changes (a column of 1,000 sentences takes a while to walk).
+        """
         doc = docs[col]
-        keys: list[DetailKey] = []
-        targets: list[DetailTarget] = []
-        segments = comparison.articles[col].segments
-        for pos, s in enumerate(doc.entries):
-            sentence = segments[s]
-            claim = comparison.claim_of(col, s).index
-            for d in sorted(comparison.details_in(claim, col), key=lambda d: d.start):
-                if d.start < sentence.end and d.end > sentence.start:
-                    keys.append((pos, d.start))
-                    targets.append((col, s, (d.start, d.end)))
-        return (doc.position.get(seg, 0), start), keys, targets
+        if self._column_details.get("docs") is not docs:
+            self._column_details = {"docs": docs}
+        found = self._column_details.get(col)
+        if found is None:
+            keys: list[DetailKey] = []
+            targets: list[DetailTarget] = []
+            segments = comparison.articles[col].segments
+            for pos, s in enumerate(doc.entries):
+                sentence = segments[s]
+                claim = comparison.claim_of(col, s).index
+                for d in sorted(facts_in(comparison, claim, col), key=lambda d: d.start):
+                    if d.start < sentence.end and d.end > sentence.start:
+                        keys.append((pos, d.start))
+                        targets.append((col, s, (d.start, d.end)))
+            found = self._column_details[col] = (keys, targets)
+        return (doc.position.get(seg, 0), start), found[0], found[1]
 
     def detail_scope(self, name: str) -> str:
         """How a 'no further detail' notice says where it looked."""
@@ -76,6 +94,7 @@ class AlignedView(TextView):
     description = "rows are claims"
 
     def __init__(self) -> None:
+        super().__init__()
         self._details: tuple[Comparison, bool, tuple[list[DetailKey], list[DetailTarget]]] | None = None
 
     def build(
@@ -127,7 +146,7 @@ def _aligned_details(comparison: Comparison, folded: bool) -> tuple[list[DetailK
             segments = comparison.articles[col].segments
             for i, s in enumerate(claim.segments_of(col)):
                 sentence = segments[s]
-                for d in sorted(comparison.details_in(claim.index, col), key=lambda d: d.start):
+                for d in sorted(facts_in(comparison, claim.index, col), key=lambda d: d.start):
                     if d.start < sentence.end and d.end > sentence.start:
                         keys.append((claim.index, col, i, d.start))
                         targets.append((col, s, (d.start, d.end)))
@@ -154,6 +173,7 @@ class ParagraphView(TextView):
     description = "rows are corresponding paragraphs"
 
     def __init__(self) -> None:
+        super().__init__()
         self._rows: tuple[Comparison, list[dict[int, list[int]]]] | None = None
 
     def build(

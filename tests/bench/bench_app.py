@@ -12,7 +12,7 @@
    - a whole command: a child process started to the first frame with content
      (interpreter, imports, app), with byte-code caches warm in a scratch folder
      (this environment sets PYTHONDONTWRITEBYTECODE, which no user install does).
-2. Keypresses, in the aligned and then the reading view: 10 versions of about
+2. Keypresses in every view (aligned, reading, paragraphs, claims, facts, sources): 10 versions of about
    1,000 sentences (the comparison is built first, outside the timing), at 200x50;
    each key is timed from the press to the end of the screen update that shows it.
    Prints the median and the 90th percentile per key.
@@ -190,9 +190,17 @@ async def keys_in_every_view() -> None:
         f"{ms(time.perf_counter() - start)}"
     )
     keys = ["j", "k", "n", "l", "g", "h", "right_square_bracket", "d"]
-    for view, setup in (("aligned", ()), ("reading", ("v",))):
+    table_keys = ["j", "k", "l", "h", "t", "pagedown", "pageup"]
+    for view, setup, pressed in (
+        ("aligned", (), keys),
+        ("reading", ("v",), keys),
+        ("paragraphs", ("v", "v"), keys),
+        ("claims", ("m",), table_keys),
+        ("facts", ("f",), table_keys),
+        ("sources", ("s",), table_keys),
+    ):
         print(f"\n{view} view")
-        print_timings(keys, await keypresses(comparison, keys, repeat=25, setup=setup))
+        print_timings(pressed, await keypresses(comparison, pressed, repeat=25, setup=setup))
     print(f"{'bare app, Pilot round trip of one key':40s} {ms(await bare_round_trip())}")
 
 

@@ -195,6 +195,7 @@ class ColumnsView(ScrollView, can_focus=True):
         self._counterparts: dict[int, set[int]] = {}
         self._generation = 0
         self._layout_key: tuple | None = None
+        self._layouts: LRUCache[tuple, list[ColumnDoc]] = LRUCache(6)  # recent layouts: paging back costs nothing
         self._wrapper: Wrapper | None = None
         self._cache: LRUCache[tuple, list[Segment]] = LRUCache(8192)
         self._styles: dict[str, Style] = {}
@@ -228,6 +229,7 @@ class ColumnsView(ScrollView, can_focus=True):
         self.detail = None
         self.deltas = [0] * n
         self._spans.clear()
+        self._layouts.clear()
         if self.search_query:
             self._find(self.search_query)
         self._relayout(force=True)
@@ -292,7 +294,10 @@ class ColumnsView(ScrollView, can_focus=True):
         if wrapper is None or wrapper.comparison is not self.comparison or wrapper.width != text_width:
             wrapper = self._wrapper = Wrapper(self.comparison, text_width)  # wrapping is kept across pages
         shown = set(self.visible_columns) if paged else None
-        self.docs = self.text_view.build(self.comparison, text_width, self.folded, shown, wrapper)
+        docs = self._layouts.get(key)
+        if docs is None:
+            docs = self._layouts[key] = self.text_view.build(self.comparison, text_width, self.folded, shown, wrapper)
+        self.docs = docs
         if self.text_view.shared_rows:
             self.deltas = [0] * n
         self._invalidate()
@@ -756,7 +761,7 @@ class ColumnsView(ScrollView, can_focus=True):
         for i, (piece, mark, text_style) in enumerate(zip(pieces, marks, styles, strict=True)):
             if piece.start > pos:  # the space between two sentences belongs to neither
                 glyph, glyph_style, _ = self._glyph(col, piece.segment) if i and piece.first else (" ", base, 0)
-                if glyph != " " and mark == 0:  # a sentence starting mid-line: its glyph in the space before it
+                if glyph != " ":  # a sentence starting mid-line: its glyph in the space before it
                     body.extend(styled_segments(article.text, pos, piece.start - 1, base, (), self.style))
                     body.append(Segment(glyph, base + glyph_style))
                 else:
@@ -782,8 +787,8 @@ class ColumnsView(ScrollView, can_focus=True):
         self, col: int, pieces: tuple[Piece, ...], marks: tuple[int, ...], styles: list[Style]
     ) -> list[Segment]:
         """Marker and status glyph: ▌ on every line of the cursor sentence, ▷ where a counterpart
-        starts; the glyph of a sentence starting on the line (the cursor's or a counterpart's,
-        so it stands beside their mark, else the most notable)."""
+        starts; the glyph only of a sentence that starts the line (one starting mid-line has its
+        glyph inline, in the space before it, so no glyph stands beside another sentence's tail)."""
         lead = (
             marks.index(2)
             if 2 in marks
@@ -793,7 +798,7 @@ class ColumnsView(ScrollView, can_focus=True):
         glyph, glyph_style, owner = " ", self.style("marker"), lead
         best = -1
         for i, piece in enumerate(pieces):
-            if piece.first and (i == 0 or marks[i]):  # never the glyph of a sentence that starts mid-line
+            if piece.first and i == 0:  # never the glyph of a sentence that starts mid-line (it stands inline)
                 g, g_style, rank = self._glyph(col, piece.segment)
                 rank = 9 if marks[i] == 2 else 8 if marks[i] == 1 else rank  # the marked sentence's own
                 if rank > best:

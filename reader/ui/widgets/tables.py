@@ -193,7 +193,7 @@ class TableView(ScrollView, can_focus=True):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next_order":
-            return len(self.table.orders) > 1 or None  # None: shown dimmed, not hidden
+            return len(self.table.orders) > 1  # hidden where there is one order only
         return True
 
     def action_open(self) -> None:
@@ -279,10 +279,8 @@ class TableView(ScrollView, can_focus=True):
             text = f"[{name}]" if on else f" {name} "
             out.append(Segment(text, bar + self.style("bar-on") if on else bar))
             out.append(Segment(" ", bar))
-        count = f" {len(self.rows)} rows"
         if len(self.table.orders) > 1:
-            count += f" · {self.order} (o)"
-        out.append(Segment(count + " · t filter", bar))
+            out.append(Segment(f" {self.order} (o)", bar))
         return out
 
     def _header(self, base: Style) -> list[Segment]:
