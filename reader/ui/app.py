@@ -196,7 +196,14 @@ class ReaderApp(App[int]):
 
     # ---- reacting to the columns ----------------------------------------------
 
+    @property
+    def _torn_down(self) -> bool:
+        """The widgets are gone (the app is closing) while a message about them is still queued."""
+        return not self.query("#columns")
+
     def on_columns_view_changed(self, _message: ColumnsView.Changed) -> None:
+        if self._torn_down:
+            return
         comp, view = self.comparison, self.view
         if comp is None or not view.docs:
             return
@@ -226,6 +233,8 @@ class ReaderApp(App[int]):
         self.query_one(StatusLine).show(left, " · ".join(right))
 
     def on_table_view_changed(self, _message: TableView.Changed) -> None:
+        if self._torn_down:
+            return
         tables = self.tables
         if self.comparison is None or not tables.display:
             return
@@ -331,9 +340,9 @@ class ReaderApp(App[int]):
         from reader.ui.screens.help import HelpScreen
 
         groups = [
-            ("Reading (aligned, reading, paragraphs)", list(ColumnsView.BINDINGS)),
-            ("Tables (claims, facts, sources)", [b for b in TableView.BINDINGS if not b.action.startswith("version")]),
-            ("Views and app", list(self.BINDINGS)),
+            ("Text views", list(ColumnsView.BINDINGS)),
+            ("Tables", [b for b in TableView.BINDINGS if not b.action.startswith("version")]),
+            ("Views, app", list(self.BINDINGS)),
         ]
         self.push_screen(HelpScreen(groups))
 

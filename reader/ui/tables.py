@@ -18,6 +18,7 @@ from reader.core.model import CATEGORIES, Claim, Comparison
 from reader.core.normalize import fold
 from reader.ui.layout import differs
 from reader.ui.styling import MOVED_GLYPH, STATUS_WORDS
+from reader.ui.wording import version_name
 
 LACKS_GLYPH = "·"
 CELL_GLYPH = {"same": "=", "reworded": "~", "altered": "!", "unique": "+"}
@@ -117,7 +118,8 @@ class ClaimsTable(Table):
     def describe(self, comparison: Comparison, row: Row, col: int) -> str:
         claim = comparison.claims[row.claim]
         n = len(comparison.articles)
-        return f"#{claim.index + 1} {CELL_WORDS[row.cells[col].kind]} here · in {len(claim.articles)} of {n}"
+        here = f"{CELL_WORDS[row.cells[col].kind]} in {version_name(comparison, col)}"
+        return f"#{claim.index + 1} {here} · in {len(claim.articles)} of {n} · {row.label}"
 
 
 @dataclass(frozen=True)
@@ -129,11 +131,21 @@ class FactSlot:
     values: dict[int, tuple[int, int, str]]
 
 
+_slots: tuple[Comparison, list[FactSlot]] | None = None  # the last comparison's facts: two tables read them
+
+
 def fact_slots(comparison: Comparison) -> list[FactSlot]:
     """The facts of the story, each with the value every version gives it (the adapter to the model).
 
     A detail and its counterparts are one fact; details whose spans overlap join the same fact.
     """
+    global _slots
+    if _slots is None or _slots[0] is not comparison:
+        _slots = (comparison, _fact_slots(comparison))
+    return _slots[1]
+
+
+def _fact_slots(comparison: Comparison) -> list[FactSlot]:
     slots: list[FactSlot] = []
     owner: dict[tuple[int, int, int], int] = {}
     for d in comparison.details:
@@ -210,7 +222,7 @@ class FactsTable(Table):
     def describe(self, comparison: Comparison, row: Row, col: int) -> str:
         cell = row.cells[col]
         value = f"“{cell.text}”" if cell.text else "lacks it"
-        return f"{row.kind} in claim #{row.claim + 1}: {value}"
+        return f"{row.kind} in claim #{row.claim + 1}, {version_name(comparison, col)}: {value}"
 
 
 class SourcesTable(Table):
@@ -235,9 +247,13 @@ class SourcesTable(Table):
 
     def describe(self, comparison: Comparison, row: Row, col: int) -> str:
         cell = row.cells[col]
-        who = "only this version cites it" if row.kind == "only" else "cited by several versions"
-        value = f"“{cell.text}”" if cell.text else "not cited here"
-        return f"{value} · {who} · claim #{row.claim + 1}"
+        citing = [a for a, c in enumerate(row.cells) if c.text]
+        if row.kind == "only":
+            who = f"only {version_name(comparison, citing[0])} cites it"
+        else:
+            who = f"cited by {len(citing)} of {len(row.cells)} versions"
+        value = f"“{cell.text}”" if cell.text else "not cited"
+        return f"{version_name(comparison, col)}: {value} · {who} · claim #{row.claim + 1}"
 
 
 TABLES: dict[str, type[Table]] = {t.name: t for t in (ClaimsTable, FactsTable, SourcesTable)}

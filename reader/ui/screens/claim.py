@@ -15,7 +15,8 @@ from textual.widgets import Static
 from reader.core.model import Article, Comparison
 from reader.core.visible import visible
 from reader.ui.styling import STATUS_WORDS, sentence_spans, styled_text
-from reader.ui.widgets.status import describe_claim, similarity_percent, version_name
+from reader.ui.widgets.status import describe_claim
+from reader.ui.wording import similarity_percent, version_name
 
 
 def _quote(text: str, most: int = 80) -> str:

@@ -19,6 +19,7 @@ CHORDS = [
         " in the aligned view, in the focused column in the reading view",
     ),
     ("1 … 9", "focus that column (that version in the tables)"),
+    ("views", "text views: aligned, reading, paragraphs; tables: claims (m), facts (f), sources (s); v walks all six"),
     ("ctrl+p", "command palette: jump to a claim or detail by its words; change theme"),
     ("mouse", "click a sentence to focus it; the wheel scrolls the columns in step"),
 ]

@@ -18,6 +18,7 @@ from reader.core.model import Article, Comparison
 from reader.core.visible import visible
 from reader.ui.layout import column_geometry
 from reader.ui.widgets.columns import MIN_COLUMN_WIDTH
+from reader.ui.wording import counts_line
 
 SCROLLBAR = 1  # the columns' vertical scrollbar (app.tcss): they are this much narrower than the headers
 
@@ -33,12 +34,6 @@ def column_counts(comparison: Comparison, article: int) -> tuple[int, int, int, 
     for claim in comparison.claims_in_order(article):
         counts["unique" if len(claim.articles) == 1 else claim.status] += 1
     return counts["same"], counts["reworded"], counts["altered"], counts["unique"]
-
-
-def counts_line(counts: tuple[int, int, int, int]) -> str:
-    """The one wording of a version's counts, everywhere: the status glyphs of the gutter, each with its count."""
-    same, reworded, altered, alone = counts
-    return f"={same} ~{reworded} !{altered} +{alone}"
 
 
 def title_of(article: Article) -> str:

@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-import math
-
 from rich.text import Text
 from textual.widgets import Static
 
 from reader.core.model import Comparison
 from reader.core.visible import visible
 from reader.ui.styling import STATUS_WORDS
-
-
-def version_name(comparison: Comparison, article: int, room: int = 24) -> str:
-    """A version by its number and file name (the title's first words when there is no file name),
-    the number alone when `room` is too small: "2 (breaking.txt)". Numbers are 1-based, as on screen."""
-    a = comparison.articles[article]
-    name = visible(a.name or a.source_title or a.title, keep_newlines=False)
-    if len(name) > room - 4:
-        name = name[: max(room - 5, 0)] + "…" if room > 8 else ""
-    return f"{article + 1} ({name})" if name else f"{article + 1}"
-
-
-def similarity_percent(score: float, status: str) -> int:
-    """The score in whole percent, rounded down: 100 only for a claim told the same everywhere
-    (0.996 rounded to "100%" beside "reworded" read as a contradiction)."""
-    percent = math.floor(score * 100)
-    return percent if status == "same" else min(percent, 99)
+from reader.ui.wording import similarity_percent, version_name
 
 
 def describe_claim(comparison: Comparison, article: int, segment: int) -> str:

@@ -100,6 +100,7 @@ class TableView(ScrollView, can_focus=True):
         self.row = 0
         self.col = 0
         self._styles: dict[str, Style] = {}
+        self._rows: dict[tuple[str, str, str], list[Row]] = {}  # per table, filter, order: rows are model data
         self._state: dict[str, tuple[str, str, int, int]] = {}  # per table: filter, order, row, col
 
     # ---- what is shown ------------------------------------------------------
@@ -110,6 +111,7 @@ class TableView(ScrollView, can_focus=True):
             self._state[self.table.name] = (self.filter, self.order, self.row, self.col)
         if comparison is not self.comparison:
             self._state.clear()
+            self._rows.clear()
         self.comparison = comparison
         self.table = TABLES[name]()
         self.filter, self.order, self.row, self.col = self._state.get(
@@ -124,15 +126,20 @@ class TableView(ScrollView, can_focus=True):
 
     def _rebuild(self) -> None:
         assert self.comparison is not None
-        self.rows = self.table.rows(self.comparison, self.filter, self.order)
+        key = (self.table.name, self.filter, self.order)
+        rows = self._rows.get(key)
+        if rows is None:
+            rows = self._rows[key] = self.table.rows(self.comparison, self.filter, self.order)
+        self.rows = rows
         self.row = max(0, min(self.row, len(self.rows) - 1))
         self._styles.clear()
 
     def _rows_height(self) -> int:
         return max(self.scrollable_content_region.height - FIXED, 1)
 
-    def _settle(self) -> None:
-        """Keep the cursor row on screen, repaint, tell the app."""
+    def _settle(self, moved_from: tuple[int, int] | None = None) -> None:
+        """Keep the cursor row on screen, repaint (only the two rows and the header after a move
+        that does not scroll), tell the app."""
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) + FIXED)
         height = self._rows_height()
         top = round(self.scroll_y)
@@ -142,7 +149,15 @@ class TableView(ScrollView, can_focus=True):
             top = self.row - height + 1
         if top != round(self.scroll_y):
             self.scroll_to(y=top, animate=False)
-        self.refresh()
+            self.refresh()
+        elif moved_from is None:
+            self.refresh()
+        else:
+            old_row, old_col = moved_from
+            for row in {old_row, self.row}:
+                self.refresh_lines(row + FIXED, 1)
+            if old_col != self.col:
+                self.refresh_lines(top + 1, 1)  # the header marks the focused version
         self.post_message(self.Changed())
 
     @property
@@ -160,19 +175,21 @@ class TableView(ScrollView, can_focus=True):
     def action_move(self, rows: int, cols: int) -> None:
         if self.comparison is None:
             return
+        before = (self.row, self.col)
         i = clamp_step(self.row, rows, len(self.rows))
         if i is not None:
             self.row = i
         self.col = clamp_step(self.col, cols, len(self.comparison.articles)) or 0
-        self._settle()
+        self._settle(moved_from=before)
 
     def action_page(self, direction: int) -> None:
         self.action_move(direction * max(1, self._rows_height() - 1), 0)
 
     def action_version(self, col: int) -> None:
         if self.comparison is not None and col < len(self.comparison.articles):
+            before = (self.row, self.col)
             self.col = col
-            self._settle()
+            self._settle(moved_from=before)
 
     def action_next_filter(self) -> None:
         self.set_filter(self.table.filters[(self.table.filters.index(self.filter) + 1) % len(self.table.filters)])
