@@ -136,7 +136,7 @@ class ReaderApp(App[int]):
 
     def on_mount(self) -> None:
         for warning in self.theme_warnings:
-            self.notify(warning, severity="warning", timeout=8)
+            self.notify(warning, severity="warning", timeout=8, markup=False)
         self.view.focus()
         if self._given is not None:
             self._show_comparison(self._given)
@@ -327,7 +327,7 @@ class ReaderApp(App[int]):
             return
         found = self.view.search(query)
         if not found:
-            self.notify(f"“{query}” is in no version", timeout=3)
+            self.notify(f"“{query}” is in no version", timeout=3, markup=False)
 
     def on_key(self, event) -> None:
         field = self._search_field()

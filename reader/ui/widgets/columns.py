@@ -484,7 +484,7 @@ class ColumnsView(ScrollView, can_focus=True):
             self.goto(col, seg, span)
             return
         where = self.text_view.detail_scope(comp.articles[self.col].name)
-        self.notify(f"No {'further' if step > 0 else 'earlier'} detail{where}", timeout=2)
+        self.notify(f"No {'further' if step > 0 else 'earlier'} detail{where}", timeout=2, markup=False)
 
     # chords: ]c [c ]d [d
 
@@ -596,7 +596,7 @@ class ColumnsView(ScrollView, can_focus=True):
         hits = sorted((self._hit_key(c, s), c, s) for c, s in self.search_hits if s in self.docs[c].position)
         i = step_wrapping([h[0] for h in hits], self._hit_key(self.col, self.seg), step, include_current)
         if i is None:
-            self.notify(f"“{self.search_query}” is folded away or not found", timeout=2)
+            self.notify(f"“{self.search_query}” is folded away or not found", timeout=2, markup=False)
             return
         _, c, s = hits[i]
         self.goto(c, s)

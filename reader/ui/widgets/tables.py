@@ -220,7 +220,7 @@ class TableView(ScrollView, can_focus=True):
         cell = row.cells[self.col]
         if cell.segment is None:
             name = self.comparison.articles[self.col].name
-            self.notify(f"{name} lacks this; pick a version that has it (h / l)", timeout=3)
+            self.notify(f"{name} lacks this; pick a version that has it (h / l)", timeout=3, markup=False)
             return
         self.post_message(self.Open(self.col, cell.segment, cell.span))
 
