@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 import reader.core.compare as compare_module
 import reader.ui.app as app_module
 from reader.core.compare import compare_texts
@@ -163,3 +165,28 @@ async def test_help_scrolls_with_j_and_k(bridge):
 
 def test_bridge_fixture_is_what_these_tests_read():
     assert compare_texts(BRIDGE).articles[1].text.count("police said") == 1
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+@pytest.mark.parametrize("theme", ["reader-dark", "reader-mono"])
+async def test_every_view_with_eight_versions(size, theme):
+    """v walks all six views; each draws within the screen, names itself, and keeps the version focused."""
+    comparison = compare_texts(EIGHT)
+    app = make_app(comparison, texts=EIGHT, theme=theme)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("8")
+        for name in ("reading", "paragraphs", "claims", "facts", "sources", "aligned"):
+            await pilot.press("v")
+            assert app.view_name == name
+            assert name in str(app.query_one("#status").render())
+            widget = app.tables if name in ("claims", "facts", "sources") else app.view
+            assert widget.has_focus
+            lines = [widget.render_line(y).text for y in range(widget.scrollable_content_region.height)]
+            assert all(len(line) <= size[0] for line in lines)
+            assert any(line.strip() for line in lines), f"{name} drew nothing"
+            if widget is app.tables:
+                assert widget.col == 7, "the tables open on the focused version"
+                await pilot.press("j", "t")
+            else:
+                assert widget.col == 7 or not comparison.articles[7].segments
+                await pilot.press("j", "n")
