@@ -230,6 +230,8 @@ class ReaderApp(App[int]):
             )
             if d is not None:
                 left = f"{d.kind} {d.category} “{d.text[:40]}” · " + left
+        if view.notice:
+            left = view.notice
         self.query_one(StatusLine).show(left, " · ".join(right))
 
     def on_table_view_changed(self, _message: TableView.Changed) -> None:

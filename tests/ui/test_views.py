@@ -63,6 +63,19 @@ async def test_enter_on_a_version_that_lacks_the_claim_stays_and_says_so(bridge)
         tables.row, tables.col = row, lacking
         await pilot.press("enter")
         assert app.view_name == "claims"
+        assert "lacks this" in str(app.query_one("#status").render()), "the status line says why, no toast"
+        await pilot.press("j")
+        assert "lacks this" not in str(app.query_one("#status").render())
+
+
+async def test_a_key_that_goes_nowhere_says_so_in_the_status_line(bridge):
+    app = make_app(bridge)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("end", *"n" * len(bridge.claims))
+        assert "No further difference" in str(app.query_one("#status").render())
+        assert not app._notifications, "a toast would cover the status line and cost a layout"
+        await pilot.press("k")
+        assert "No further" not in str(app.query_one("#status").render())
 
 
 async def test_eight_versions_fit_80_columns_in_the_claims_table():

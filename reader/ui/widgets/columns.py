@@ -191,6 +191,7 @@ class ColumnsView(ScrollView, can_focus=True):
         self.search_query = ""
         self.search_hits: list[tuple[int, int]] = []
         self._search_origin = 0
+        self.notice = ""  # why the last key did nothing ("No further difference"): the status line says it
         self._pending: str | None = None
         self._counterparts: dict[int, set[int]] = {}
         self._generation = 0
@@ -394,11 +395,18 @@ class ColumnsView(ScrollView, can_focus=True):
         self.col, self.seg, self.detail = col, seg, detail
         self._settle(full=False, old_marks=old_marks, before=before)
 
+    def say(self, notice: str) -> None:
+        """Say why a key went nowhere, in the status line until the next move (a toast costs a layout
+        of its own, about 100 ms on a large comparison, and would cover the status line)."""
+        self.notice = notice
+        self.post_message(self.Changed())
+
     def _settle(
         self, full: bool, old_marks: Iterable[tuple[int, int]] = (), before: tuple[int, int, list[int]] | None = None
     ) -> None:
         """After any move: recompute marks, scroll, anchor, page; repaint what changed; tell the app."""
         assert self.comparison is not None
+        self.notice = ""
         cps = self.comparison.counterparts(self.col, self.seg) if self.docs else {}
         self._counterparts = {c: set(s) for c, s in cps.items()}
         self._update_virtual_size()
@@ -454,7 +462,7 @@ class ColumnsView(ScrollView, can_focus=True):
         assert self.comparison is not None
         found = self.text_view.difference(self.comparison, self.docs, self.col, self.seg, step, self.visible_columns)
         if found is None:
-            self.notify("No further difference" if step > 0 else "No earlier difference", timeout=2)
+            self.say("No further difference" if step > 0 else "No earlier difference")
         else:
             self.goto(*found)
 
@@ -484,7 +492,7 @@ class ColumnsView(ScrollView, can_focus=True):
             self.goto(col, seg, span)
             return
         where = self.text_view.detail_scope(comp.articles[self.col].name)
-        self.notify(f"No {'further' if step > 0 else 'earlier'} detail{where}", timeout=2, markup=False)
+        self.say(f"No {'further' if step > 0 else 'earlier'} detail{where}")
 
     # chords: ]c [c ]d [d
 
@@ -540,7 +548,7 @@ class ColumnsView(ScrollView, can_focus=True):
 
     def action_focus_column(self, col: int) -> None:
         if col >= len(self.docs):
-            self.notify(f"There are only {len(self.docs)} versions", timeout=2)
+            self.say(f"There are only {len(self.docs)} versions")
             return
         self._focus_column(col)
 
@@ -548,7 +556,7 @@ class ColumnsView(ScrollView, can_focus=True):
         """Jump to the same claim in the next column (wrapping) that carries it, moved or not."""
         c = next_carrier(self.col, len(self.docs), lambda c: bool(self._counterparts.get(c)))
         if c is None:
-            self.notify("Only this version carries this claim", timeout=2)
+            self.say("Only this version carries this claim")
             return
         doc = self.docs[c]
         self.goto(c, min(self._counterparts[c], key=lambda s: doc.first_line[s]))
@@ -596,7 +604,7 @@ class ColumnsView(ScrollView, can_focus=True):
         hits = sorted((self._hit_key(c, s), c, s) for c, s in self.search_hits if s in self.docs[c].position)
         i = step_wrapping([h[0] for h in hits], self._hit_key(self.col, self.seg), step, include_current)
         if i is None:
-            self.notify(f"“{self.search_query}” is folded away or not found", timeout=2, markup=False)
+            self.say(f"“{self.search_query}” is folded away or not found")
             return
         _, c, s = hits[i]
         self.goto(c, s)

@@ -101,6 +101,7 @@ class TableView(ScrollView, can_focus=True):
         self.col = 0
         self._styles: dict[str, Style] = {}
         self._rows: dict[tuple[str, str, str], list[Row]] = {}  # per table, filter, order: rows are model data
+        self.notice = ""  # why Enter went nowhere: the status line says it until the next move
         self._state: dict[str, tuple[str, str, int, int]] = {}  # per table: filter, order, row, col
 
     # ---- what is shown ------------------------------------------------------
@@ -140,6 +141,7 @@ class TableView(ScrollView, can_focus=True):
     def _settle(self, moved_from: tuple[int, int] | None = None) -> None:
         """Keep the cursor row on screen, repaint (only the two rows and the header after a move
         that does not scroll), tell the app."""
+        self.notice = ""
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) + FIXED)
         height = self._rows_height()
         top = round(self.scroll_y)
@@ -165,6 +167,8 @@ class TableView(ScrollView, can_focus=True):
         return self.rows[self.row] if self.rows else None
 
     def describe(self) -> str:
+        if self.notice:
+            return self.notice
         row = self.current
         if row is None or self.comparison is None:
             return f"no row is {self.filter}"
@@ -220,7 +224,8 @@ class TableView(ScrollView, can_focus=True):
         cell = row.cells[self.col]
         if cell.segment is None:
             name = self.comparison.articles[self.col].name
-            self.notify(f"{name} lacks this; pick a version that has it (h / l)", timeout=3, markup=False)
+            self.notice = f"{name} lacks this; pick a version that has it (h / l)"
+            self.post_message(self.Changed())
             return
         self.post_message(self.Open(self.col, cell.segment, cell.span))
 
