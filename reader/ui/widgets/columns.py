@@ -207,6 +207,10 @@ class ColumnsView(ScrollView, can_focus=True):
         """The name of the text view shown (aligned, reading, paragraphs)."""
         return self.text_view.name
 
+    @view.setter
+    def view(self, name: str) -> None:
+        self.set_view(name)
+
     def set_view(self, name: str) -> None:
         """Show the text view `name`, keeping the cursor sentence on its row of the screen."""
         if name == self.text_view.name:
