@@ -52,7 +52,7 @@ _SPEECH = frozenset(
 )
 _CITED = frozenset(
     """spokesperson spokesman spokeswoman analysts experts officials sources source memos memo transcripts
-    statement report interview observers critics sprecher sprecherin experten analysten beamte quellen
+    statement report interview observers critics police sprecher polizei sprecherin experten analysten beamte quellen
     analystes responsables experts porte-parole analistas funcionarios portavoz аналитики эксперты
     чиновники источники аналітики експерти посадовці джерела""".split()
 )
