@@ -297,18 +297,20 @@ class Comparison:
 
     def report_marks(self, article: int, segment: int) -> tuple[Mark, ...]:
         """The change marks a report draws in the text of one sentence, as runs that do not overlap:
-        words inserted or replaced against the base (and, on the base, words a version drops), on
-        the wording or fact layer. The cosmetic layer and the facts themselves are not drawn in the
-        text (reports list the facts under each claim). Where two versions mark the same base words
-        differently, the strongest kind wins: replaced, then inserted, then dropped."""
-        changes = [m for m in self.marks(article, segment) if m.detail is None and m.layer != "cosmetic"]
+        words inserted or replaced against the base (and, on the base, words a version drops), each
+        with its layer (a spelling fixed is a cosmetic change; differences of form only, `restyled`,
+        and the facts themselves are not drawn in the text: reports list the facts under each claim).
+        Where two versions mark the same base words differently, the strongest kind wins: replaced,
+        then inserted, then dropped; then the fact layer, then wording, then cosmetic.
+        """
+        changes = [m for m in self.marks(article, segment) if m.detail is None and m.kind != "restyled"]
         cuts = sorted({p for m in changes for p in (m.start, m.end)})
         runs: list[Mark] = []
         for start, end in zip(cuts, cuts[1:], strict=False):
             over = [m for m in changes if m.start <= start and end <= m.end]
             if not over:
                 continue
-            best = max(over, key=lambda m: (_KIND_RANK[m.kind], m.layer == "fact"))
+            best = max(over, key=lambda m: (_KIND_RANK[m.kind], LAYERS.index(m.layer)))
             last = runs[-1] if runs else None
             if last is not None and last.end == start and (last.kind, last.layer) == (best.kind, best.layer):
                 runs[-1] = Mark(last.start, end, last.layer, last.kind)

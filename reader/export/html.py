@@ -74,6 +74,7 @@ mark { background: var(--rep); text-decoration: underline dotted 2px; text-under
 .headline { font-weight: 700; }
 .moved { display: block; color: var(--muted); font-size: .85em; font-style: italic; }
 .dropped { background: var(--del); text-decoration: line-through 2px; }
+ins.cosmetic, mark.cosmetic, .dropped.cosmetic { background: none; text-decoration: underline dotted 1px; }
 tr.details td { border-top: none; font-size: .9em; }
 tr.details ul { margin: 0; padding-inline-start: 1.2rem; }
 .kind { font-variant: small-caps; font-weight: 600; }
@@ -214,6 +215,7 @@ def _legend() -> str:
     return (
         "Key, against the base: <ins>words a version inserts</ins> · <mark>words it replaces</mark> · "
         '<span class="dropped">words of the base a version drops</span> · '
+        '<mark class="cosmetic">a spelling fixed</mark> · '
         "= same · ≈ reworded · ≠ altered (a fact differs) · "
         f"+ only in one version · ¶ new paragraph · — not in this version.<br>Facts: {cats}."
     )

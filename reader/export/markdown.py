@@ -2,8 +2,8 @@
 
 What is marked is the model's (`Comparison.report_marks`, the same runs as the
 HTML report): words a version inserts or replaces in **bold**, words the base
-has and a version drops ~~struck through~~; facts under each claim, sources at
-the end.
+has and a version drops ~~struck through~~, a spelling fixed in _italics_; facts
+under each claim, sources at the end.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def _marked(article: Article, start: int, end: int, runs: tuple[Mark, ...]) -> s
     """text[start:end] with the model's change runs wrapped (bold, or struck through when dropped)."""
     out, cursor = [], start
     for run in runs:
-        wrap = _WRAP[run.kind]
+        wrap = "_" if run.layer == "cosmetic" else _WRAP[run.kind]
         out.append(_escape(article.text[cursor : run.start]))
         out.append(f"{wrap}{_escape(article.text[run.start : run.end])}{wrap}")
         cursor = run.end
@@ -76,7 +76,7 @@ def render(comparison: Comparison) -> str:
     lines.append(
         f"Base version: {comparison.base + 1}. {_escape(arts[comparison.base].name)}. "
         "Words a version inserts or replaces are in **bold**; words of the base that a version "
-        "drops are ~~struck through~~."
+        "drops are ~~struck through~~; a spelling fixed is in _italics_."
     )
     lines.append("")
     for claim in comparison.claims:

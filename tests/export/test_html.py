@@ -69,7 +69,8 @@ def test_changes_are_marked_with_their_exact_words(comparison):
     """The marked words are the model's report marks, no more, no fewer; the base shows what others drop."""
     report = html.render(comparison)
     marked = re.findall(
-        r'<(ins|mark|span) class="(?:wording|fact)(?: dropped)?" title="(inserted|replaced|dropped)">(.*?)</\1>', report
+        r'<(ins|mark|span) class="(?:wording|fact|cosmetic)(?: dropped)?" title="([a-z]+)">(.*?)</\1>',
+        report,
     )
     expected = {
         (m.kind, comparison.articles[a].text[m.start : m.end])

@@ -49,6 +49,7 @@ def _markdown_marks(report: str) -> set[tuple[str, str]]:
         if text == line:
             continue
         found |= {("marked", t.replace("\\", "")) for t in re.findall(r"\*\*(.+?)\*\*", text)}
+        found |= {("marked", t.replace("\\", "")) for t in re.findall(r"(?<![\\\w])_(.+?)_(?!\w)", text)}
         found |= {("dropped", t.replace("\\", "")) for t in re.findall(r"~~(.+?)~~", text)}
     return found
 
@@ -56,7 +57,9 @@ def _markdown_marks(report: str) -> set[tuple[str, str]]:
 def _html_marks(report: str) -> set[tuple[str, str]]:
     from html import unescape
 
-    tags = re.findall(r'<(ins|mark|span) class="(?:wording|fact)( dropped)?" title="[a-z]+">(.*?)</\1>', report)
+    tags = re.findall(
+        r'<(ins|mark|span) class="(?:wording|fact|cosmetic)( dropped)?" title="[a-z]+">(.*?)</\1>', report
+    )
     return {("dropped" if dropped else "marked", unescape(text)) for _, dropped, text in tags}
 
 
