@@ -38,6 +38,12 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_BAD_INPUT)
 
 
+def _spaces(value: str) -> int:
+    if not value.isdigit() or int(value) > 16:
+        raise argparse.ArgumentTypeError(f"expected a number of spaces from 0 to 16, got {value!r}")
+    return int(value)
+
+
 def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="reader", description="Read several versions of the same story side by side.")
     p.add_argument(
@@ -53,6 +59,12 @@ def parser() -> argparse.ArgumentParser:
         "--output",
         metavar="FILE",
         help="write the report to FILE instead of standard output (never over an input)",
+    )
+    p.add_argument(
+        "--indent",
+        type=_spaces,
+        metavar="N",
+        help="indent the JSON by N spaces, 0 for compact (default: 2 on a terminal, compact otherwise)",
     )
     p.add_argument("--theme", metavar="NAME", help="colour theme of the app")
     return p
@@ -79,11 +91,11 @@ class Progress:
             self.shown = False
 
 
-def _render(fmt: str, comparison, story_title: str, sources) -> str:
+def _render(fmt: str, comparison, story_title: str, sources, indent: int | None = 2) -> str:
     if fmt == "json":
         from reader.export.json import render
 
-        return render(comparison)
+        return render(comparison, indent=indent)
     if fmt == "markdown":
         from reader.export.markdown import render
 
@@ -254,10 +266,17 @@ def _report(args: argparse.Namespace) -> None:
         _check_output(args.output, _protected(story))
         comparison = compare_versions(story.sources, base=args.base - 1, progress=progress)
         progress("writing the report")
-        report = _render(args.format, comparison, story.title, story.sources)
+        report = _render(args.format, comparison, story.title, story.sources, _json_indent(args))
     finally:
         progress.done()
     _write(report, args.output)
+
+
+def _json_indent(args: argparse.Namespace) -> int | None:
+    """Indented JSON for a person at a terminal, compact (and faster to write and read) for a program."""
+    if args.indent is not None:
+        return args.indent or None
+    return 2 if args.output is None and _is_terminal(sys.stdout) else None
 
 
 def _say(message: str) -> None:
