@@ -22,7 +22,7 @@ from .layers import restyled
 from .load import Source, load_sources, normalize_newlines
 from .meaning import sentence_vectors
 from .model import Article, Change, Claim, Comparison, Detail, Member, Move, Span
-from .normalize import Token, tokenize
+from .normalize import Token, tokenize_spans
 from .segment import segment
 from .sources import citations
 from .values import value_tokens
@@ -412,6 +412,7 @@ def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> C
     say("segmenting")
     articles: list[Article] = []
     tokens: list[list[list[Token]]] = []
+    read: dict[str, list[Token]] = {}  # each distinct sentence is tokenised once
     for i, src in enumerate(sources):
         seg = segment(src.text)
         articles.append(
@@ -429,7 +430,7 @@ def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> C
                 src.date,
             )
         )
-        tokens.append([tokenize(src.text, s.start, s.end) for s in seg.segments])
+        tokens.append(tokenize_spans(src.text, ((s.start, s.end) for s in seg.segments), read))
     say("aligning")
     bags = term_bags(tokens)
     vectors = sentence_vectors([[art.text[s.start : s.end] for s in art.segments] for art in articles])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import NamedTuple
 
 # Scripts written without spaces between words (Chinese, Japanese): each character is
@@ -164,6 +165,20 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         else:
             tokens.append(Token(m.start(), m.end(), unicodedata.normalize("NFKC", word).translate(_FOLD).casefold()))
     return _fold_number_words(tokens)
+
+
+def tokenize_spans(text: str, spans: Iterable[tuple[int, int]], seen: dict[str, list[Token]]) -> list[list[Token]]:
+    """`tokenize` of each text[start:end], each distinct span text read once: versions of one story
+    repeat most sentences word for word. `seen` (span text -> tokens at offset 0) is shared across
+    texts; a repeat's tokens are the first reading's, moved to where it stands."""
+    out = []
+    for start, end in spans:
+        piece = text[start:end]
+        found = seen.get(piece)
+        if found is None:
+            found = seen[piece] = tokenize(piece)
+        out.append([Token(t[0] + start, t[1] + start, t[2], t[3], t[4]) for t in found] if start else list(found))
+    return out
 
 
 def _fold_number_words(tokens: list[Token]) -> list[Token]:
