@@ -437,6 +437,7 @@ def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> C
     drafts = align(tokens, [_context_paragraphs(art) for art in articles], base, bags, vectors)
     say("comparing")
     ctx = _Context(articles, tokens, bags)
+    del bags, vectors  # the alignment's evidence: a large comparison's memory peaks in what follows
     claims, changes, details, cosmetic = [], [], [], []
     for k, draft in enumerate(drafts):
         claim, found = _compare_claim(ctx, k, draft, base)

@@ -8,6 +8,7 @@ script (words are Unicode `\\w` runs).
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -100,6 +101,7 @@ _SCALES = {
     "milliard": 1_000_000_000,
     "milliarde": 1_000_000_000,
 }
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_SCALES)
 _FOLD = str.maketrans(
     {
         "’": "'",
@@ -118,6 +120,9 @@ _FOLD = str.maketrans(
         "\u00a0": " ",
     }
 )
+
+
+_intern = sys.intern
 
 
 class Token(NamedTuple):
@@ -156,15 +161,19 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words and numbers of text[start:end], number words folded into values."""
     end = len(text) if end is None else end
     tokens: list[Token] = []
+    number_words = False
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
         if m.lastgroup == "num":
             tokens.append(Token(m.start(), m.end(), number_value(word), True))
-        elif word.isascii():
-            tokens.append(Token(m.start(), m.end(), word.lower()))
-        else:
-            tokens.append(Token(m.start(), m.end(), unicodedata.normalize("NFKC", word).translate(_FOLD).casefold()))
-    return _fold_number_words(tokens)
+            continue
+        # one string per distinct word: a long comparison holds hundreds of thousands of tokens
+        key = _intern(
+            word.lower() if word.isascii() else unicodedata.normalize("NFKC", word).translate(_FOLD).casefold()
+        )
+        number_words = number_words or key in _NUMBER_WORDS
+        tokens.append(Token(m.start(), m.end(), key))
+    return _fold_number_words(tokens) if number_words else tokens
 
 
 def tokenize_spans(text: str, spans: Iterable[tuple[int, int]], seen: dict[str, list[Token]]) -> list[list[Token]]:
