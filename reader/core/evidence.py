@@ -58,8 +58,16 @@ def terms_of(token: Token) -> list[str]:
 
 def term_bags(tokens: Sequence[Sequence[Sequence[Token]]]) -> Bags:
     bags = Bags()
+    known: dict[tuple[str, bool], list[str]] = {}  # (key, is_number) -> terms: each distinct word stemmed once
+
+    def terms(token: Token) -> list[str]:
+        found = known.get((token.key, token.is_number))
+        if found is None:
+            found = known[(token.key, token.is_number)] = terms_of(token)
+        return found
+
     # sorted, so sums run in the same order whatever the string hashing of the process
-    sets = [[sorted({term for t in seg for term in terms_of(t)}) for seg in art] for art in tokens]
+    sets = [[sorted({term for t in seg for term in terms(t)}) for seg in art] for art in tokens]
     df: dict[str, int] = defaultdict(int)
     for art in sets:
         for seg in art:
