@@ -390,14 +390,14 @@ def build(sources: Sequence[Source], base: int = 0, progress: Progress | None = 
     """Segment, align and compare loaded sources into one Comparison."""
     if not 0 <= base < len(sources):
         raise ValueError(f"base must be between 1 and {len(sources)}")
-    with _collector_paused():
+    with collector_paused():
         return _build(sources, base, progress)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """A comparison makes many small objects and no reference cycles: the cyclic garbage
-    collector's passes over them would make the time grow faster than the input."""
+def collector_paused() -> Iterator[None]:
+    """A comparison (and a report of it) makes many small objects and no reference cycles: the
+    cyclic garbage collector's passes over them would make the time grow faster than the input."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

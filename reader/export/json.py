@@ -6,6 +6,7 @@ import json
 import re
 from typing import Any
 
+from reader.core.compare import collector_paused
 from reader.core.model import Comparison, Span
 
 SCHEMA = "reader.comparison/1"
@@ -136,5 +137,6 @@ def render(comparison: Comparison, indent: int | None = 2) -> str:
     """The comparison as JSON: indented by `indent` spaces for people, or compact (`None`), which
     Python's C encoder writes (an indent forces its pure-Python encoder: a fifth of a long run)."""
     separators = (",", ":") if indent is None else None
-    text = json.dumps(to_dict(comparison), ensure_ascii=False, indent=indent, separators=separators)
+    with collector_paused():
+        text = json.dumps(to_dict(comparison), ensure_ascii=False, indent=indent, separators=separators)
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

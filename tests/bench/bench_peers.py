@@ -81,6 +81,7 @@ def main() -> None:
             "2 x 6,000 sentences": write(Path(tmp) / "w6000", versions(2, 6000)),
         }
         print(f"medians of {rounds} interleaved rounds; CPU = user + system of the whole command")
+        runs: dict[str, list[float]] = {}
         for name, path in workloads.items():
             reader = [env_python, "-m", "reader", "--format", "json", str(path)]
             peer = [env_python, "-c", DIFFLIB, str(path)]
@@ -88,12 +89,16 @@ def main() -> None:
             for _ in range(rounds):
                 ours.append(cpu_seconds(reader))
                 theirs.append(cpu_seconds(peer))
+            runs[name] = ours
             ratio = statistics.median(o / t for o, t in zip(ours, theirs, strict=True))
             memory = peak_memory(reader)
             print(
                 f"{name:22s} reader {statistics.median(ours):6.2f} s  difflib {statistics.median(theirs):6.2f} s  "
                 f"ratio {ratio:5.1f}x  reader peak {memory:4.0f} MB"
             )
+        small, large = runs["10 x 1,000 sentences"], runs["10 x 2,000 sentences"]
+        doubling = statistics.median(b / a for a, b in zip(small, large, strict=True))
+        print(f"doubling the input (10 x 1,000 -> 10 x 2,000): reader CPU x{doubling:.2f} (linear = 2.0)")
     import_cost = [cpu_seconds([env_python, "-c", "import textual.app"]) for _ in range(rounds)]
     print(f"python -c 'import textual.app': {statistics.median(import_cost):.2f} s (corpus target: reader <= 2x this)")
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
