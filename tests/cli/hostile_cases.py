@@ -491,6 +491,33 @@ CASES: list[Case] = [
             }
         ),
     ),
+    Case(
+        "sizes",
+        "51 versions",
+        ("story",),
+        2,
+        "too many versions to compare (51; the limit is 50)",
+        {},
+        folder("story", **{f"{i:02d}.txt": f"Version {i} says {i} boats came." for i in range(51)}),
+    ),
+    Case(
+        "sizes",
+        "50 short versions",
+        ("story",),
+        0,
+        "",
+        {},
+        folder("story", **{f"{i:02d}.txt": f"Version {i} says {i} boats came." for i in range(50)}),
+    ),
+    Case(
+        "sizes",
+        "too many versions for their length",
+        ("story",),
+        2,
+        "too much to compare at once: 12 versions of 12,000 sentences in all; the limit is 100,000",
+        {},
+        folder("story", **{f"{i:02d}.txt": many_sentences(1_000, i) for i in range(12)}),
+    ),
     # ---- encodings ---------------------------------------------------------------------------
     Case(
         "encodings",
