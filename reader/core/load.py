@@ -45,6 +45,9 @@ LIMIT_MB = MAX_BYTES // 1_048_576
 # 5 words); 72,000 short sentences took 10.8 s and 1.0 GB. Over a limit the input is refused.
 MAX_TEXT_CHARS = 1_000_000
 MAX_SENTENCES = 30_000
+# The Markdown parser is pure Python: 200,000 characters of its worst case (unclosed brackets) take
+# 5.4 s, a news article in Markdown is under 100,000. A longer source is refused before parsing.
+MAX_MARKDOWN_CHARS = 200_000
 # Every version is aligned with every other: the cost grows with the pairs. 200 versions of 30
 # sentences took 40 s; 5 of 6,000 sentences 11 s. At these limits a whole command took at most
 # 3.4 s of CPU and 470 MB (5 versions of 5,000 sentences: 3.3 s; 34 of 88: 1.3 s; 50 of 2: 0.5 s).
@@ -198,6 +201,10 @@ def source_from_bytes(path: str, data: bytes, content_type: str | None = None, d
         page = html_to_text(text, path, url=path if is_url(path) else None)
         text, title, outlet, date = page.text, page.title, page.outlet, page.date
     elif fmt == "markdown":
+        if len(text) > MAX_MARKDOWN_CHARS:
+            raise InputError(
+                f"{path}: too long to read as Markdown ({len(text):,} characters; the limit is {MAX_MARKDOWN_CHARS:,})"
+            )
         text = markdown_to_text(text)
     if not text.strip():
         raise InputError(f"{path}: holds only white space" if fmt == "text" else f"{path}: no text in it")
