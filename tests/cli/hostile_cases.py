@@ -1441,6 +1441,14 @@ CASES: list[Case] = [
     Case("urls", "a bogus meta charset", ("{url}/one.html", "{url}/meta-bogus-charset"), 0, ""),
     Case(
         "urls",
+        "a server declaring UTF-16 for a UTF-8 page",
+        ("{url}/one.html", "{url}/declared-utf16"),
+        0,
+        "",
+        check=text_holds(1, "15 prisoners"),
+    ),
+    Case(
+        "urls",
         "a URL with a space",
         ("{url}/one.html", "http://exa mple.org/x"),
         2,
