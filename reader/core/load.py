@@ -137,13 +137,17 @@ def _read_with_deadline(stream, seconds: float) -> bytes:  # noqa: ANN001 (any b
     return b"".join(chunks)
 
 
-def stdin_file_key() -> tuple[int, int] | None:
-    """(device, inode) of the file behind standard input when it is a regular file (`< story.txt`)."""
+def stream_file_key(stream: object) -> tuple[int, int] | None:
+    """(device, inode) of the file behind a standard stream when it is a regular file (`< story.txt`)."""
     try:
-        st = os.fstat(sys.stdin.fileno())
+        st = os.fstat(stream.fileno())  # type: ignore[attr-defined]
     except (AttributeError, OSError, ValueError):
         return None
     return (st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
+
+
+def stdin_file_key() -> tuple[int, int] | None:
+    return stream_file_key(sys.stdin)
 
 
 def _why(exc: OSError) -> str:
