@@ -121,3 +121,24 @@ def test_pipeline_never_crashes_and_every_segment_is_in_one_claim(first, second)
                 if any(m.article == article.index and m.segment == s.index for m in c.members)
             ]
             assert len(holders) == 1
+
+
+MULTIBYTE = st.text(alphabet=st.sampled_from("’“”—éèüñßçàÖ東京مر"), min_size=4, max_size=40)
+BAD_BYTES = st.lists(
+    st.sampled_from([b"\xff", b"\xfe", b"\x80", b"\xc3(", b"\xe2\x82", b"\xc0\xaf"]), min_size=1, max_size=3
+)
+
+
+@FUZZ
+@given(st.text(alphabet=st.characters(codec="ascii", exclude_categories=["Cc"]), max_size=200), MULTIBYTE, BAD_BYTES)
+def test_utf8_with_a_few_bad_bytes_stays_utf8(ascii_text, multibyte, bad):
+    """More valid multi-byte characters than bad bytes: UTF-8, each bad byte a U+FFFD, every good character kept."""
+    data = (ascii_text + multibyte).encode() + b"".join(bad) + b" end."
+    escaped = data.decode("utf-8", "surrogateescape")  # a bad byte is one lone surrogate
+    bad_bytes = sum(1 for ch in escaped if "\udc80" <= ch <= "\udcff")
+    if len(multibyte) <= bad_bytes:
+        return  # as much damage as text: detection decides
+    text, encoding = decode(data, "fuzz.txt")
+    noun = "byte" if bad_bytes == 1 else "bytes"
+    assert encoding == f"utf-8 ({bad_bytes} bad {noun} replaced)"
+    assert multibyte in text and text.count("\ufffd") == bad_bytes
