@@ -1330,7 +1330,7 @@ CASES: list[Case] = [
     Case(
         "urls",
         "two bytes a second, with a length",
-        ("{url}/one.html", "{url}/trickle-length"),
+        ("{url}/trickle-length", "{url}/one.html"),
         2,
         "the page did not arrive within 1.5 seconds",
         patch={"reader.core.fetch:TOTAL_TIMEOUT_S": 1.5},
@@ -1338,7 +1338,7 @@ CASES: list[Case] = [
     Case(
         "urls",
         "two bytes a second, without a length",
-        ("{url}/one.html", "{url}/trickle-no-length"),
+        ("{url}/trickle-no-length", "{url}/one.html"),
         2,
         "the page did not arrive within 1.5 seconds",
         patch={"reader.core.fetch:TOTAL_TIMEOUT_S": 1.5},
@@ -1346,7 +1346,7 @@ CASES: list[Case] = [
     Case(
         "urls",
         "headers a byte at a time",
-        ("{url}/one.html", "{url}/trickle-headers"),
+        ("{url}/trickle-headers", "{url}/one.html"),
         2,
         "the page did not arrive within 1.5 seconds",
         patch={"reader.core.fetch:TOTAL_TIMEOUT_S": 1.5},
@@ -1354,7 +1354,7 @@ CASES: list[Case] = [
     Case(
         "urls",
         "a server that never answers",
-        ("{url}/one.html", "{url}/silent"),
+        ("{url}/silent", "{url}/one.html"),
         2,
         "no answer within 0.5 seconds",
         patch={"reader.core.fetch:READ_TIMEOUT_S": 0.5},
@@ -1464,7 +1464,7 @@ CASES: list[Case] = [
     Case(
         "urls",
         "TLS to a plain server",
-        ("{url}/one.html", "{tls}/one.html"),
+        ("{tls}/one.html", "{url}/one.html"),
         2,
         "cannot connect within 1 seconds",
         patch={"reader.core.fetch:CONNECT_TIMEOUT_S": 1.0},
