@@ -98,31 +98,42 @@ async def test_f_lists_facts_that_differ_with_each_versions_value(bridge):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f")
         tables = app.tables
-        values = {tuple(c.text for c in r.cells) for r in tables.rows}
-        assert ("200", "300", "") in values, "the value per version, empty where a version lacks it"
-        assert ("12", "12", "15") in values
+        rows = [tuple(c.text for c in r.cells) for r in tables.rows]
+        assert any("200" in a and "300" in b and c == "" for a, b, c in rows), "each version's value, empty if none"
+        assert any("12" in a and "12" in b and "15" in c for a, b, c in rows), "a version agreeing shows its value"
         await pilot.press("o")
         assert tables.order == "by category"
         kinds = [r.kind for r in tables.rows]
         assert kinds == sorted(kinds, key=["number", "date", "name", "quote", "source"].index)
-        number = next(i for i, r in enumerate(tables.rows) if r.cells[2].text == "15")
+        number = next(i for i, r in enumerate(tables.rows) if "15" in r.cells[2].text)
         tables.row, tables.col = number, 2
         await pilot.press("enter")
         view = app.view
         assert app.view_name == "reading" and view.col == 2
-        assert bridge.articles[2].text[view.detail[0] : view.detail[1]] == "15", "the fact itself is marked"
+        assert "15" in bridge.articles[2].text[view.detail[0] : view.detail[1]], "the fact itself is marked"
 
 
-async def test_s_lists_sources_and_marks_those_one_version_cites(bridge):
-    app = make_app(bridge)
+CITED = [
+    "The mayor opened the new bridge on Monday, according to Reuters. The bridge cost 12 million euros.",
+    "The mayor opened the new bridge on Monday. The bridge cost 12 million euros.",
+    "The mayor opened the new bridge on Monday. The bridge cost 12 million euros.",
+]
+
+
+async def test_s_lists_sources_and_marks_those_one_version_cites():
+    comparison = compare_texts(CITED)
+    app = make_app(comparison, texts=CITED)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
         tables = app.tables
-        police = next(r for r in tables.rows if "police" in r.label)
-        assert police.kind == "only" and police.label.startswith("◆")
-        assert [bool(c.text) for c in police.cells] == [False, True, False]
+        reuters = next(r for r in tables.rows if "reuters" in r.label.casefold())
+        assert reuters.kind == "only" and reuters.label.startswith("◆")
+        assert [bool(c.text) for c in reuters.cells] == [True, False, False]
         await pilot.press("t")
-        assert all(r.kind == "only" for r in tables.rows)
+        assert tables.filter == "only in one" and all(r.kind == "only" for r in tables.rows)
+        tables.row = tables.rows.index(reuters)
+        await pilot.press("1", "enter")
+        assert app.view_name == "reading" and (app.view.col, app.view.seg) == (0, 0), "the citing sentence"
 
 
 async def test_paragraph_view_puts_corresponding_paragraphs_on_one_row(bridge):
