@@ -244,7 +244,7 @@ def _open_app(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> None:
-    from reader.core.compare import build
+    from reader.core import compare_versions
     from reader.core.load import load_story
 
     progress = Progress()
@@ -252,7 +252,7 @@ def _report(args: argparse.Namespace) -> None:
         story = load_story(args.paths, progress)
         _check_base(args.base, len(story.sources))
         _check_output(args.output, _protected(story))
-        comparison = build(story.sources, base=args.base - 1, progress=progress)
+        comparison = compare_versions(story.sources, base=args.base - 1, progress=progress)
         progress("writing the report")
         report = _render(args.format, comparison, story.title, story.sources)
     finally:
