@@ -214,3 +214,16 @@ async def test_every_view_with_eight_versions(size, theme):
             else:
                 assert widget.col == 7 or not comparison.articles[7].segments
                 await pilot.press("j", "n")
+
+
+async def test_clicking_the_filter_bar_and_a_cell(bridge):
+    app = make_app(bridge)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        tables = app.tables
+        start, _, name = next(z for z in tables._filter_zones() if z[2] == "moved")
+        await pilot.click(TableView, offset=(start + 1, 0))
+        assert tables.filter == "moved" and all(bridge.claims[r.claim].moves for r in tables.rows)
+        label, cell = tables._widths()
+        await pilot.click(TableView, offset=(label + 2 * (cell + 1) + 1, 2))
+        assert (tables.row, tables.col) == (0, 2)
