@@ -213,6 +213,8 @@ class ReaderApp(App[int]):
         right = [view.view]
         if view.folded:
             right.append("folded")
+        if view.cosmetic:
+            right.append("cosmetic shown")
         if view.search_query:
             pos = view.search_position
             right.append(f"“{view.search_query}” {pos or '-'}/{len(view.search_hits)}")
