@@ -11,7 +11,10 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from .paragraphs import ParagraphLink
 
 STATUSES = ("same", "reworded", "altered", "unique")
 LAYERS = ("cosmetic", "wording", "fact")  # what a change is: a change of form, of words, or of a fact
@@ -334,6 +337,15 @@ class Comparison:
         for c in self.sources:
             found.setdefault(c.who, set()).add(c.article)
         return {who: tuple(sorted(arts)) for who, arts in found.items()}
+
+    @cached_property
+    def paragraph_links(self) -> tuple[ParagraphLink, ...]:
+        """Which paragraphs of every two articles correspond: those that tell a claim in common
+        (paragraphs.py), for each pair of articles in order, the first's paragraphs in order."""
+        from .paragraphs import paragraph_links
+
+        n = len(self.articles)
+        return tuple(link for a in range(n) for b in range(a + 1, n) for link in paragraph_links(self, a, b))
 
     def claims_in_order(self, article: int) -> Iterator[Claim]:
         """The claims an article carries, in that article's reading order, each once."""

@@ -95,6 +95,16 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         }
         for a in comparison.articles
     ]
+    paragraph_links = [
+        {
+            "article": link.article,
+            "paragraph": link.paragraph,
+            "other": link.other,
+            "other_paragraph": link.other_paragraph,
+            "claims": link.shared,
+        }
+        for link in comparison.paragraph_links
+    ]
     return {
         "schema": SCHEMA,
         "base": comparison.base,
@@ -104,6 +114,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         "changes": changes,
         "cosmetic": cosmetic,
         "sources": sources,
+        "paragraph_links": paragraph_links,
     }
 
 

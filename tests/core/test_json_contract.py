@@ -116,3 +116,22 @@ def test_sources_per_article(report: dict) -> None:
             cited_by.setdefault(c["who"], set()).add(s["article"])
     for s in report["sources"]:
         assert s["only_here"] == sorted(w for w, arts in cited_by.items() if arts == {s["article"]})
+
+
+def test_paragraph_links_follow_the_claims(report: dict) -> None:
+    """Every paragraph link names two paragraphs that really tell a claim in common, as many as it says."""
+    data = report
+    links = data["paragraph_links"]
+    assert links
+    para = {(a["index"], s["index"]): s["paragraph"] for a in data["articles"] for s in a["segments"]}
+    shared: dict[tuple[int, int, int, int], int] = {}
+    for claim in data["claims"]:
+        members = [(m["article"], m["segment"]) for m in claim["members"]]
+        seen = set()
+        for a, s in members:
+            for b, t in members:
+                key = (a, para[(a, s)], b, para[(b, t)])
+                if a < b and key not in seen:
+                    seen.add(key)
+                    shared[key] = shared.get(key, 0) + 1
+    assert {(x["article"], x["paragraph"], x["other"], x["other_paragraph"]): x["claims"] for x in links} == shared
