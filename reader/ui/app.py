@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -183,6 +184,7 @@ class ReaderApp(App[int]):
             return
         view.loading = False
         view.show(comparison, *keep)
+        gc.freeze()  # the model and its layout live as long as the screen: keep the collector off them
         if self.tables.display:
             self.tables.show(comparison, self.tables.table.name, self.tables.col)
             self.tables.focus()
@@ -211,6 +213,8 @@ class ReaderApp(App[int]):
         right = [view.view]
         if view.folded:
             right.append("folded")
+        if view.cosmetic:
+            right.append("cosmetic shown")
         if view.search_query:
             pos = view.search_position
             right.append(f"“{view.search_query}” {pos or '-'}/{len(view.search_hits)}")
