@@ -1,6 +1,6 @@
 """The reader beside the simplest peer, in the same run: ratios are the figures to keep.
 
-    uv run python tests/bench/bench_peers.py [--rounds 5]
+    uv run python tests/bench/bench_peers.py [--rounds 5] [--only corpus]
 
 Runs the whole `reader --format json` command and a difflib sentence diff (each version's
 sentences against the base's, as `difflib.SequenceMatcher` over sentence lists, and the words
@@ -9,7 +9,9 @@ inputs, interleaved, as child processes, and prints medians of CPU time (user + 
 the child) and peak memory (max RSS), and the reader / difflib ratios. Workloads: the
 corpus, and generated close rewrites (tests/bench/workload.py) of 10 x 1,000, 10 x 2,000 and
 2 x 6,000 sentences. The peer does far less than the reader (no pairing of reworded or moved
-sentences, no facts): it is the floor to approach, not the bar.
+sentences, no facts): it is the floor to approach, not the bar. Also printed: how the reader's
+time grows when the input doubles, and `import textual.app` (the corpus target's yardstick).
+The reader's output goes to a pipe, so its JSON is compact (as any program reading it gets).
 """
 
 from __future__ import annotations
@@ -71,7 +73,9 @@ def write(folder: Path, texts: list[str]) -> Path:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=5)
-    rounds = ap.parse_args().rounds
+    ap.add_argument("--only", metavar="TEXT", help="only the workloads whose name holds TEXT (e.g. corpus)")
+    args = ap.parse_args()
+    rounds = args.rounds
     env_python = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         workloads = {
@@ -80,6 +84,8 @@ def main() -> None:
             "10 x 2,000 sentences": write(Path(tmp) / "w2000", versions(10, 2000)),
             "2 x 6,000 sentences": write(Path(tmp) / "w6000", versions(2, 6000)),
         }
+        if args.only:
+            workloads = {name: path for name, path in workloads.items() if args.only in name}
         print(f"medians of {rounds} interleaved rounds; CPU = user + system of the whole command")
         runs: dict[str, list[float]] = {}
         for name, path in workloads.items():
@@ -96,9 +102,10 @@ def main() -> None:
                 f"{name:22s} reader {statistics.median(ours):6.2f} s  difflib {statistics.median(theirs):6.2f} s  "
                 f"ratio {ratio:5.1f}x  reader peak {memory:4.0f} MB"
             )
-        small, large = runs["10 x 1,000 sentences"], runs["10 x 2,000 sentences"]
-        doubling = statistics.median(b / a for a, b in zip(small, large, strict=True))
-        print(f"doubling the input (10 x 1,000 -> 10 x 2,000): reader CPU x{doubling:.2f} (linear = 2.0)")
+        small, large = runs.get("10 x 1,000 sentences"), runs.get("10 x 2,000 sentences")
+        if small and large:
+            doubling = statistics.median(b / a for a, b in zip(small, large, strict=True))
+            print(f"doubling the input (10 x 1,000 -> 10 x 2,000): reader CPU x{doubling:.2f} (linear = 2.0)")
     import_cost = [cpu_seconds([env_python, "-c", "import textual.app"]) for _ in range(rounds)]
     print(f"python -c 'import textual.app': {statistics.median(import_cost):.2f} s (corpus target: reader <= 2x this)")
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
