@@ -18,7 +18,7 @@ The reader's output goes to a pipe, so its JSON is compact (as any program readi
 from __future__ import annotations
 
 import argparse
-import os
+import importlib.util
 import resource
 import statistics
 import subprocess
@@ -115,8 +115,14 @@ def main() -> None:
                 print(f"doubling the input ({small} -> {large}): reader CPU x{doubling:.2f} (linear = 2.0)")
     import_cost = [cpu_seconds([env_python, "-c", "import textual.app"]) for _ in range(rounds)]
     print(f"python -c 'import textual.app': {statistics.median(import_cost):.2f} s (corpus target: reader <= 2x this)")
-    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
-        print("note: PYTHONDONTWRITEBYTECODE is set: every run compiled its modules anew (an install has bytecode)")
+    print(f"bytecode: {'compiled' if _has_bytecode() else 'none: every run compiled its modules anew'}")
+
+
+def _has_bytecode() -> bool:
+    """Whether numpy and the reader have compiled bytecode (`uv sync --compile-bytecode` writes the
+    installed packages'; a run without PYTHONDONTWRITEBYTECODE writes the reader's own)."""
+    found = [importlib.util.find_spec(name) for name in ("numpy", "reader.core.compare")]
+    return all(spec and spec.origin and Path(importlib.util.cache_from_source(spec.origin)).exists() for spec in found)
 
 
 if __name__ == "__main__":
