@@ -123,6 +123,7 @@ _FOLD = str.maketrans(
 
 
 _intern = sys.intern
+_token = tuple.__new__  # a Token from all five fields, without the Python-level __new__ a named tuple has
 
 
 class Token(NamedTuple):
@@ -165,14 +166,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
         if m.lastgroup == "num":
-            tokens.append(Token(m.start(), m.end(), number_value(word), True))
+            tokens.append(_token(Token, (*m.span(), number_value(word), True, False)))
             continue
         # one string per distinct word: a long comparison holds hundreds of thousands of tokens
         key = _intern(
             word.lower() if word.isascii() else unicodedata.normalize("NFKC", word).translate(_FOLD).casefold()
         )
         number_words = number_words or key in _NUMBER_WORDS
-        tokens.append(Token(m.start(), m.end(), key))
+        tokens.append(_token(Token, (*m.span(), key, False, False)))
     return _fold_number_words(tokens) if number_words else tokens
 
 
@@ -186,7 +187,9 @@ def tokenize_spans(text: str, spans: Iterable[tuple[int, int]], seen: dict[str, 
         found = seen.get(piece)
         if found is None:
             found = seen[piece] = tokenize(piece)
-        out.append([Token(t[0] + start, t[1] + start, t[2], t[3], t[4]) for t in found] if start else list(found))
+        out.append(
+            [_token(Token, (t[0] + start, t[1] + start, t[2], t[3], t[4])) for t in found] if start else list(found)
+        )
     return out
 
 
