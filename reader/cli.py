@@ -15,6 +15,7 @@ from typing import TextIO
 
 from reader.core.load import InputError
 from reader.core.visible import visible
+from reader.hands_cli import corrected_report, export_pairs, read_hands_options, serve, serve_options
 
 FORMATS = ("json", "markdown", "html")
 EXIT_BAD_INPUT = 2
@@ -36,7 +37,12 @@ def parser() -> argparse.ArgumentParser:
         help="text, Markdown or HTML files, directories of versions, http(s) URLs, - for stdin",
     )
     p.add_argument("--format", choices=FORMATS, help="write the comparison as a report instead of opening the app")
-    p.add_argument("--base", type=int, default=1, metavar="N", help="the version the others are compared with (1..N)")
+    p.add_argument(
+        "--base",
+        type=int,
+        metavar="N",
+        help="the version the others are compared with (1..N; default 1 or config.toml)",
+    )
     p.add_argument(
         "-o",
         "--output",
@@ -44,6 +50,11 @@ def parser() -> argparse.ArgumentParser:
         help="write the report to FILE instead of standard output (never over an input)",
     )
     p.add_argument("--theme", metavar="NAME", help="colour theme of the app")
+    p.add_argument("--pairs", metavar="FILE", help="apply the re-pairings of a pairs file (made by --export-pairs)")
+    p.add_argument("--export-pairs", metavar="FILE", help="write the re-pairings kept for these versions to FILE")
+    p.add_argument("--serve", action="store_true", help="serve the app to a web browser instead of the terminal")
+    p.add_argument("--port", type=int, default=8000, metavar="N", help="port for --serve (default 8000)")
+    p.add_argument("--host", default="127.0.0.1", help="address for --serve (default 127.0.0.1, this machine only)")
     return p
 
 
@@ -127,13 +138,16 @@ def _open_app(args: argparse.Namespace) -> int:
     """Hand the paths to the app (which loads them, with the same one-line errors)."""
     from reader.core.load import expand_inputs, read_stdin_ahead
 
-    expand_inputs(args.paths)  # repeated or unusable paths are refused before stdin is touched
+    inputs = expand_inputs(args.paths)[0]  # repeated or unusable paths are refused before stdin is touched
     if "-" in args.paths and not sys.stdin.isatty():
         read_stdin_ahead()
         _attach_terminal_to_stdin()
     from reader.ui.app import run_app
 
-    return run_app(args.paths, base=args.base - 1, theme=args.theme)
+    base = args.settings.choose_base(args.base, len(inputs))
+    theme = args.theme or args.settings.theme
+    warnings = args.settings.warnings
+    return run_app(args.paths, base - 1, theme, pairs=args.corrections, view=args.settings.view, warnings=warnings)
 
 
 def _report(args: argparse.Namespace) -> None:
@@ -143,8 +157,10 @@ def _report(args: argparse.Namespace) -> None:
     progress = Progress()
     try:
         story = load_story(args.paths, progress)
-        _check_base(args.base, len(story.sources))
-        comparison = build(story.sources, base=args.base - 1, progress=progress)
+        base = args.settings.choose_base(args.base, len(story.sources))
+        _check_base(base, len(story.sources))
+        comparison = build(story.sources, base=base - 1, progress=progress)
+        comparison = corrected_report(comparison, args.corrections, _say)
         progress("writing the report")
         report = _render(args.format, comparison, story.title, story.sources)
     finally:
@@ -160,6 +176,11 @@ def _say(message: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        read_hands_options(args, _say)
+        if args.serve:
+            return serve(args.paths, serve_options(args), host=args.host, port=args.port)
+        if args.export_pairs:
+            return export_pairs(args, _write, _say)
         if args.format is None:
             return _open_app(args)
         _report(args)

@@ -94,6 +94,7 @@ class Claim:
     score: float = 1.0
     shared_terms: tuple[str, ...] = ()
     moves: tuple[Move, ...] = ()
+    corrected: bool = False  # its members were changed by a reader's re-pair or un-pair (corrections.py)
 
     @cached_property
     def articles(self) -> tuple[int, ...]:

@@ -15,6 +15,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 
 from reader.core.load import InputError, Source, load_sources
+from reader.ui.hands import HANDS_BINDINGS, HandsActions
+from reader.ui.keymap import install_keymap, rebound
 from reader.ui.themes import DEFAULT_THEME, NO_COLOR_THEME, VARIABLE_DEFAULTS, load_themes
 from reader.ui.widgets.columns import ColumnsView
 from reader.ui.widgets.headers import ColumnHeaders
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.widgets import Input
 
+    from reader.core.corrections import Correction
     from reader.core.model import Comparison
 
 LOADING_DELAY = 0.15  # seconds before the loading indicator shows
@@ -37,7 +40,7 @@ def jump_commands() -> type[Provider]:
     return JumpCommands
 
 
-class ReaderApp(App[int]):
+class ReaderApp(HandsActions, App[int]):
     """Several versions of one story, side by side."""
 
     CSS_PATH = "app.tcss"
@@ -49,6 +52,7 @@ class ReaderApp(App[int]):
         Binding("b", "make_base", "Base", id="make_base", tooltip="Compare every version with the focused one"),
         Binding("slash", "search", "Search", id="search", key_display="/"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
+        *HANDS_BINDINGS,
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
@@ -59,6 +63,9 @@ class ReaderApp(App[int]):
         theme: str | None = None,
         comparison: Comparison | None = None,
         user_theme_dir=None,
+        pairs: Sequence[Correction] = (),
+        view: str | None = None,
+        warnings: Sequence[str] = (),
     ) -> None:
         no_color = os.environ.get("NO_COLOR") is not None  # read before App.__init__ pops it
         super().__init__()
@@ -68,7 +75,9 @@ class ReaderApp(App[int]):
         self._given = comparison
         self._building = False
         loaded = load_themes(user_theme_dir)
-        self.theme_warnings = loaded.warnings
+        self.theme_warnings = [*warnings, *loaded.warnings]
+        self.init_hands(pairs)
+        self.start_view = view
         for t in loaded.themes.values():
             self.register_theme(t)
         wanted = theme or (NO_COLOR_THEME if no_color else DEFAULT_THEME)
@@ -111,6 +120,9 @@ class ReaderApp(App[int]):
             self._build(self.base)
 
     def on_mount(self) -> None:
+        self.theme_warnings.extend(install_keymap(self))
+        if self.start_view:
+            self.view.view = self.start_view
         for warning in self.theme_warnings:
             self.notify(warning, severity="warning", timeout=8)
         self.view.focus()
@@ -142,7 +154,7 @@ class ReaderApp(App[int]):
         from reader.core.compare import build  # imported here, off the path to the first frame
 
         try:
-            comparison = build(self.sources, base)
+            comparison = self.corrected(build(self.sources, base))
         except Exception as exc:  # the engine failed: say so and leave, never a traceback
             self.call_from_thread(self.exit, 1, message=f"reader: comparison failed: {exc}")
             return
@@ -175,6 +187,8 @@ class ReaderApp(App[int]):
         right = [view.view]
         if view.folded:
             right.append("folded")
+        if self.picked is not None:
+            right.append(self.hands_status())
         if view.search_query:
             pos = view.search_position
             right.append(f"“{view.search_query}” {pos or '-'}/{len(view.search_hits)}")
@@ -252,15 +266,23 @@ class ReaderApp(App[int]):
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen([("Reading", list(ColumnsView.BINDINGS)), ("App", list(self.BINDINGS))]))
+        groups = [("Reading", list(ColumnsView.BINDINGS)), ("App", list(self.BINDINGS))]
+        self.push_screen(HelpScreen([(title, rebound(bindings, self.user_keymap)) for title, bindings in groups]))
 
 
-def run_app(paths: list[str], base: int = 0, theme: str | None = None) -> int:
+def run_app(
+    paths: list[str],
+    base: int = 0,
+    theme: str | None = None,
+    pairs: Sequence[Correction] = (),
+    view: str | None = None,
+    warnings: Sequence[str] = (),
+) -> int:
     """Load the versions (raising InputError on bad input), then read them in the app."""
     sources = load_sources(paths)
     if not 0 <= base < len(sources):
         raise InputError(f"--base {base + 1}: there are {len(sources)} versions")
-    app = ReaderApp(sources, base=base, theme=theme)
+    app = ReaderApp(sources, base=base, theme=theme, pairs=pairs, view=view, warnings=warnings)
     if theme is not None and theme not in app.available_themes:
         names = ", ".join(sorted(n for n in app.available_themes if n.startswith("reader-")))
         raise InputError(f"--theme {theme}: no such theme (try {names})")

@@ -1,0 +1,180 @@
+"""The reader's hands on the comparison: un-pair (x), re-pair (p, then p), undo (u), copy (y, Y).
+
+A mixin of the app: its actions read the focused sentence from the columns, ask
+the pair session (core/pairs_session.py) for the corrected comparison, and show
+it with the app's own `_show_comparison`, which keeps the cursor where it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+
+from reader.core import corrections
+from reader.core.pairs_session import PairSession
+from reader.ui.copying import claim_markdown, sentence_text
+
+if TYPE_CHECKING:
+    from reader.core.corrections import Applied, Correction
+    from reader.core.model import Comparison
+
+HANDS_BINDINGS = [
+    Binding(
+        "x",
+        "unpair",
+        "Un-pair",
+        id="unpair",
+        show=False,
+        tooltip="Take the focused sentence out of its claim: it becomes only here (u undoes)",
+    ),
+    Binding(
+        "p",
+        "pair",
+        "Pair",
+        id="pair",
+        show=False,
+        tooltip="Pick the focused sentence; p on a sentence of another column then moves it into that claim",
+    ),
+    Binding(
+        "u", "undo_correction", "Undo", id="undo_correction", show=False, tooltip="Undo the last re-pair or un-pair"
+    ),
+    Binding("y", "copy_sentence", "Copy", id="copy_sentence", show=False, tooltip="Copy the focused sentence"),
+    Binding(
+        "Y",
+        "copy_claim",
+        "Copy claim",
+        id="copy_claim",
+        show=False,
+        tooltip="Copy the focused claim in every version, one Markdown line per version",
+    ),
+]
+CLIPBOARD_NOTE = "through the terminal (OSC 52, works over SSH)"
+
+
+class HandsActions:
+    """Actions of the app on the focused sentence; `init_hands` is called from the app's __init__."""
+
+    def init_hands(self, pairs: Sequence[Correction] = ()) -> None:
+        self.pair_session = PairSession(pairs)
+        self.picked: tuple[int, int] | None = None
+
+    # ---- corrections -------------------------------------------------------------
+
+    def corrected(self, comparison: Comparison) -> Comparison:
+        """A comparison fresh from the aligner with the corrections in effect (run in the build worker)."""
+        self.picked = None
+        result = self.pair_session.open(comparison)
+        if result.notes:
+            self.call_from_thread(self._tell_notes, result.notes)
+        return result.comparison
+
+    def _tell_notes(self, notes: Sequence[str]) -> None:
+        for note in notes:
+            self.notify(note, severity="warning", timeout=8)
+
+    def _focused(self) -> tuple[Comparison, int, int] | None:
+        comp = self.comparison
+        if comp is None or not self.ready:
+            return None
+        view = self.view
+        if not comp.articles[view.col].segments:
+            return None
+        if self.pair_session.current is not comp:  # a comparison given ready-made: open the session on it
+            self.pair_session.open(comp)
+            comp = self.pair_session.current
+        return comp, view.col, view.seg
+
+    def _show_applied(self, result: Applied, said: str) -> None:
+        self._show_comparison(result.comparison)
+        for note in result.notes:
+            self.notify(note, severity="warning", timeout=8)
+        if result.applied:
+            self.notify(said, timeout=4)
+
+    def action_unpair(self) -> None:
+        focused = self._focused()
+        if focused is None:
+            return
+        comp, col, seg = focused
+        if len(comp.claim_of(col, seg).articles) == 1:
+            self.notify("This sentence is already only in this version", timeout=3)
+            return
+        self.picked = None
+        correction = corrections.unpair(comp, col, seg)
+        name = comp.articles[col].name
+        self._show_applied(self.pair_session.add(correction), f"Un-paired: now only in {name} · u undoes")
+
+    def action_pair(self) -> None:
+        focused = self._focused()
+        if focused is None:
+            return
+        comp, col, seg = focused
+        picked = self.picked
+        if picked is None or picked[0] == col:
+            if picked == (col, seg):
+                self.picked = None
+                self.notify("Pick cancelled", timeout=2)
+            else:
+                self.picked = (col, seg)
+                self.notify(
+                    f"Picked “{_short(sentence_text(comp, col, seg))}”: focus its partner in another column, press p",
+                    timeout=6,
+                )
+            self.post_message_changed()
+            return
+        self.picked = None
+        if comp.claim_of(col, seg).index == comp.claim_of(*picked).index:
+            self.notify("These two sentences are already paired", timeout=3)
+            self.post_message_changed()
+            return
+        correction = corrections.pair(comp, picked[0], picked[1], col, seg)
+        self._show_applied(
+            self.pair_session.add(correction),
+            f"Re-paired with {comp.articles[col].name} · u undoes",
+        )
+
+    def post_message_changed(self) -> None:
+        from reader.ui.widgets.columns import ColumnsView
+
+        self.view.post_message(ColumnsView.Changed())
+
+    def action_undo_correction(self) -> None:
+        if self._focused() is None:
+            return
+        self.picked = None
+        result = self.pair_session.undo()
+        if result is None:
+            self.notify("No correction to undo", timeout=3)
+            return
+        self._show_applied(result, f"Undone: {result.applied[0].describe()}")
+
+    def hands_status(self) -> str:
+        """A word for the status line while a sentence waits for its partner."""
+        if self.picked is None or self.comparison is None:
+            return ""
+        col, seg = self.picked
+        return f"pairing {self.comparison.articles[col].name} #{seg + 1}: p on its partner"
+
+    # ---- copy out ------------------------------------------------------------------
+
+    def action_copy_sentence(self) -> None:
+        focused = self._focused()
+        if focused is not None:
+            comp, col, seg = focused
+            self._copy(sentence_text(comp, col, seg), "the sentence")
+
+    def action_copy_claim(self) -> None:
+        focused = self._focused()
+        if focused is not None:
+            comp, col, seg = focused
+            self._copy(claim_markdown(comp, col, seg), f"the claim in {len(comp.articles)} versions (Markdown)")
+
+    def _copy(self, text: str, what: str) -> None:
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied {what}, {len(text)} characters, {CLIPBOARD_NOTE}", timeout=4)
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,91 @@
+"""The user's keys: `keymap.toml` in the config folder maps binding ids to keys, applied with Textual's keymap.
+
+    cursor_down = "ctrl+n,down"
+    copy_sentence = "c"
+
+Keys are written as Textual writes them (`ctrl+n`, `pagedown`, `question_mark` or
+`?`), several separated by commas. An unknown id or a key Textual cannot produce
+is a warning naming the line; the other lines still apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.binding import Binding
+from textual.keys import Keys, key_to_character
+
+from reader.config import config_dir, read_toml
+
+MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+NAMED_KEYS = frozenset(k.value for k in Keys if "+" not in k.value and not k.value.startswith("<")) | {
+    "enter",
+    "tab",
+    "space",
+    "backspace",
+    "escape",
+}
+
+
+def keymap_path() -> Path:
+    return config_dir() / "keymap.toml"
+
+
+def valid_key(key: str) -> bool:
+    """True when `key` is one Textual can report: a character or a key name, after any modifiers."""
+    *mods, name = key.split("+")
+    if not name or any(m not in MODIFIERS for m in mods):
+        return False
+    return len(name) == 1 or name in NAMED_KEYS or key_to_character(name) is not None
+
+
+def load_keymap(known_ids: Iterable[str], path: Path | None = None) -> tuple[dict[str, str], list[str]]:
+    """(binding id -> keys, warnings): the lines that name a known id and only valid keys."""
+    path = path or keymap_path()
+    table, lines, warnings = read_toml(path)
+    known = set(known_ids)
+    keymap: dict[str, str] = {}
+    for binding_id, value in table.items():
+        where = f"{path.name} line {lines.get(binding_id, '?')}"
+        if binding_id not in known:
+            warnings.append(f"{where}: unknown binding id {binding_id!r}; ignored (ids are listed in the README)")
+            continue
+        if not isinstance(value, str):
+            warnings.append(f'{where}: {binding_id} needs keys in quotes, like "ctrl+n"; ignored')
+            continue
+        keys = [k.strip() for k in value.split(",")]
+        bad = [k for k in keys if not valid_key(k)]
+        if bad:
+            warnings.append(f"{where}: {', '.join(repr(k) for k in bad)} is not a key Textual knows; ignored")
+            continue
+        keymap[binding_id] = ",".join(keys)
+    return keymap, warnings
+
+
+def binding_ids(bindings: Iterable[Binding | tuple]) -> set[str]:
+    return {b.id for b in bindings if isinstance(b, Binding) and b.id}
+
+
+def rebound(bindings: Iterable[Binding], keymap: dict[str, str]) -> list[Binding]:
+    """The bindings with the user's keys, as the help screen lists them."""
+    return [b.with_key(keymap[b.id], key_display=None) if b.id in keymap else b for b in bindings]
+
+
+def install_keymap(app) -> list[str]:
+    """Read keymap.toml and hand it to Textual (`App.set_keymap`); the warnings, for the app to show.
+    The ids known are those of the app, its columns and its screens."""
+    app.user_keymap = {}
+    path = keymap_path()
+    if not path.is_file():
+        return []
+    from reader.ui.screens.claim import ClaimScreen
+    from reader.ui.screens.help import HelpScreen
+    from reader.ui.widgets.columns import ColumnsView
+
+    known = binding_ids([*type(app).BINDINGS, *ColumnsView.BINDINGS, *HelpScreen.BINDINGS, *ClaimScreen.BINDINGS])
+    keymap, warnings = load_keymap(known, path)
+    app.user_keymap = keymap
+    if keymap:
+        app.set_keymap(keymap)
+    return warnings

@@ -1,0 +1,152 @@
+"""Re-pair, un-pair and undo in the app: the claim changes, survives a restart, reaches the reports."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from reader.core import pairs_store
+
+from .conftest import open_app, until_ready
+
+SIZE = (120, 36)
+ABOUT = (0, 1)  # v1: "About 200 people attended the ceremony." paired with v2's "About 300 ..."
+PLANNED = (1, 4)  # v2: "A second bridge is planned for 2030." told by v2 alone
+TRAFFIC = (0, 3)  # v1: "Traffic will start next week." told by all three
+
+
+def report(paths: list[str], *extra: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-m", "reader", "--format", "json", *extra, *paths],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        check=True,
+    )
+    return json.loads(out.stdout)
+
+
+def claim_members(doc: dict, article: int, segment: int) -> tuple[list[tuple[int, int]], bool]:
+    for claim in doc["claims"]:
+        members = [(m["article"], m["segment"]) for m in claim["members"]]
+        if (article, segment) in members:
+            return members, claim.get("corrected", False)
+    raise AssertionError("segment in no claim")
+
+
+async def test_unpair_survives_a_restart_shows_in_json_and_undo_restores_it(story):
+    before = report(story)
+    assert claim_members(before, *ABOUT) == ([(0, 1), (1, 1)], False)
+
+    app = open_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await until_ready(app, pilot)
+        app.view.goto(*ABOUT)
+        await pilot.press("x")
+        claim = app.comparison.claim_of(*ABOUT)
+        assert claim.status == "unique" and claim.corrected and claim.articles == (0,)
+        assert app.comparison.claim_of(1, 1).status == "unique"
+        assert (app.view.col, app.view.seg) == ABOUT  # the cursor stays on the sentence
+        assert "only here" in str(app.query_one("#status").render())
+    kept = pairs_store.state_file(app.comparison.articles)
+    assert kept.is_file() and "About 200 people" in kept.read_text()
+
+    assert claim_members(report(story), *ABOUT) == ([(0, 1)], True)
+
+    again = open_app(story)  # a restart on the same texts
+    async with again.run_test(size=SIZE) as pilot:
+        await until_ready(again, pilot)
+        assert again.comparison.claim_of(*ABOUT).articles == (0,)
+        again.view.goto(*ABOUT)
+        await pilot.press("u")
+        restored = again.comparison.claim_of(*ABOUT)
+        assert restored.articles == (0, 1) and not restored.corrected and restored.status == "altered"
+    assert report(story) == before
+
+
+async def test_pair_moves_a_sentence_into_the_claim_of_the_one_under_the_cursor(story):
+    app = open_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await until_ready(app, pilot)
+        app.view.goto(*PLANNED)
+        await pilot.press("p")
+        assert app.picked == PLANNED
+        assert "pairing v2.txt #5" in str(app.query_one("#status").render())
+        app.view.goto(*TRAFFIC)
+        await pilot.press("p")
+        claim = app.comparison.claim_of(*PLANNED)
+        assert claim.index == app.comparison.claim_of(*TRAFFIC).index
+        assert claim.corrected and claim.status != "same"
+        assert app.picked is None
+        # word changes were computed for the new member against the base's sentence
+        assert any(c.article == 1 for c in app.comparison.changes_in(claim.index))
+        await pilot.press("u")
+        assert app.comparison.claim_of(*PLANNED).articles == (1,)
+        await pilot.press("u")  # nothing left to undo: a notice, no change
+        assert app.comparison.claim_of(*PLANNED).articles == (1,)
+
+
+async def test_p_twice_on_one_sentence_cancels_and_x_on_a_lone_sentence_does_nothing(story):
+    app = open_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await until_ready(app, pilot)
+        app.view.goto(*PLANNED)
+        await pilot.press("p", "p")
+        assert app.picked is None
+        shown = app.comparison
+        await pilot.press("x")
+        assert app.comparison is shown
+        assert not pairs_store.state_file(shown.articles).exists()
+
+
+async def test_rebase_keeps_the_corrections(story):
+    app = open_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await until_ready(app, pilot)
+        app.view.goto(*ABOUT)
+        await pilot.press("x")
+        app.view.goto(1, 0)
+        await pilot.press("b")
+        await until_ready(app, pilot)
+        assert app.comparison.base == 1
+        assert app.comparison.claim_of(*ABOUT).articles == (0,)
+
+
+async def test_pairs_file_is_imported_and_exported(story, tmp_path: Path):
+    app = open_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await until_ready(app, pilot)
+        app.view.goto(*ABOUT)
+        await pilot.press("x")
+    shared = tmp_path / "shared.pairs.json"
+    subprocess.run([sys.executable, "-m", "reader", "--export-pairs", str(shared), *story], check=True)
+    pairs_store.state_file(app.comparison.articles).unlink()  # a colleague, with nothing kept
+    assert claim_members(report(story), *ABOUT)[0] == [(0, 1), (1, 1)]
+    assert claim_members(report(story, "--pairs", str(shared)), *ABOUT) == ([(0, 1)], True)
+
+    colleague = open_app(story, pairs=pairs_store.read(shared))
+    async with colleague.run_test(size=SIZE) as pilot:
+        await until_ready(colleague, pilot)
+        assert colleague.comparison.claim_of(*ABOUT).articles == (0,)
+
+
+def test_a_correction_for_a_changed_version_is_dropped_with_a_notice(story, tmp_path: Path):
+    shared = tmp_path / "p.json"
+    subprocess.run([sys.executable, "-m", "reader", "--export-pairs", str(shared), *story], check=True)
+    doc = json.loads(shared.read_text())
+    assert doc["corrections"] == []
+    doc["corrections"] = [
+        {"kind": "unpair", "sentence": {"version": doc["versions"][0]["hash"], "index": 1, "text": "gone"}}
+    ]
+    shared.write_text(json.dumps(doc))
+    out = subprocess.run(
+        [sys.executable, "-m", "reader", "--format", "json", "--pairs", str(shared), *story],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0
+    assert out.stderr.startswith("reader: note: dropped a correction") and out.stderr.count("\n") == 1
+    assert claim_members(json.loads(out.stdout), *ABOUT)[0] == [(0, 1), (1, 1)]
