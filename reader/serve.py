@@ -8,8 +8,10 @@ port in use is one line, not a traceback from the web server.
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import shlex
+import signal
 import socket
 import sys
 from collections.abc import Sequence
@@ -52,15 +54,25 @@ def serve(paths: Sequence[str], options: Sequence[str] = (), host: str = DEFAULT
     if STDIN in paths:
         raise InputError("--serve: - (standard input) cannot be served: each browser tab reads the files again")
     check_port(host, port)
+    from aiohttp import web
     from textual_serve.server import Server
 
     class _Server(Server):
-        async def on_startup(self, app) -> None:  # one line of ours instead of textual-serve's banner
-            sys.stdout.write(f"reader: serving on {self.public_url} (Ctrl+C stops)\n")
-            sys.stdout.flush()
+        def serve(self, debug: bool = False) -> None:
+            """Server.serve, with the address said once the socket listens (aiohttp's `print` hook)
+            instead of textual-serve's banner, which comes before it and without its log handler."""
+            loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(loop)
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+            web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop, print=said)
 
-        def initialize_logging(self) -> None:  # its rich log handler would print a line per connection
+        async def on_startup(self, app) -> None:
             pass
+
+    def said(_message: str) -> None:
+        sys.stdout.write(f"reader: serving on http://{host}:{port} (Ctrl+C stops)\n")
+        sys.stdout.flush()
 
     command = app_command(paths, options)
     title = "reader: " + ", ".join(Path(p).name or p for p in paths)
