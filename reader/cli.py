@@ -147,7 +147,15 @@ def _open_app(args: argparse.Namespace) -> int:
     base = args.settings.choose_base(args.base, len(inputs))
     theme = args.theme or args.settings.theme
     warnings = args.settings.warnings
-    return run_app(args.paths, base - 1, theme, pairs=args.corrections, view=args.settings.view, warnings=warnings)
+    return run_app(
+        args.paths,
+        base - 1,
+        theme,
+        pairs=args.corrections,
+        view=args.settings.view,
+        warnings=warnings,
+        strict_theme=args.theme is not None,
+    )
 
 
 def _report(args: argparse.Namespace) -> None:

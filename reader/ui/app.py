@@ -277,13 +277,15 @@ def run_app(
     pairs: Sequence[Correction] = (),
     view: str | None = None,
     warnings: Sequence[str] = (),
+    strict_theme: bool = True,
 ) -> int:
-    """Load the versions (raising InputError on bad input), then read them in the app."""
+    """Load the versions (raising InputError on bad input), then read them in the app.
+    A theme that is not strict (config.toml's) falls back to the default with a warning instead."""
     sources = load_sources(paths)
     if not 0 <= base < len(sources):
         raise InputError(f"--base {base + 1}: there are {len(sources)} versions")
     app = ReaderApp(sources, base=base, theme=theme, pairs=pairs, view=view, warnings=warnings)
-    if theme is not None and theme not in app.available_themes:
+    if strict_theme and theme is not None and theme not in app.available_themes:
         names = ", ".join(sorted(n for n in app.available_themes if n.startswith("reader-")))
         raise InputError(f"--theme {theme}: no such theme (try {names})")
     app.run()

@@ -7,7 +7,8 @@ it with the app's own `_show_comparison`, which keeps the cursor where it was.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
@@ -59,6 +60,7 @@ class HandsActions:
     def init_hands(self, pairs: Sequence[Correction] = ()) -> None:
         self.pair_session = PairSession(pairs)
         self.picked: tuple[int, int] | None = None
+        self.correcting = False  # a correction is being applied in its worker
 
     # ---- corrections -------------------------------------------------------------
 
@@ -78,6 +80,9 @@ class HandsActions:
         comp = self.comparison
         if comp is None or not self.ready:
             return None
+        if self.correcting:
+            self.notify("Still applying the last correction", timeout=2)
+            return None
         view = self.view
         if not comp.articles[view.col].segments:
             return None
@@ -86,12 +91,34 @@ class HandsActions:
             comp = self.pair_session.current
         return comp, view.col, view.seg
 
-    def _show_applied(self, result: Applied, said: str) -> None:
+    def _correct(self, change: Callable[[], Applied | None], said: Callable[[Applied], str]) -> None:
+        """Run `change` (a session call) in a worker thread: the first correction of a long story makes the
+        tokens of every sentence (about a second for 10 x 1,000 sentences), and the keys stay live meanwhile."""
+        self.correcting = True
+        self.run_worker(partial(self._correct_work, change, said), thread=True, group="pairs")
+
+    def _correct_work(self, change: Callable[[], Applied | None], said: Callable[[Applied], str]) -> None:
+        try:
+            result = change()
+        except Exception as exc:  # a bug of ours: say it, keep the comparison on screen
+            self.call_from_thread(self._correction_failed, exc)
+            return
+        self.call_from_thread(self._show_applied, result, said)
+
+    def _correction_failed(self, exc: Exception) -> None:
+        self.correcting = False
+        self.notify(f"correction failed: {type(exc).__name__}: {exc}", severity="error", timeout=8)
+
+    def _show_applied(self, result: Applied | None, said: Callable[[Applied], str]) -> None:
+        self.correcting = False
+        if result is None:
+            self.notify("No correction to undo", timeout=3)
+            return
         self._show_comparison(result.comparison)
         for note in result.notes:
             self.notify(note, severity="warning", timeout=8)
         if result.applied:
-            self.notify(said, timeout=4)
+            self.notify(said(result), timeout=4)
 
     def action_unpair(self) -> None:
         focused = self._focused()
@@ -104,7 +131,7 @@ class HandsActions:
         self.picked = None
         correction = corrections.unpair(comp, col, seg)
         name = comp.articles[col].name
-        self._show_applied(self.pair_session.add(correction), f"Un-paired: now only in {name} · u undoes")
+        self._correct(partial(self.pair_session.add, correction), lambda _: f"Un-paired: now only in {name} · u undoes")
 
     def action_pair(self) -> None:
         focused = self._focused()
@@ -130,10 +157,8 @@ class HandsActions:
             self.post_message_changed()
             return
         correction = corrections.pair(comp, picked[0], picked[1], col, seg)
-        self._show_applied(
-            self.pair_session.add(correction),
-            f"Re-paired with {comp.articles[col].name} · u undoes",
-        )
+        name = comp.articles[col].name
+        self._correct(partial(self.pair_session.add, correction), lambda _: f"Re-paired with {name} · u undoes")
 
     def post_message_changed(self) -> None:
         from reader.ui.widgets.columns import ColumnsView
@@ -144,11 +169,7 @@ class HandsActions:
         if self._focused() is None:
             return
         self.picked = None
-        result = self.pair_session.undo()
-        if result is None:
-            self.notify("No correction to undo", timeout=3)
-            return
-        self._show_applied(result, f"Undone: {result.applied[0].describe()}")
+        self._correct(self.pair_session.undo, lambda result: f"Undone: {result.applied[0].describe()}")
 
     def hands_status(self) -> str:
         """A word for the status line while a sentence waits for its partner."""

@@ -46,6 +46,7 @@ async def test_unpair_survives_a_restart_shows_in_json_and_undo_restores_it(stor
         await until_ready(app, pilot)
         app.view.goto(*ABOUT)
         await pilot.press("x")
+        await until_ready(app, pilot)
         claim = app.comparison.claim_of(*ABOUT)
         assert claim.status == "unique" and claim.corrected and claim.articles == (0,)
         assert app.comparison.claim_of(1, 1).status == "unique"
@@ -62,6 +63,7 @@ async def test_unpair_survives_a_restart_shows_in_json_and_undo_restores_it(stor
         assert again.comparison.claim_of(*ABOUT).articles == (0,)
         again.view.goto(*ABOUT)
         await pilot.press("u")
+        await until_ready(again, pilot)
         restored = again.comparison.claim_of(*ABOUT)
         assert restored.articles == (0, 1) and not restored.corrected and restored.status == "altered"
     assert report(story) == before
@@ -77,6 +79,7 @@ async def test_pair_moves_a_sentence_into_the_claim_of_the_one_under_the_cursor(
         assert "pairing v2.txt #5" in str(app.query_one("#status").render())
         app.view.goto(*TRAFFIC)
         await pilot.press("p")
+        await until_ready(app, pilot)
         claim = app.comparison.claim_of(*PLANNED)
         assert claim.index == app.comparison.claim_of(*TRAFFIC).index
         assert claim.corrected and claim.status != "same"
@@ -84,8 +87,11 @@ async def test_pair_moves_a_sentence_into_the_claim_of_the_one_under_the_cursor(
         # word changes were computed for the new member against the base's sentence
         assert any(c.article == 1 for c in app.comparison.changes_in(claim.index))
         await pilot.press("u")
+        await until_ready(app, pilot)
         assert app.comparison.claim_of(*PLANNED).articles == (1,)
         await pilot.press("u")  # nothing left to undo: a notice, no change
+        await until_ready(app, pilot)
+        assert any("No correction to undo" in n.message for n in app._notifications)
         assert app.comparison.claim_of(*PLANNED).articles == (1,)
 
 
@@ -108,6 +114,7 @@ async def test_rebase_keeps_the_corrections(story):
         await until_ready(app, pilot)
         app.view.goto(*ABOUT)
         await pilot.press("x")
+        await until_ready(app, pilot)
         app.view.goto(1, 0)
         await pilot.press("b")
         await until_ready(app, pilot)
@@ -121,6 +128,7 @@ async def test_pairs_file_is_imported_and_exported(story, tmp_path: Path):
         await until_ready(app, pilot)
         app.view.goto(*ABOUT)
         await pilot.press("x")
+        await until_ready(app, pilot)
     shared = tmp_path / "shared.pairs.json"
     subprocess.run([sys.executable, "-m", "reader", "--export-pairs", str(shared), *story], check=True)
     pairs_store.state_file(app.comparison.articles).unlink()  # a colleague, with nothing kept

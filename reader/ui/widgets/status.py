@@ -19,6 +19,8 @@ def describe_claim(comparison: Comparison, article: int, segment: int) -> str:
         moved = sorted({mv.article + 1 for mv in claim.moves})
         parts.append("moved in " + ", ".join(f"v{a}" for a in moved))
     parts.append(f"in {len(claim.articles)} of {n}")
+    if claim.corrected:
+        parts.append("corrected by hand")
     if len(claim.articles) > 1:
         parts.append(f"similarity {claim.score:.0%}")
     details = comparison.details_in(claim.index, article)
