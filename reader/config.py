@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,13 +32,19 @@ class Settings:
     view: str | None = None
     base: int | None = None
     warnings: list[str] = field(default_factory=list)
+    tell: Callable[[str], None] | None = None  # said at once (reports) rather than kept for the app to show
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+        if self.tell is not None:
+            self.tell(message)
 
     def choose_base(self, given: int | None, count: int) -> int:
         """The base (from 1): the command line's, else the config's when these versions have it, else 1."""
         if given is not None:
             return given
         if self.base is not None and self.base > count:
-            self.warnings.append(f"config.toml: base = {self.base} but there are {count} versions; using 1")
+            self.warn(f"config.toml: base = {self.base} but there are {count} versions; using 1")
             return 1
         return self.base or 1
 

@@ -25,8 +25,9 @@ def read_hands_options(args: argparse.Namespace, say: Say) -> None:
     args.settings = load_settings()
     opens_app = args.format is None and not args.export_pairs and not args.serve
     if not opens_app:
+        args.settings.tell = lambda warning: say(f"warning: {warning}")
         for warning in args.settings.warnings:
-            say(f"warning: {warning}")
+            args.settings.tell(warning)
     args.corrections = []
     if args.pairs:
         try:

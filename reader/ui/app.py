@@ -124,7 +124,7 @@ class ReaderApp(HandsActions, App[int]):
         if self.start_view:
             self.view.view = self.start_view
         for warning in self.theme_warnings:
-            self.notify(warning, severity="warning", timeout=8)
+            self.say(warning, severity="warning", timeout=8)
         self.view.focus()
         if self._given is not None:
             self._show_comparison(self._given)

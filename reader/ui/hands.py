@@ -15,6 +15,7 @@ from textual.binding import Binding
 
 from reader.core import corrections
 from reader.core.pairs_session import PairSession
+from reader.core.visible import visible
 from reader.ui.copying import claim_markdown, sentence_text
 
 if TYPE_CHECKING:
@@ -64,6 +65,11 @@ class HandsActions:
 
     # ---- corrections -------------------------------------------------------------
 
+    def say(self, message: str, severity: str = "information", timeout: float = 4) -> None:
+        """A notification that shows text from files (sentences, names, keymap lines) as text:
+        control characters as placeholders, brackets never read as markup."""
+        self.notify(visible(message, keep_newlines=False), severity=severity, timeout=timeout, markup=False)
+
     def corrected(self, comparison: Comparison) -> Comparison:
         """A comparison fresh from the aligner with the corrections in effect (run in the build worker)."""
         self.picked = None
@@ -74,14 +80,14 @@ class HandsActions:
 
     def _tell_notes(self, notes: Sequence[str]) -> None:
         for note in notes:
-            self.notify(note, severity="warning", timeout=8)
+            self.say(note, severity="warning", timeout=8)
 
     def _focused(self) -> tuple[Comparison, int, int] | None:
         comp = self.comparison
         if comp is None or not self.ready:
             return None
         if self.correcting:
-            self.notify("Still applying the last correction", timeout=2)
+            self.say("Still applying the last correction", timeout=2)
             return None
         view = self.view
         if not comp.articles[view.col].segments:
@@ -107,18 +113,18 @@ class HandsActions:
 
     def _correction_failed(self, exc: Exception) -> None:
         self.correcting = False
-        self.notify(f"correction failed: {type(exc).__name__}: {exc}", severity="error", timeout=8)
+        self.say(f"correction failed: {type(exc).__name__}: {exc}", severity="error", timeout=8)
 
     def _show_applied(self, result: Applied | None, said: Callable[[Applied], str]) -> None:
         self.correcting = False
         if result is None:
-            self.notify("No correction to undo", timeout=3)
+            self.say("No correction to undo", timeout=3)
             return
         self._show_comparison(result.comparison)
         for note in result.notes:
-            self.notify(note, severity="warning", timeout=8)
+            self.say(note, severity="warning", timeout=8)
         if result.applied:
-            self.notify(said(result), timeout=4)
+            self.say(said(result), timeout=4)
 
     def action_unpair(self) -> None:
         focused = self._focused()
@@ -126,7 +132,7 @@ class HandsActions:
             return
         comp, col, seg = focused
         if len(comp.claim_of(col, seg).articles) == 1:
-            self.notify("This sentence is already only in this version", timeout=3)
+            self.say("This sentence is already only in this version", timeout=3)
             return
         self.picked = None
         correction = corrections.unpair(comp, col, seg)
@@ -142,10 +148,10 @@ class HandsActions:
         if picked is None or picked[0] == col:
             if picked == (col, seg):
                 self.picked = None
-                self.notify("Pick cancelled", timeout=2)
+                self.say("Pick cancelled", timeout=2)
             else:
                 self.picked = (col, seg)
-                self.notify(
+                self.say(
                     f"Picked “{_short(sentence_text(comp, col, seg))}”: focus its partner in another column, press p",
                     timeout=6,
                 )
@@ -153,7 +159,7 @@ class HandsActions:
             return
         self.picked = None
         if comp.claim_of(col, seg).index == comp.claim_of(*picked).index:
-            self.notify("These two sentences are already paired", timeout=3)
+            self.say("These two sentences are already paired", timeout=3)
             self.post_message_changed()
             return
         correction = corrections.pair(comp, picked[0], picked[1], col, seg)
@@ -194,7 +200,7 @@ class HandsActions:
 
     def _copy(self, text: str, what: str) -> None:
         self.copy_to_clipboard(text)
-        self.notify(f"Copied {what}, {len(text)} characters, {CLIPBOARD_NOTE}", timeout=4)
+        self.say(f"Copied {what}, {len(text)} characters, {CLIPBOARD_NOTE}", timeout=4)
 
 
 def _short(text: str, width: int = 40) -> str:

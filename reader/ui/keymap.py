@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.binding import Binding
-from textual.keys import Keys, key_to_character
+from textual.keys import Keys, _character_to_key, key_to_character
 
-from reader.config import config_dir, read_toml
+from reader.config import config_dir, key_lines, read_toml
 
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 NAMED_KEYS = frozenset(k.value for k in Keys if "+" not in k.value and not k.value.startswith("<")) | {
@@ -63,6 +63,30 @@ def load_keymap(known_ids: Iterable[str], path: Path | None = None) -> tuple[dic
     return keymap, warnings
 
 
+def clashes(groups: Iterable[Iterable[Binding]], keymap: dict[str, str], path: Path) -> list[str]:
+    """Warnings for a key the keymap gives to a binding while another binding active at the same time
+    (the app and its columns; each modal screen on its own) still has it."""
+    lines = key_lines(path.read_text(encoding="utf-8")) if keymap else {}
+    found = []
+    for group in groups:
+        keys_of = {b.id: _keys(keymap.get(b.id, b.key)) for b in group if b.id}
+        for mine in sorted(keymap):
+            if mine not in keys_of:
+                continue
+            for other, keys in keys_of.items():
+                shared = sorted(keys_of[mine] & keys) if other != mine else []
+                if shared:
+                    found.append(
+                        f"{path.name} line {lines.get(mine, '?')}: {', '.join(shared)} is also the key of "
+                        f"{other}; give one of them another key"
+                    )
+    return found
+
+
+def _keys(keys: str) -> set[str]:
+    return {_character_to_key(k) if len(k) == 1 else k for k in (k.strip() for k in keys.split(","))}
+
+
 def binding_ids(bindings: Iterable[Binding | tuple]) -> set[str]:
     return {b.id for b in bindings if isinstance(b, Binding) and b.id}
 
@@ -83,8 +107,9 @@ def install_keymap(app) -> list[str]:
     from reader.ui.screens.help import HelpScreen
     from reader.ui.widgets.columns import ColumnsView
 
-    known = binding_ids([*type(app).BINDINGS, *ColumnsView.BINDINGS, *HelpScreen.BINDINGS, *ClaimScreen.BINDINGS])
-    keymap, warnings = load_keymap(known, path)
+    groups = [[*type(app).BINDINGS, *ColumnsView.BINDINGS], HelpScreen.BINDINGS, ClaimScreen.BINDINGS]
+    keymap, warnings = load_keymap(binding_ids(b for group in groups for b in group), path)
+    warnings.extend(clashes(groups, keymap, path))
     app.user_keymap = keymap
     if keymap:
         app.set_keymap(keymap)

@@ -111,3 +111,23 @@ async def test_config_view_and_theme_apply_and_the_command_line_wins(story, own_
         check=True,
     )
     assert '"base": 2' in out.stdout
+
+
+async def test_a_key_another_binding_has_is_a_warning_naming_the_line(story, own_folders: Path):
+    write_config(own_folders, "keymap.toml", 'copy_sentence = "x"\n"[bold]oops[/]" = "z"\n')
+    app = open_app(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until_ready(app, pilot)
+        await pilot.press("x", "x")
+        assert app.comparison.claim_of(0, 0).articles != (0,)  # x copies now, it does not un-pair
+        assert app.clipboard
+        messages = [n.message for n in app._notifications]
+        assert sum("line 1: x is also the key of unpair" in m for m in messages) == 1
+        assert any("'[bold]oops[/]'" in m for m in messages)  # shown as text, never as markup
+
+
+def test_a_config_base_these_versions_lack_is_a_warning_in_a_report(story, own_folders: Path):
+    write_config(own_folders, "config.toml", "base = 7\n")
+    out = subprocess.run([sys.executable, "-m", "reader", "--format", "json", *story], capture_output=True, text=True)
+    assert out.returncode == 0 and '"base": 0' in out.stdout
+    assert out.stderr == "reader: warning: config.toml: base = 7 but there are 3 versions; using 1\n"

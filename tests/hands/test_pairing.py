@@ -158,3 +158,65 @@ def test_a_correction_for_a_changed_version_is_dropped_with_a_notice(story, tmp_
     assert out.returncode == 0
     assert out.stderr.startswith("reader: note: dropped a correction") and out.stderr.count("\n") == 1
     assert claim_members(json.loads(out.stdout), *ABOUT)[0] == [(0, 1), (1, 1)]
+
+
+async def test_a_corrupt_state_file_is_a_notice_and_the_next_correction_replaces_it(story):
+    app = open_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await until_ready(app, pilot)
+        kept = pairs_store.state_file(app.comparison.articles)
+    kept.parent.mkdir(parents=True)
+    kept.write_text("{not json", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "reader", "--format", "json", *story], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stderr.startswith("reader: note: kept corrections unreadable")
+    again = open_app(story)
+    async with again.run_test(size=SIZE) as pilot:
+        await until_ready(again, pilot)
+        assert any("unreadable" in n.message for n in again._notifications)
+        again.view.goto(*ABOUT)
+        await pilot.press("x")
+        await until_ready(again, pilot)
+    assert len(pairs_store.read(kept)) == 1
+
+
+async def test_a_correction_on_a_version_that_changed_is_dropped_the_others_kept(story):
+    app = open_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await until_ready(app, pilot)
+        app.view.goto(*ABOUT)
+        await pilot.press("x")  # about v1's sentence: v1 will not change
+        await until_ready(app, pilot)
+        app.view.goto(*PLANNED)
+        await pilot.press("p")
+        app.view.goto(*TRAFFIC)
+        await pilot.press("p")  # v2's sentence moved: v2 will change
+        await until_ready(app, pilot)
+    v2 = Path(story[1])
+    v2.write_text(v2.read_text(encoding="utf-8").replace("Traffic will", "Cars will"), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "reader", "--format", "json", *story], capture_output=True, text=True)
+    assert out.returncode == 0
+    assert (
+        out.stderr
+        == "reader: note: dropped a correction: “A second bridge is planned for 2030.” is no longer in its version\n"
+    )
+    doc = json.loads(out.stdout)
+    assert claim_members(doc, *ABOUT) == ([(0, 1)], True)
+    assert claim_members(doc, *PLANNED) == ([(1, 4)], False)
+
+
+def test_export_never_writes_over_an_input_or_the_pairs_file(story, tmp_path: Path):
+    before = Path(story[0]).read_bytes()
+    out = subprocess.run(
+        [sys.executable, "-m", "reader", "--export-pairs", story[0], *story], capture_output=True, text=True
+    )
+    assert out.returncode == 2 and "is one of the inputs" in out.stderr and out.stderr.count("\n") == 1
+    assert Path(story[0]).read_bytes() == before
+    shared = tmp_path / "p.json"
+    subprocess.run([sys.executable, "-m", "reader", "--export-pairs", str(shared), *story], check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "reader", "--pairs", str(shared), "--export-pairs", str(shared), *story],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 2 and "refusing to write over it" in out.stderr
+    assert sorted(p.name for p in Path(story[0]).parent.iterdir()) == ["v1.txt", "v2.txt", "v3.txt"]
