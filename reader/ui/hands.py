@@ -179,10 +179,10 @@ class HandsActions:
 
     def hands_status(self) -> str:
         """A word for the status line while a sentence waits for its partner."""
-        if self.picked is None or self.comparison is None:
+        if self.picked is None:
             return ""
         col, seg = self.picked
-        return f"pairing {self.comparison.articles[col].name} #{seg + 1}: p on its partner"
+        return f"pairing v{col + 1} sentence {seg + 1}"
 
     # ---- copy out ------------------------------------------------------------------
 

@@ -76,7 +76,7 @@ async def test_pair_moves_a_sentence_into_the_claim_of_the_one_under_the_cursor(
         app.view.goto(*PLANNED)
         await pilot.press("p")
         assert app.picked == PLANNED
-        assert "pairing v2.txt #5" in str(app.query_one("#status").render())
+        assert "pairing v2 sentence 5" in str(app.query_one("#status").render())
         app.view.goto(*TRAFFIC)
         await pilot.press("p")
         await until_ready(app, pilot)
