@@ -10,6 +10,7 @@ corrections.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 
 from . import pairs_store
@@ -24,9 +25,14 @@ class PairSession:
         self.corrections: list[Correction] | None = None  # None until the state folder was read
         self.uncorrected: Comparison | None = None
         self.current: Comparison | None = None
+        self._lock = threading.Lock()  # the app's build worker (a rebase) and a correction's worker may overlap
 
     def open(self, comparison: Comparison) -> Applied:
         """Apply the corrections in effect to a comparison fresh from the aligner (read them first, once)."""
+        with self._lock:
+            return self._open(comparison)
+
+    def _open(self, comparison: Comparison) -> Applied:
         notes: list[str] = []
         first = self.corrections is None
         if self.corrections is None:
@@ -49,6 +55,10 @@ class PairSession:
 
     def add(self, correction: Correction) -> Applied:
         """One more correction, applied to the comparison on screen: only the claims it touches change."""
+        with self._lock:
+            return self._add(correction)
+
+    def _add(self, correction: Correction) -> Applied:
         assert self.current is not None and self.corrections is not None, "open() comes first"
         result = apply(self.current, [correction])
         if result.applied:
@@ -59,6 +69,10 @@ class PairSession:
 
     def undo(self) -> Applied | None:
         """Take back the last correction (None when there is none): the rest are applied to the aligner's comparison."""
+        with self._lock:
+            return self._undo()
+
+    def _undo(self) -> Applied | None:
         if not self.corrections or self.uncorrected is None:
             return None
         undone = self.corrections.pop()
