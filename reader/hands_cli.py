@@ -22,6 +22,8 @@ def read_hands_options(args: argparse.Namespace, say: Say) -> None:
     unless the app opens (it shows them itself)."""
     from reader.core import pairs_store
 
+    if args.serve and (args.format or args.export_pairs):
+        raise InputError("--serve opens the app in a browser: leave out --format and --export-pairs")
     args.settings = load_settings()
     opens_app = args.format is None and not args.export_pairs and not args.serve
     if not opens_app:

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.core.load import STDIN, InputError
+from reader.core.load import STDIN, InputError, load_sources
 from reader.core.urls import is_url
 
 DEFAULT_HOST = "127.0.0.1"
@@ -53,6 +53,7 @@ def serve(paths: Sequence[str], options: Sequence[str] = (), host: str = DEFAULT
     """Serve the app until Ctrl+C (or SIGTERM); the address is printed once it listens."""
     if STDIN in paths:
         raise InputError("--serve: - (standard input) cannot be served: each browser tab reads the files again")
+    load_sources(list(paths))  # bad input is refused here, in one line, not in each browser tab
     check_port(host, port)
     from aiohttp import web
     from textual_serve.server import Server

@@ -22,6 +22,7 @@ from .corrections import PAIR, UNPAIR, Correction, SentenceRef, version_hash
 from .model import Article
 
 SCHEMA = "reader.pairs/1"
+MAX_BYTES = 10_000_000  # thousands of corrections fit in far less; more is not a pairs file
 
 
 class PairsError(ValueError):
@@ -95,6 +96,8 @@ def read(path: Path | str) -> list[Correction]:
     """The corrections of a pairs file given by the user (--pairs FILE); PairsError when unreadable."""
     name = str(path)
     try:
+        if Path(path).stat().st_size > MAX_BYTES:
+            raise PairsError(f"{name}: over {MAX_BYTES // 1_000_000} MB, too large for a pairs file")
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise PairsError(f"{name}: no such pairs file") from None

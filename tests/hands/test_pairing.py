@@ -220,3 +220,19 @@ def test_export_never_writes_over_an_input_or_the_pairs_file(story, tmp_path: Pa
     )
     assert out.returncode == 2 and "refusing to write over it" in out.stderr
     assert sorted(p.name for p in Path(story[0]).parent.iterdir()) == ["v1.txt", "v2.txt", "v3.txt"]
+
+
+def test_a_pairs_file_that_is_a_folder_binary_or_huge_is_one_line(story, tmp_path: Path):
+    binary = tmp_path / "binary.json"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as out:
+        out.truncate(pairs_store.MAX_BYTES + 1)
+    for bad in (tmp_path, binary, huge, tmp_path / "missing.json"):
+        out = subprocess.run(
+            [sys.executable, "-m", "reader", "--format", "json", "--pairs", str(bad), *story],
+            capture_output=True,
+            text=True,
+        )
+        assert out.returncode == 2 and out.stdout == ""
+        assert out.stderr.startswith(f"reader: --pairs {bad}: ") and out.stderr.count("\n") == 1, out.stderr

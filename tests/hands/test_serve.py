@@ -192,3 +192,17 @@ class _Devtools:
                 return text
             await asyncio.sleep(0.25)  # polling a browser for a state, not a fixed wait
         return text
+
+
+def test_serve_refuses_a_missing_path_and_a_report_format(story, tmp_path: Path):
+    out = subprocess.run(
+        [sys.executable, "-m", "reader", "--serve", "--port", str(free_port()), str(tmp_path / "nope.txt"), story[0]],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and "nope.txt" in out.stderr
+    out = subprocess.run(
+        [sys.executable, "-m", "reader", "--serve", "--format", "json", *story], capture_output=True, text=True
+    )
+    assert out.returncode == 2 and out.stderr.startswith("reader: --serve opens the app in a browser")
