@@ -14,11 +14,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from .align import Draft
-from .compare import ClaimContext, claim_context, compare_claim
 from .evidence import DF_PER_ARTICLE, terms_of
 from .model import Article, Change, Claim, Comparison, Detail
+
+if TYPE_CHECKING:  # the engine is imported when a correction is applied, not with the app (start-up time)
+    from .compare import ClaimContext
 
 UNPAIR, PAIR = "unpair", "pair"
 MOST_SHARED_TERMS = 6
@@ -107,6 +109,8 @@ def _claim_context(articles: tuple[Article, ...]) -> ClaimContext:
     """The last articles' context is kept: the next correction, an undo or a rebase reuses its tokens."""
     if _LAST and _LAST[0][0] is articles:
         return _LAST[0][1]
+    from .compare import claim_context
+
     made = claim_context(articles)
     _LAST[:] = [(articles, made)]
     return made
@@ -163,6 +167,9 @@ def _move(ctx: _Context, groups: list[list[tuple[int, int]]], origin: list[int |
 def _rebuild(
     ctx: _Context, comparison: Comparison, groups: list[list[tuple[int, int]]], origin: list[int | None]
 ) -> Comparison:
+    from .align import Draft
+    from .compare import compare_claim
+
     claims: list[Claim] = []
     changes: list[Change] = []
     details: list[Detail] = []

@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
-from reader.core import corrections
-from reader.core.pairs_session import PairSession
 from reader.core.visible import visible
 from reader.ui.copying import claim_markdown, sentence_text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the engine's modules are imported off the path to the first frame
     from reader.core.corrections import Applied, Correction
     from reader.core.model import Comparison
+    from reader.core.pairs_session import PairSession
 
 HANDS_BINDINGS = [
     Binding(
@@ -59,11 +58,20 @@ class HandsActions:
     """Actions of the app on the focused sentence; `init_hands` is called from the app's __init__."""
 
     def init_hands(self, pairs: Sequence[Correction] = ()) -> None:
-        self.pair_session = PairSession(pairs)
+        self._pairs = list(pairs)
+        self._pair_session: PairSession | None = None
         self.picked: tuple[int, int] | None = None
         self.correcting = False  # a correction is being applied in its worker
 
     # ---- corrections -------------------------------------------------------------
+
+    @property
+    def pair_session(self) -> PairSession:
+        if self._pair_session is None:
+            from reader.core.pairs_session import PairSession
+
+            self._pair_session = PairSession(self._pairs)
+        return self._pair_session
 
     def say(self, message: str, severity: str = "information", timeout: float = 4) -> None:
         """A notification that shows text from files (sentences, names, keymap lines) as text:
@@ -135,6 +143,8 @@ class HandsActions:
             self.say("This sentence is already only in this version", timeout=3)
             return
         self.picked = None
+        from reader.core import corrections
+
         correction = corrections.unpair(comp, col, seg)
         name = comp.articles[col].name
         self._correct(partial(self.pair_session.add, correction), lambda _: f"Un-paired: now only in {name} · u undoes")
@@ -162,6 +172,8 @@ class HandsActions:
             self.say("These two sentences are already paired", timeout=3)
             self.post_message_changed()
             return
+        from reader.core import corrections
+
         correction = corrections.pair(comp, picked[0], picked[1], col, seg)
         name = comp.articles[col].name
         self._correct(partial(self.pair_session.add, correction), lambda _: f"Re-paired with {name} · u undoes")
