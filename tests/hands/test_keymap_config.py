@@ -131,3 +131,13 @@ def test_a_config_base_these_versions_lack_is_a_warning_in_a_report(story, own_f
     out = subprocess.run([sys.executable, "-m", "reader", "--format", "json", *story], capture_output=True, text=True)
     assert out.returncode == 0 and '"base": 0' in out.stdout
     assert out.stderr == "reader: warning: config.toml: base = 7 but there are 3 versions; using 1\n"
+
+
+def test_opening_the_app_imports_no_engine_for_corrections_keys_or_config():
+    code = (
+        "import sys, reader.cli, reader.ui.app\n"
+        "print(sorted(m for m in ('reader.core.compare', 'reader.core.align', 'reader.core.pairs_session') "
+        "if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
