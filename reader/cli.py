@@ -7,24 +7,40 @@ error and exit status 2, never a traceback, never a write to an input.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import os
+import stat
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
-from reader.core.load import InputError
+from reader.core.load import STDIN, InputError, Story, file_key, stdin_file_key
+from reader.core.urls import is_url
 from reader.core.visible import visible
-from reader.hands_cli import corrected_report, export_pairs, read_hands_options, serve, serve_options
+from reader.hands_cli import (
+    corrected_report,
+    export_pairs,
+    read_hands_options,
+    serve,
+    serve_options,
+    served_in_browser,
+)
 
 FORMATS = ("json", "markdown", "html")
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
+NO_TERMINAL = (
+    "the app needs a terminal (for its screen and its keys) and there is none; "
+    "add --format json, markdown or html to write a report instead"
+)
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line and exit status 2, like every bad input
-        sys.stderr.write(f"reader: {message}\n")
+    def error(self, message: str) -> NoReturn:  # one line and exit status 2, like every bad input
+        _say(message)
         raise SystemExit(EXIT_BAD_INPUT)
 
 
@@ -93,27 +109,115 @@ def _render(fmt: str, comparison, story_title: str, sources) -> str:
     return render_html(comparison, title=story_title, sources=sources)
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and a.samefile(b)
-    except OSError:
-        return False
+def _protected(story: Story) -> dict[tuple[int, int], str]:
+    """Every file this run read, by (device, inode): versions, story.toml files, the file behind stdin."""
+    keys: dict[tuple[int, int], str] = {}
+    for path in [*(s.path for s in story.sources if s.path != STDIN and not is_url(s.path)), *story.metadata_files]:
+        key = file_key(path)
+        if key is not None:
+            keys.setdefault(key, path)
+    stdin_key = stdin_file_key()
+    if stdin_key is not None and any(s.path == STDIN for s in story.sources):
+        keys.setdefault(stdin_key, "standard input")
+    return keys
 
 
-def _write(report: str, output: str | None, inputs: Sequence[str]) -> None:
+def _check_output(output: str | None, protected: dict[tuple[int, int], str]) -> None:
+    """Refuse, before any work, a report that would land on something the reader read."""
     if output is None:
+        key = _stdout_key()
+        if key in protected:
+            raise InputError(f"standard output is {protected[key]}, an input; refusing to write over it")
+        return
+    key = file_key(output)
+    if key in protected:
+        what = protected[key]
+        same = "" if what == output else f" ({what})"
+        raise InputError(f"{output}: is one of the inputs{same}; refusing to write over it")
+    try:
+        mode = os.stat(output).st_mode
+    except OSError as exc:
+        if exc.errno not in (errno.ENOENT,):
+            raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from None
+        return
+    except ValueError:
+        raise InputError(f"{output}: not a usable file name") from None
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{output}: is a directory; give a file name for the report")
+    if not (stat.S_ISREG(mode) or stat.S_ISCHR(mode)):
+        raise InputError(f"{output}: not a regular file; give a file name for the report")
+
+
+def _stdout_key() -> tuple[int, int] | None:
+    try:
+        st = os.fstat(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
+
+
+def _write(report: str, output: str | None) -> None:
+    """The report to standard output, or to a file through a temporary file and a rename."""
+    if output is None:
+        _write_stdout(report)
+        return
+    real = Path(os.path.realpath(output))  # through a symbolic link, to the file it names
+    if real.exists() and not real.is_file():  # /dev/null and the like: no rename over a device
+        try:
+            with real.open("w", encoding="utf-8") as f:
+                f.write(report)
+        except OSError as exc:
+            raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from None
+        return
+    _replace(real, report.encode("utf-8"), output)
+
+
+def _replace(target: Path, data: bytes, shown: str) -> None:
+    """Write `data` beside `target`, then rename it over: a failed write leaves the older file whole."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:200]}.", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot write ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, _mode_for(target))
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise InputError(f"{shown}: cannot write ({exc.strerror or exc})") from None
+
+
+def _mode_for(target: Path) -> int:
+    """The older report's permissions, else what a new file gets under the user's umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _write_stdout(report: str) -> None:
+    if sys.stdout is None:
+        raise InputError("standard output is closed; give -o FILE for the report")
+    try:
         sys.stdout.write(report)
         sys.stdout.flush()
-        return
-    target = Path(output)
-    if any(p != "-" and _same_file(target, Path(p)) for p in inputs):
-        raise InputError(f"{output}: is one of the inputs; refusing to write over it")
-    if target.is_dir():
-        raise InputError(f"{output}: is a directory; give a file name for the report")
-    try:
-        target.write_text(report, encoding="utf-8")
+    except BrokenPipeError:
+        raise
     except OSError as exc:
-        raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from None
+        _silence_stdout()
+        raise InputError(f"standard output: cannot write ({exc.strerror or exc})") from None
+
+
+def _silence_stdout() -> None:
+    """After a failed write, what is still buffered must not fail again (and print) at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _check_base(base: int, count: int) -> None:
@@ -122,25 +226,33 @@ def _check_base(base: int, count: int) -> None:
 
 
 def _attach_terminal_to_stdin() -> None:
-    """After a piped text is read, give the app the terminal's keys on file descriptor 0."""
+    """Standard input is no terminal (a pipe, /dev/null): give the app the terminal's keys on descriptor 0."""
     try:
         fd = os.open("/dev/tty", os.O_RDONLY)
     except OSError:
-        raise InputError(
-            "-: the text came through a pipe and there is no terminal for the app's keys; "
-            "add --format to write a report instead"
-        ) from None
+        raise InputError(NO_TERMINAL) from None
     os.dup2(fd, 0)
     os.close(fd)
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):
+        return False
 
 
 def _open_app(args: argparse.Namespace) -> int:
     """Hand the paths to the app (which loads them, with the same one-line errors)."""
     from reader.core.load import expand_inputs, read_stdin_ahead
 
+    browser = served_in_browser()  # under --serve the app talks to the page over pipes, not a terminal
+    if not browser and not _is_terminal(sys.stdout):
+        raise InputError(NO_TERMINAL)
     inputs = expand_inputs(args.paths)[0]  # repeated or unusable paths are refused before stdin is touched
-    if "-" in args.paths and not sys.stdin.isatty():
-        read_stdin_ahead()
+    if not browser and not _is_terminal(sys.stdin):
+        if "-" in args.paths:
+            read_stdin_ahead()
         _attach_terminal_to_stdin()
     from reader.ui.app import run_app
 
@@ -167,28 +279,47 @@ def _report(args: argparse.Namespace) -> None:
         story = load_story(args.paths, progress)
         base = args.settings.choose_base(args.base, len(story.sources))
         _check_base(base, len(story.sources))
+        _check_output(args.output, _protected(story))
         comparison = build(story.sources, base=base - 1, progress=progress)
         comparison = corrected_report(comparison, args.corrections, _say)
         progress("writing the report")
         report = _render(args.format, comparison, story.title, story.sources)
     finally:
         progress.done()
-    _write(report, args.output, [s.path for s in story.sources])
+    _write(report, args.output)
 
 
 def _say(message: str) -> None:
     """One line on standard error; a hostile file name cannot smuggle control codes through it."""
-    sys.stderr.write(f"reader: {visible(' '.join(message.split()), keep_newlines=False)}\n")
+    line = f"reader: {visible(' '.join(message.split()), keep_newlines=False)}\n"
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # a closed standard error: the status says it
+        sys.stderr.write(line)
+        sys.stderr.flush()
+
+
+def _fill_closed_descriptors() -> None:
+    """Descriptors 0-2 closed by the caller (`reader ... >&-`) get /dev/null, so that no file the
+    reader opens later takes their number and receives what was meant for a standard stream."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                opened = os.open(os.devnull, os.O_RDWR)
+                if opened != fd:
+                    os.dup2(opened, fd)
+                    os.close(opened)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _fill_closed_descriptors()
     args = parser().parse_args(argv)
     try:
         read_hands_options(args, _say)
         if args.serve:
             return serve(args.paths, serve_options(args), host=args.host, port=args.port)
         if args.export_pairs:
-            return export_pairs(args, _write, _say)
+            return export_pairs(args, lambda output, story: _check_output(output, _protected(story)), _write, _say)
         if args.format is None:
             return _open_app(args)
         _report(args)

@@ -7,11 +7,12 @@ here is an InputError (one line, exit status 2) like any other bad input.
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader.config import load_settings
-from reader.core.load import InputError
+from reader.core.load import InputError, Story
 from reader.core.model import Comparison
 
 Say = Callable[[str], None]
@@ -48,7 +49,12 @@ def corrected_report(comparison: Comparison, corrections: Sequence, say: Say) ->
     return result.comparison
 
 
-def export_pairs(args: argparse.Namespace, write: Callable[[str, str | None, Sequence[str]], None], say: Say) -> int:
+def export_pairs(
+    args: argparse.Namespace,
+    check_output: Callable[[str, Story], None],
+    write: Callable[[str, str], None],
+    say: Say,
+) -> int:
     """Write the corrections in effect for these versions (kept ones and --pairs) that still fit, to share them."""
     from reader.core import pairs_store
     from reader.core.compare import build
@@ -58,13 +64,13 @@ def export_pairs(args: argparse.Namespace, write: Callable[[str, str | None, Seq
     if args.pairs and Path(args.export_pairs).resolve() == Path(args.pairs).resolve():
         raise InputError(f"--export-pairs {args.export_pairs}: is the --pairs file read; refusing to write over it")
     story = load_story(args.paths)
+    check_output(args.export_pairs, story)  # never over an input, a story.toml or standard input's file
     comparison = build(story.sources)
     session = PairSession(args.corrections, keep=False)
     result = session.open(comparison)
     for note in result.notes:
         say(f"note: {note}")
-    inputs = [s.path for s in story.sources]
-    write(pairs_store.dumps(comparison.articles, session.corrections or []), args.export_pairs, inputs)
+    write(pairs_store.dumps(comparison.articles, session.corrections or []), args.export_pairs)
     return 0
 
 
@@ -78,6 +84,11 @@ def serve_options(args: argparse.Namespace) -> list[str]:
     if args.pairs:
         options += ["--pairs", str(Path(args.pairs).resolve())]
     return options
+
+
+def served_in_browser() -> bool:
+    """True in an app that textual-serve started for a browser tab (it chooses Textual's web driver)."""
+    return os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
 
 
 def serve(paths: Sequence[str], options: Sequence[str], host: str, port: int) -> int:

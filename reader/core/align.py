@@ -16,15 +16,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .evidence import Bags, merged_cosine, pair_scores, term_bags
+from .evidence import Bags, FewUnits, ReadAsOne, UnitSimilarity, merged_cosine, pair_scores, term_bags
 from .meaning import Meaning
 from .normalize import Token
-from .pairing import pair_edges
+from .pairing import ANCHOR, BEAD, MOVE, pair_edges
 
 if TYPE_CHECKING:
     import numpy as np
 
 MAX_PER_ARTICLE = 4  # a claim holds at most this many sentences of one article
+FEW_CELLS = 16  # a gap of up to this many pairs of sentences is scored pair by pair, not with matrices
+FORMED = {ANCHOR: 0, BEAD: 1, MOVE: 2}  # claims grow along the backbone first, moves join last
 
 
 @dataclass(frozen=True)
@@ -88,20 +90,28 @@ def align(
     if paragraphs is None:
         paragraphs = [list(range(len(art))) for art in tokens]
     bags = bags or term_bags(tokens)
-    edges: list[tuple[bool, float, tuple[int, int], tuple[int, int]]] = []
+    edges: list[tuple[int, float, tuple[int, int], tuple[int, int]]] = []
     for a in range(len(tokens)):
         for b in range(a + 1, len(tokens)):
             merged = functools.partial(merged_cosine, bags, (a, b))
             meaning = Meaning(vectors[a], vectors[b]) if vectors is not None else None
-            for i, j, cos, strong in pair_edges(
-                pair_scores(bags, a, b), (paragraphs[a], paragraphs[b]), merged, meaning
+            pair_vectors = (vectors[a], vectors[b]) if vectors is not None else None
+            read_as_one = ReadAsOne(bags, (a, b), pair_vectors)
+            similarity = functools.partial(_unit_similarity, bags, (a, b), pair_vectors, read_as_one)
+            for i, j, cos, kind in pair_edges(
+                pair_scores(bags, a, b),
+                (paragraphs[a], paragraphs[b]),
+                merged,
+                meaning,
+                similarity,
+                read_as_one,
             ):
-                edges.append((strong, cos, (a, i), (b, j)))
-    edges.sort(key=lambda e: (not e[0], -e[1], e[2], e[3]))
+                edges.append((FORMED[kind], cos, (a, i), (b, j)))
+    edges.sort(key=lambda e: (e[0], -e[1], e[2], e[3]))
     groups = _Groups([len(art) for art in tokens])
     edge_scores: dict[tuple[int, int], list[float]] = defaultdict(list)
-    for strong, cos, x, y in edges:
-        if groups.union(x, y, strong):
+    for order, cos, x, y in edges:
+        if groups.union(x, y, order != FORMED[BEAD]):
             edge_scores[x].append(cos)
             edge_scores[y].append(cos)
     members_of: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
@@ -115,6 +125,22 @@ def align(
         drafts.append(Draft(tuple(members), round(score, 3), _shared_terms(bags, members)))
     ordered = _reading_order(drafts, [len(art) for art in tokens], base)
     return _mark_moves(ordered, len(tokens), base)
+
+
+def _unit_similarity(
+    bags: Bags,
+    pair: tuple[int, int],
+    vectors: tuple[np.ndarray, np.ndarray] | None,
+    read_as_one: ReadAsOne,
+    rows: Sequence[int],
+    cols: Sequence[int],
+    longest: int,
+) -> UnitSimilarity | FewUnits:
+    """The similarity of runs of sentences in a gap: matrices for a large one, each run as asked
+    for a small one."""
+    if len(rows) * len(cols) <= FEW_CELLS:
+        return FewUnits(read_as_one, rows, cols)
+    return UnitSimilarity(bags, pair, rows, cols, vectors, longest)
 
 
 def _shared_terms(bags: Bags, members: list[tuple[int, int]], most: int = 6) -> tuple[str, ...]:

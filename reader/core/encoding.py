@@ -109,6 +109,22 @@ def _detect(data: bytes) -> str | None:
     return min(scored, key=lambda pair: pair[0])[1] if scored else None
 
 
+_BAD_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few broken bytes (a bad paste, a cut copy): each bad byte becomes U+FFFD and the
+    encoding name says how many. It is UTF-8 when its valid multi-byte characters outnumber its bad
+    bytes; a legacy text (Latin-1, Windows-1252) has almost none of the former and goes to detection."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = len(_BAD_BYTE.findall(text))
+    multibyte = sum(1 for ch in text if ch > "\x7f") - bad
+    if multibyte <= bad:
+        return None
+    noun = "byte" if bad == 1 else "bytes"
+    return _BAD_BYTE.sub("\ufffd", text), f"utf-8 ({bad:,} bad {noun} replaced)"
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:65_536]
     return bool(sample) and len(_CONTROLS.findall(sample)) > BINARY_CONTROL_SHARE * len(sample)
@@ -142,6 +158,9 @@ def _decode(data: bytes, where: str, declared: str | None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     detected = _known(_detect(data))
     if detected is None:
         raise InputError(f"{where}: not text in any encoding the reader recognises (binary data?)")

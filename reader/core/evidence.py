@@ -14,12 +14,17 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .normalize import Token
+
+if TYPE_CHECKING:
+    import numpy as np
 
 STEM_CHARS = 6
 DF_PER_ARTICLE = 4.5  # a term in more sentences than this per article is glue and carries no evidence
 MAX_POSTINGS = 8  # nor is a term in more sentences than this of one article
+MEANING_SHARE = 0.4  # of the evidence between neighbours, the share that meaning gives
 
 Scores = dict[tuple[int, int], tuple[float, float]]  # (i, j) -> (cosine, containment)
 
@@ -53,7 +58,8 @@ def terms_of(token: Token) -> list[str]:
 
 def term_bags(tokens: Sequence[Sequence[Sequence[Token]]]) -> Bags:
     bags = Bags()
-    sets = [[{term for t in seg for term in terms_of(t)} for seg in art] for art in tokens]
+    # sorted, so sums run in the same order whatever the string hashing of the process
+    sets = [[sorted({term for t in seg for term in terms_of(t)}) for seg in art] for art in tokens]
     df: dict[str, int] = defaultdict(int)
     for art in sets:
         for seg in art:
@@ -109,3 +115,151 @@ def merged_cosine(bags: Bags, pair: tuple[int, int], side: int, n: int, x: int, 
     other = bags.terms[theirs][y]
     shared = sum(w for t, w in union.items() if t in other and t in bags.postings[mine])
     return shared / math.sqrt(sum(union.values()) * sum(other.values()))
+
+
+class UnitSimilarity:
+    """How alike runs of up to `longest` consecutive sentences of two articles are, for the
+    sentences `rows` of one and `cols` of the other (a gap between anchors, or what the
+    backbone left over).
+
+    Two kinds of evidence, blended: every shared term weighted by rarity (not only the rare
+    ones the inverted index keeps), and meaning (the centred sentence vectors), which finds
+    rewordings that share few words. A run reads as one sentence: its terms united, its
+    vectors summed.
+    """
+
+    def __init__(
+        self,
+        bags: Bags,
+        pair: tuple[int, int],
+        rows: Sequence[int],
+        cols: Sequence[int],
+        vectors: tuple[np.ndarray, np.ndarray] | None,
+        longest: int = 3,
+        meaning_weight: float | None = None,
+    ) -> None:
+        import numpy as np
+
+        self.longest = longest
+        meaning_weight = MEANING_SHARE if meaning_weight is None else meaning_weight
+        a, b = pair
+        units_a = _units(rows, longest)
+        units_b = _units(cols, longest)
+        vocabulary: dict[str, int] = {}
+        for art, units in ((a, units_a), (b, units_b)):
+            for unit in units:
+                for s in unit:
+                    for term in bags.terms[art][s]:
+                        vocabulary.setdefault(term, len(vocabulary))
+        words = [_term_matrix(bags.terms[art], units, vocabulary) for art, units in ((a, units_a), (b, units_b))]
+        similarity = (words[0] @ words[1].T) * (1.0 - meaning_weight)
+        if vectors is not None and meaning_weight:
+            means = [_unit_vectors(v, units) for v, units in ((vectors[0], units_a), (vectors[1], units_b))]
+            similarity += np.maximum(means[0] @ means[1].T, 0.0) * meaning_weight
+        self.table = similarity.tolist()
+        self.offsets_a = _offsets(len(rows), longest)
+        self.offsets_b = _offsets(len(cols), longest)
+
+    def of(self, i: int, di: int, j: int, dj: int) -> float:
+        """Similarity of rows[i:i+di] read as one with cols[j:j+dj] read as one."""
+        return self.table[self.offsets_a[di - 1] + i][self.offsets_b[dj - 1] + j]
+
+
+def _units(indices: Sequence[int], longest: int) -> list[tuple[int, ...]]:
+    """Every run of 1..longest consecutive entries of indices, shortest runs first."""
+    return [tuple(indices[s : s + k]) for k in range(1, longest + 1) for s in range(len(indices) - k + 1)]
+
+
+def _offsets(count: int, longest: int) -> list[int]:
+    """Where the runs of each length start in the list _units makes."""
+    offsets, at = [], 0
+    for k in range(1, longest + 1):
+        offsets.append(at)
+        at += max(0, count - k + 1)
+    return offsets
+
+
+def _term_matrix(terms: list[dict[str, float]], units: list[tuple[int, ...]], vocabulary: dict[str, int]) -> np.ndarray:
+    """Rows of unit length: each run's terms, weighted by rarity."""
+    import numpy as np
+
+    matrix = np.zeros((len(units), max(1, len(vocabulary))), dtype=np.float32)
+    for r, unit in enumerate(units):
+        for s in unit:
+            for term, weight in terms[s].items():
+                matrix[r, vocabulary[term]] = math.sqrt(weight)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms > 0, norms, 1.0)
+
+
+def _unit_vectors(vectors: np.ndarray, units: list[tuple[int, ...]]) -> np.ndarray:
+    import numpy as np
+
+    out = np.zeros((len(units), vectors.shape[1]), dtype=np.float32)
+    for r, unit in enumerate(units):
+        out[r] = vectors[list(unit)].sum(axis=0)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.where(norms > 0, norms, 1.0)
+
+
+class FewUnits:
+    """UnitSimilarity for a small gap: each run read as one when asked, with the dictionaries
+    of ReadAsOne (building matrices costs more than it saves for a few sentences)."""
+
+    def __init__(self, read_as_one: ReadAsOne, rows: Sequence[int], cols: Sequence[int]) -> None:
+        self.read_as_one, self.rows, self.cols = read_as_one, rows, cols
+        self.seen: dict[tuple[int, int, int, int], float] = {}
+
+    def of(self, i: int, di: int, j: int, dj: int) -> float:
+        key = (i, di, j, dj)
+        found = self.seen.get(key)
+        if found is None:
+            found = self.seen[key] = self.read_as_one(self.rows[i : i + di], self.cols[j : j + dj])
+        return found
+
+
+class ReadAsOne:
+    """The blended similarity of a few sentences of one article, read as one, with a few of the
+    other: the same evidence as UnitSimilarity, for sentences that need not stand together."""
+
+    def __init__(
+        self,
+        bags: Bags,
+        pair: tuple[int, int],
+        vectors: tuple[np.ndarray, np.ndarray] | None,
+        meaning_weight: float | None = None,
+    ) -> None:
+        self.terms = (bags.terms[pair[0]], bags.terms[pair[1]])
+        self.vectors = vectors
+        weight = MEANING_SHARE if meaning_weight is None else meaning_weight
+        self.meaning_weight = weight if vectors is not None else 0.0
+
+    def __call__(self, xs: Sequence[int], ys: Sequence[int]) -> float:
+        words = _cosine(_union(self.terms[0], xs), _union(self.terms[1], ys))
+        if not self.meaning_weight or self.vectors is None:
+            return words
+        import numpy as np
+
+        u = self.vectors[0][list(xs)].sum(axis=0)
+        v = self.vectors[1][list(ys)].sum(axis=0)
+        norm = float(np.linalg.norm(u) * np.linalg.norm(v))
+        meaning = max(0.0, float(u @ v) / norm) if norm else 0.0
+        return words * (1.0 - self.meaning_weight) + meaning * self.meaning_weight
+
+
+def _cosine(mine: dict[str, float], theirs: dict[str, float]) -> float:
+    """Cosine of two bags whose values are squared weights."""
+    if len(mine) > len(theirs):
+        mine, theirs = theirs, mine
+    shared = sum(w for t, w in mine.items() if t in theirs)
+    norms = math.sqrt(sum(mine.values()) * sum(theirs.values()))
+    return shared / norms if norms else 0.0
+
+
+def _union(terms: list[dict[str, float]], segments: Sequence[int]) -> dict[str, float]:
+    if len(segments) == 1:
+        return terms[segments[0]]
+    union: dict[str, float] = {}
+    for s in segments:
+        union.update(terms[s])
+    return union

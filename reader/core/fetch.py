@@ -1,26 +1,37 @@
-"""Fetch: one web page by http(s), with a timeout, a size cap and a redirect limit.
+"""Fetch: one web page by http(s), within a deadline, a size cap and a redirect limit.
 
-Standard library only (urllib): a page is one GET. Every failure (DNS, refused,
-timeout, HTTP status, too large, too many redirects, a redirect to another
-scheme) becomes a one-line InputError naming the URL.
+Standard library only (http.client): a page is one GET, redirects followed by hand so that
+each hop is checked. Three clocks bound a fetch: the connection must open within
+CONNECT_TIMEOUT_S, the server may stay silent at most READ_TIMEOUT_S, and the whole page
+(redirects included) must arrive within TOTAL_TIMEOUT_S, however slowly it trickles: a
+watchdog shuts the socket at that time. The size cap is counted while reading. Every failure
+(a bad URL, DNS, refused, timeouts, an HTTP status, a malformed answer, too large, cut short,
+too many redirects, a redirect to another scheme) is a one-line InputError naming the URL.
 """
 
 from __future__ import annotations
 
+import contextlib
+import http.client
+import socket
+import ssl
+import threading
 import time
-import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from email.message import Message
+from urllib.parse import SplitResult, urljoin
 
 from .errors import InputError
-from .urls import is_url, looks_like_other_url
+from .urls import check_url, is_url, looks_like_other_url, request_target
 
 __all__ = ["Fetched", "fetch", "is_url", "looks_like_other_url"]
 
-TIMEOUT_SECONDS = 15.0
+CONNECT_TIMEOUT_S = 10.0
+READ_TIMEOUT_S = 10.0
+TOTAL_TIMEOUT_S = 30.0
 MAX_REDIRECTS = 5
 USER_AGENT = "reader/0.1 (side-by-side story reader)"
+_REDIRECTS = {301, 302, 303, 307, 308}
 
 
 @dataclass(frozen=True)
@@ -31,70 +42,158 @@ class Fetched:
     charset: str | None
 
 
-class _BadRedirect(urllib.error.URLError):
-    """A redirect to a scheme other than http(s): file://, ftp://, …"""
+class _Watchdog:
+    """Shuts a connection's socket when the deadline passes, so no read can outlast it."""
+
+    def __init__(self, conn: http.client.HTTPConnection, seconds: float):
+        self.expired = False
+        self._conn = conn
+        self._timer = threading.Timer(max(seconds, 0.0), self._expire)
+        self._timer.daemon = True
+
+    def _expire(self) -> None:
+        self.expired = True
+        sock = self._conn.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        self._conn.close()
 
 
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    max_redirections = MAX_REDIRECTS
+def fetch(url: str, max_bytes: int, deadline: float | None = None) -> Fetched:
+    """GET `url`; refuse a body over `max_bytes`, a slow or broken server, endless redirects.
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001 (urllib's signature)
-        if not is_url(newurl):
-            raise _BadRedirect(newurl.split(":", 1)[0].lower())
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    `deadline` (time.monotonic()) is the command's: a fetch ends by it or by its own TOTAL_TIMEOUT_S.
+    """
+    end = time.monotonic() + TOTAL_TIMEOUT_S
+    if deadline is not None:
+        end = min(end, deadline)
+    first = url
+    for _hop in range(MAX_REDIRECTS + 1):
+        parts = check_url(url)
+        response = _get(first, url, parts, max_bytes, end)
+        if isinstance(response, Fetched):
+            return response
+        url = response
+    raise InputError(f"{first}: too many redirects (the limit is {MAX_REDIRECTS})")
 
 
-def fetch(url: str, max_bytes: int, timeout: float | None = None) -> Fetched:
-    """GET `url`; refuse a body over `max_bytes`, a slow server and endless redirects."""
-    timeout = TIMEOUT_SECONDS if timeout is None else timeout
-    if not is_url(url):
-        raise InputError(f"{url}: only http and https URLs can be fetched")
-    opener = urllib.request.build_opener(_Redirects)
-    headers = {"User-Agent": USER_AGENT, "Accept": "text/html, text/*;q=0.9"}
-    request = urllib.request.Request(url, headers=headers)
+def _get(shown: str, url: str, parts: SplitResult, max_bytes: int, end: float) -> Fetched | str:
+    """One request: the page, or the URL a redirect points to."""
+    left = end - time.monotonic()
+    if left <= 0:
+        raise InputError(f"{shown}: the page did not arrive within {TOTAL_TIMEOUT_S:g} seconds")
+    conn, target = _connection(url, parts, min(CONNECT_TIMEOUT_S, left))
+    with _Watchdog(conn, left) as watchdog:
+        try:
+            return _exchange(shown, url, target, conn, max_bytes)
+        except InputError:
+            raise
+        except Exception as exc:  # every failure of the exchange is one line for the user
+            if watchdog.expired:
+                raise InputError(f"{shown}: the page did not arrive within {TOTAL_TIMEOUT_S:g} seconds") from None
+            raise InputError(f"{shown}: {_failure(exc)}") from None
+
+
+def _connection(url: str, parts: SplitResult, timeout: float) -> tuple[http.client.HTTPConnection, str]:
+    """The connection to open (direct, through a proxy, or tunnelled) and the request target to send."""
+    host, port = parts.hostname or "", parts.port
+    proxy = _proxy_for(parts)
+    https = parts.scheme.lower() == "https"
+    cls = http.client.HTTPSConnection if https else http.client.HTTPConnection
+    kwargs: dict[str, object] = {"timeout": timeout}
+    if https:
+        kwargs["context"] = ssl.create_default_context()
+    if proxy is None:
+        return cls(host, port, **kwargs), request_target(parts)  # type: ignore[arg-type]
+    if https:
+        conn = cls(proxy.hostname or "", proxy.port, **kwargs)  # type: ignore[arg-type]
+        conn.set_tunnel(host, port)
+        return conn, request_target(parts)
+    return http.client.HTTPConnection(proxy.hostname or "", proxy.port, timeout=timeout), url
+
+
+def _proxy_for(parts: SplitResult) -> SplitResult | None:
+    """The proxy the environment names for this URL (http_proxy, https_proxy, no_proxy), if any."""
+    proxy = urllib.request.getproxies().get(parts.scheme.lower())
+    if not proxy or urllib.request.proxy_bypass(parts.hostname or ""):
+        return None
     try:
-        with opener.open(request, timeout=timeout) as response:
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
-                raise InputError(f"{url}: too large ({_mb(int(length))}; the limit is {_mb(max_bytes)})")
-            data = _read_capped(response, url, max_bytes, timeout)
-            info: Message = response.headers
-            return Fetched(response.geturl(), data, info.get_content_type(), info.get_content_charset())
-    except _BadRedirect as exc:
-        message = f"{url}: redirected to a {exc.reason}: address; only http and https are fetched"
-        raise InputError(message) from None
-    except urllib.error.HTTPError as exc:
-        if 300 <= exc.code < 400:
-            raise InputError(f"{url}: too many redirects (the limit is {MAX_REDIRECTS})") from None
-        raise InputError(f"{url}: the server answered {exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
-        raise InputError(f"{url}: cannot fetch ({_reason(exc.reason)})") from None
-    except TimeoutError:
-        raise InputError(f"{url}: no answer within {timeout:g} seconds") from None
-    except (OSError, ValueError) as exc:  # reset connections, malformed URLs and the like
-        raise InputError(f"{url}: cannot fetch ({exc})") from None
+        return check_url(proxy if "://" in proxy else f"http://{proxy}")
+    except InputError:
+        return None
 
 
-def _read_capped(response, url: str, max_bytes: int, deadline_s: float) -> bytes:  # noqa: ANN001
-    """The body, read in chunks so that neither size nor a trickling server can hold us."""
-    deadline = time.monotonic() + deadline_s
+def _exchange(shown: str, url: str, target: str, conn: http.client.HTTPConnection, max_bytes: int) -> Fetched | str:
+    conn.request("GET", target, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/*;q=0.9"})
+    if conn.sock is not None:
+        conn.sock.settimeout(READ_TIMEOUT_S)  # the longest silence between two pieces of the answer
+    response = conn.getresponse()
+    if response.status in _REDIRECTS:
+        location = response.getheader("Location")
+        if not location:
+            raise InputError(f"{shown}: the server answered {response.status} without saying where to go")
+        new = urljoin(url, " ".join(location.split()))
+        if not is_url(new):
+            scheme = new.split(":", 1)[0].lower() if ":" in new else "relative"
+            raise InputError(f"{shown}: redirected to a {scheme}: address; only http and https are fetched")
+        return new
+    if not 200 <= response.status < 300:
+        reason = " ".join(str(response.reason).split())
+        raise InputError(f"{shown}: the server answered {response.status} {reason}".rstrip())
+    length = response.getheader("Content-Length", "")
+    if length.isdigit() and int(length) > max_bytes:
+        raise InputError(f"{shown}: too large ({_mb(int(length))}; the limit is {_mb(max_bytes)})")
+    data = _read_capped(response, shown, max_bytes)
+    return Fetched(url, data, response.headers.get_content_type(), response.headers.get_content_charset())
+
+
+def _read_capped(response: http.client.HTTPResponse, shown: str, max_bytes: int) -> bytes:
+    """The body, counted as it arrives; a connection closed before the announced length is an error."""
     chunks: list[bytes] = []
     size = 0
-    while chunk := response.read(65_536):
+    while chunk := response.read1(65_536):
         size += len(chunk)
         if size > max_bytes:
-            raise InputError(f"{url}: too large (over {_mb(max_bytes)})")
-        if time.monotonic() > deadline:
-            raise InputError(f"{url}: the page did not arrive within {deadline_s:g} seconds")
+            raise InputError(f"{shown}: too large (over {_mb(max_bytes)})")
         chunks.append(chunk)
+    if response.length:  # bytes announced by Content-Length that never came
+        raise InputError(f"{shown}: the connection closed before the whole page arrived")
     return b"".join(chunks)
 
 
-def _reason(reason: object) -> str:
-    if isinstance(reason, TimeoutError):
-        return "no answer in time"
-    text = getattr(reason, "strerror", None) or str(reason)
-    return " ".join(str(text).split())
+def _failure(exc: Exception) -> str:
+    """A failed exchange in the user's words."""
+    if isinstance(exc, TimeoutError):
+        return f"no answer within {READ_TIMEOUT_S:g} seconds"
+    if isinstance(exc, http.client.IncompleteRead):
+        return "the connection closed before the whole page arrived"
+    if isinstance(exc, http.client.RemoteDisconnected):
+        return "the server closed the connection without answering"
+    if isinstance(exc, http.client.LineTooLong):
+        return "the server's answer is malformed (a header line is too long)"
+    if isinstance(exc, http.client.BadStatusLine):
+        return "the server's answer is not HTTP"
+    if isinstance(exc, http.client.HTTPException):
+        return f"the server's answer is malformed ({_words(exc) or type(exc).__name__})"
+    if isinstance(exc, socket.gaierror):
+        return f"cannot fetch (host not found: {_words(exc.strerror)})"
+    if isinstance(exc, OSError):
+        return f"cannot fetch ({_words(exc.strerror or exc)})"
+    if isinstance(exc, UnicodeError):
+        return "cannot fetch (a name in the address cannot be encoded)"
+    return f"cannot fetch ({type(exc).__name__}: {_words(exc)})"
+
+
+def _words(text: object) -> str:
+    return " ".join(str(text).split())[:200]
 
 
 def _mb(n: int) -> str:

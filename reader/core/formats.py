@@ -16,12 +16,29 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .errors import InputError
+from .visible import visible
 
 FORMATS = ("text", "markdown", "html")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 TEXT_SUFFIXES = {".txt", ".text", ""}
 INPUT_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+# What the article extractor is given, after scripts, styles, SVG and comments are set aside: its
+# time grows faster than the markup (40,000 small elements: 2.6 s, 145,000: about a minute; 2 MB of
+# paragraphs: about 4 s), so
+# a page over either limit is refused before extraction, saying which (tests/bench/bench_limits.py).
+MAX_HTML_MARKUP_BYTES = 2 * 1024 * 1024
+MAX_HTML_ELEMENTS = 40_000
+_NOT_ARTICLE = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(style|svg|noscript|template)\b[^>]*>.*?(?:</\1\s*>|\Z)"
+    r"|<script\b(?![^>]*ld\+json)[^>]*>.*?(?:</script\s*>|\Z)",
+    re.I | re.S,
+)
+_ELEMENT = re.compile(r"<[A-Za-z]")
+# Character references the XML tree under the extractor cannot hold: C0 controls, NUL, surrogates,
+# beyond Unicode. Left in, lxml drops the whole text around them.
+_BAD_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9A-Fa-f]+)|0*([0-9]+));?")
+_RAW_C0 = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
 
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):  # their warnings are not ours to print
@@ -87,10 +104,45 @@ def _inline_text(children) -> str:
     return "".join(out)
 
 
+def _referenced(m: re.Match[str]) -> str:
+    digits = m.group(1) or m.group(2)
+    code = 0x110000 if len(digits) > 8 else int(digits, 16 if m.group(1) else 10)
+    if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return "\ufffd"  # as a browser shows them
+    if code < 0x20 and code not in (0x09, 0x0A, 0x0D):
+        return visible(chr(code))  # an escape written as &#27; is shown, like a raw one in a text file
+    return m.group(0)
+
+
+def prepare_html(page: str, where: str) -> str:
+    """The page as the extractor should see it, or a refusal when it is too big to extract in time.
+
+    Scripts, styles, SVG and comments hold no article text and most of a saved page's bytes: they
+    go first, then the rest is measured against the limits. Control characters, raw or written as
+    character references, become visible placeholders (lxml would drop the text around them).
+    """
+    page = _NOT_ARTICLE.sub(" ", page)
+    size = len(page.encode("utf-8", "surrogatepass"))
+    if size > MAX_HTML_MARKUP_BYTES:
+        raise InputError(
+            f"{where}: too large to extract the article ({size / 1_048_576:.1f} MB of markup besides scripts "
+            f"and styles; the limit is {MAX_HTML_MARKUP_BYTES // 1_048_576} MB)"
+        )
+    elements = len(_ELEMENT.findall(page))
+    if elements > MAX_HTML_ELEMENTS:
+        raise InputError(
+            f"{where}: too much markup to extract the article ({elements:,} elements; "
+            f"the limit is {MAX_HTML_ELEMENTS:,})"
+        )
+    page = _BAD_REFERENCE.sub(_referenced, page)
+    return _RAW_C0.sub(lambda m: visible(m.group(0)), page)
+
+
 def html_to_text(page: str, where: str, url: str | None = None) -> Extracted:
     """The article in an HTML page: its title and paragraphs, without menus, ads or scripts."""
     import trafilatura
 
+    page = prepare_html(page, where)
     try:
         doc = trafilatura.bare_extraction(
             page, url=url, with_metadata=True, include_comments=False, include_tables=True, include_images=False

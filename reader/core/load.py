@@ -8,8 +8,13 @@ into that text. Every refusal is an InputError with a one-line message.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import select
+import stat
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,10 +39,17 @@ __all__ = [
 
 MAX_BYTES = 20 * 1024 * 1024  # what is read or fetched: a saved web page can be large
 LIMIT_MB = MAX_BYTES // 1_048_576
-# What is compared: a long article is 50,000 characters; a pair of 1,000,000-character
-# texts takes the engine about 8 s and 0.7 GB, and its memory grows faster than the text.
+# What is compared, per version. A long article is 50,000 characters and 500 sentences; the
+# engine's cost grows with both, so both are capped. At these limits two versions take the
+# engine 3.4-3.6 s and 280-370 MB (tests/bench/bench_limits.py: 30,000 sentences of 2 or
+# 5 words); 72,000 short sentences took 10.8 s and 1.0 GB. Over a limit the input is refused.
 MAX_TEXT_CHARS = 1_000_000
+MAX_SENTENCES = 30_000
 STDIN = "-"
+# Every URL of one command must have arrived within this time (each also has its own clocks, see fetch).
+URLS_DEADLINE_S = 60.0
+# Standard input from a pipe or a file must end within this time (a terminal is a person typing: no limit).
+STDIN_DEADLINE_S = 30.0
 Progress = Callable[[str], None]
 
 
@@ -66,6 +78,7 @@ class Input:
 class Story:
     sources: list[Source]
     title: str = ""  # the story's title from story.toml, if any
+    metadata_files: tuple[str, ...] = ()  # every story.toml read: a report must never be written over one
 
 
 _stdin_read_ahead: list[bytes] = []
@@ -83,29 +96,87 @@ def _read_stdin() -> bytes:
         raise InputError("-: there is no standard input")
     if sys.stdin.isatty():
         sys.stderr.write("reader: reading the text from the terminal; end it with Ctrl-D\n")
-    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    else:
+        data = _read_with_deadline(sys.stdin.buffer, STDIN_DEADLINE_S)
     if len(data) > MAX_BYTES:
         raise InputError(f"-: too large (over {LIMIT_MB} MB)")
     return data
 
 
+def _read_with_deadline(stream, seconds: float) -> bytes:  # noqa: ANN001 (any binary stream)
+    """At most MAX_BYTES + 1 bytes of a pipe, which must end within `seconds`: a writer that
+    never closes it cannot hold the reader."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return stream.read(MAX_BYTES + 1)  # an in-memory stream: it cannot block
+    deadline = time.monotonic() + seconds
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_BYTES:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            raise InputError(f"-: standard input did not end within {seconds:g} seconds")
+        try:
+            chunk = os.read(fd, 65_536)
+        except OSError as exc:
+            raise InputError(f"-: cannot read standard input ({exc.strerror or exc})") from None
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def stdin_file_key() -> tuple[int, int] | None:
+    """(device, inode) of the file behind standard input when it is a regular file (`< story.txt`)."""
+    try:
+        st = os.fstat(sys.stdin.fileno())
+    except (AttributeError, OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
+
+
+def _why(exc: OSError) -> str:
+    """The user's words for why a path cannot be used."""
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "no such file or directory"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.ELOOP:
+        return "a loop of symbolic links"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "file name too long"
+    return f"cannot read ({exc.strerror or exc})"
+
+
+def probe(path: str) -> os.stat_result:
+    """stat() that follows links, every failure (missing, loop, name too long, denied) one line."""
+    try:
+        return os.stat(path)
+    except OSError as exc:
+        raise InputError(f"{path}: {_why(exc)}") from None
+    except ValueError:  # an embedded NUL
+        raise InputError(f"{path}: not a usable file name") from None
+
+
 def _read_bytes(path: str) -> bytes:
     if path == STDIN:
         return _read_stdin()
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file or directory")
-    if not p.is_file():
+    st = probe(path)
+    if not stat.S_ISREG(st.st_mode):
         raise InputError(f"{path}: not a regular file")
+    if st.st_size > MAX_BYTES:
+        raise InputError(f"{path}: too large ({st.st_size // 1_048_576} MB; the limit is {LIMIT_MB} MB)")
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: too large ({size // 1_048_576} MB; the limit is {LIMIT_MB} MB)")
-        return p.read_bytes()
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        with Path(path).open("rb") as f:
+            data = f.read(MAX_BYTES + 1)  # the size may have grown since stat: read no further
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise InputError(f"{path}: {_why(exc)}") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: too large (over {LIMIT_MB} MB)")
+    return data
 
 
 def source_from_bytes(path: str, data: bytes, content_type: str | None = None, declared: str | None = None) -> Source:
@@ -125,21 +196,34 @@ def source_from_bytes(path: str, data: bytes, content_type: str | None = None, d
         text = markdown_to_text(text)
     if not text.strip():
         raise InputError(f"{path}: holds only white space" if fmt == "text" else f"{path}: no text in it")
+    _check_size(path, text)
+    return Source(path, text, encoding, fmt, title, outlet, date)
+
+
+def _check_size(path: str, text: str) -> None:
+    """Refuse a text over the limits the engine is measured at, saying which limit."""
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(
             f"{path}: too long to compare ({len(text):,} characters of text; the limit is {MAX_TEXT_CHARS:,})"
         )
-    return Source(path, text, encoding, fmt, title, outlet, date)
+    if len(text) > MAX_SENTENCES:  # a shorter text cannot hold more sentences than characters
+        from .segment import segment
+
+        count = len(segment(text).segments)
+        if count > MAX_SENTENCES:
+            raise InputError(
+                f"{path}: too long to compare ({count:,} sentences; the limit is {MAX_SENTENCES:,} per version)"
+            )
 
 
-def read_source(path: str, meta: VersionMeta | None = None) -> Source:
-    """Read one version: a file, `-` for standard input, or an http(s) URL."""
+def read_source(path: str, meta: VersionMeta | None = None, deadline: float | None = None) -> Source:
+    """Read one version: a file, `-` for standard input, or an http(s) URL (by `deadline`, a monotonic time)."""
     if looks_like_other_url(path):
         raise InputError(f"{path}: only http and https URLs can be fetched")
     if is_url(path):
         from .fetch import fetch  # the HTTP machinery loads only when a URL is read
 
-        page = fetch(path, MAX_BYTES)
+        page = fetch(path, MAX_BYTES, deadline)
         source = source_from_bytes(path, page.data, page.content_type, page.charset)
     else:
         source = source_from_bytes(path, _read_bytes(path))
@@ -157,10 +241,14 @@ def read_source(path: str, meta: VersionMeta | None = None) -> Source:
 
 
 def _folder_files(folder: Path) -> list[Path]:
+    try:
+        entries = list(folder.iterdir())
+    except OSError as exc:
+        raise InputError(f"{folder}: {_why(exc)}") from None
     files = [
         f
-        for f in folder.iterdir()
-        if f.is_file() and not f.name.startswith(".") and f.name != METADATA_NAME and f.suffix.lower() in INPUT_SUFFIXES
+        for f in entries
+        if not f.name.startswith(".") and f.name != METADATA_NAME and f.suffix.lower() in INPUT_SUFFIXES and f.is_file()
     ]
     return sorted(files, key=lambda f: _natural_key(f.name))
 
@@ -176,37 +264,59 @@ def expand_inputs(paths: Sequence[str]) -> tuple[list[Input], str]:
     A directory stands for its text, Markdown and HTML files (see story.toml for
     their order). The same file, URL or `-` named twice is refused.
     """
+    inputs, title, _ = _expand(paths)
+    return inputs, title
+
+
+def _expand(paths: Sequence[str]) -> tuple[list[Input], str, tuple[str, ...]]:
     inputs: list[Input] = []
     story_title = ""
+    metadata_files: list[str] = []
     for path in paths:
-        p = Path(path)
-        if path != STDIN and not is_url(path) and p.is_dir():
-            meta: StoryMeta | None = read_story_meta(p)
-            files = ordered(_folder_files(p), meta, path.rstrip("/"))
-            if not files:
-                raise InputError(f"{path}: no text, Markdown or HTML files in this directory")
-            inputs.extend(Input(str(f), meta.versions.get(f.name) if meta else None) for f in files)
-            story_title = story_title or (meta.title if meta else "")
-        else:
+        if path == STDIN or is_url(path):
             inputs.append(Input(path))
+            continue
+        if looks_like_other_url(path):
+            raise InputError(f"{path}: only http and https URLs can be fetched")
+        if not stat.S_ISDIR(probe(path).st_mode):
+            inputs.append(Input(path))
+            continue
+        p = Path(path)
+        meta: StoryMeta | None = read_story_meta(p)
+        if meta is not None:
+            metadata_files.append(str(p / METADATA_NAME))
+        files = ordered(_folder_files(p), meta, path.rstrip("/"))
+        if not files:
+            raise InputError(f"{path}: no text, Markdown or HTML files in this directory")
+        inputs.extend(Input(str(f), meta.versions.get(f.name) if meta else None) for f in files)
+        story_title = story_title or (meta.title if meta else "")
     _refuse_repeats([i.path for i in inputs])
-    return inputs, story_title
+    return inputs, story_title, tuple(metadata_files)
+
+
+def file_key(path: str) -> tuple[int, int] | None:
+    """(device, inode): one key for a file under any name, hard links and symbolic links alike."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def _refuse_repeats(paths: list[str]) -> None:
     seen: dict[object, str] = {}
+    stdin_key = stdin_file_key() if STDIN in paths else None
     for path in paths:
-        if path == STDIN or is_url(path):
-            key: object = path
-        else:
-            try:
-                key = Path(path).resolve(strict=True)
-            except OSError:
-                continue  # missing: read_source says so in its own words
-        if key in seen:
-            if path == STDIN:
+        key: object = path if is_url(path) else file_key(path)
+        if path == STDIN:
+            if STDIN in seen.values():
                 raise InputError("-: standard input is named twice; it can be read only once")
-            same = "" if seen[key] == path else f" (the same file as {seen[key]})"
+            key = stdin_key or STDIN
+        if key is None:
+            continue  # missing: read_source says so in its own words
+        if key in seen:
+            first = "standard input" if seen[key] == STDIN else seen[key]
+            same = "" if first == path else f" (the same file as {first})"
             raise InputError(f"{path}: given twice{same}; compare different versions")
         seen[key] = path
 
@@ -218,17 +328,18 @@ def expand_paths(paths: Sequence[str]) -> list[str]:
 
 def load_story(paths: Sequence[str], progress: Progress | None = None) -> Story:
     """Load every version, with the story's metadata; at least two versions are needed."""
-    inputs, title = expand_inputs(paths)
+    inputs, title, metadata_files = _expand(paths)
     if len(inputs) < 2:
         for item in inputs:
             read_source(item.path, item.meta)  # a missing or empty file says so first
         raise InputError("need at least two versions to compare (give two files or a directory)")
     sources = []
+    deadline = time.monotonic() + URLS_DEADLINE_S
     for n, item in enumerate(inputs, 1):
         if progress is not None:
             progress(f"reading {n} of {len(inputs)}")
-        sources.append(read_source(item.path, item.meta))
-    return Story(sources, title)
+        sources.append(read_source(item.path, item.meta, deadline))
+    return Story(sources, title, metadata_files)
 
 
 def load_sources(paths: Sequence[str], progress: Progress | None = None) -> list[Source]:

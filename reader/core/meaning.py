@@ -57,17 +57,23 @@ def _model() -> tuple[np.ndarray, Tokenizer]:
 
 
 def sentence_vectors(articles: Sequence[Sequence[str]]) -> list[np.ndarray]:
-    """Unit vectors of every sentence of every article, centred on the comparison's mean."""
+    """Unit vectors of every sentence of every article, centred on the comparison's mean.
+
+    Versions of one story repeat many sentences word for word: each distinct sentence is
+    read once."""
     import numpy as np
 
     sentences = [s for art in articles for s in art]
+    distinct = list(dict.fromkeys(sentences))
+    row_of = {s: n for n, s in enumerate(distinct)}
     table, tokenizer = _model()
-    vectors = np.zeros((len(sentences), table.shape[1]), dtype=np.float32)
-    for start in range(0, len(sentences), BATCH):
-        encoded = tokenizer.encode_batch(sentences[start : start + BATCH], add_special_tokens=False)
+    means = np.zeros((len(distinct), table.shape[1]), dtype=np.float32)
+    for start in range(0, len(distinct), BATCH):
+        encoded = tokenizer.encode_batch(distinct[start : start + BATCH], add_special_tokens=False)
         for n, enc in enumerate(encoded, start):
-            if enc.ids:
-                vectors[n] = table[enc.ids].mean(axis=0, dtype=np.float32)
+            if enc.ids:  # the table is float16: average in float32
+                means[n] = table[enc.ids].mean(axis=0, dtype=np.float32)
+    vectors = means[[row_of[s] for s in sentences]] if sentences else means
     _to_unit_length(vectors)
     if len(sentences):
         vectors -= vectors.mean(axis=0) * (len(sentences) / (len(sentences) + SHRINK))

@@ -42,19 +42,25 @@ class StoryMeta:
 def read_story_meta(folder: Path) -> StoryMeta | None:
     """The folder's story.toml, checked; None when there is none."""
     path = folder / METADATA_NAME
-    if not path.is_file():
-        return None
     where = str(path)
     try:
+        if not path.is_file():
+            return None
         if path.stat().st_size > MAX_METADATA_BYTES:
-            raise InputError(f"{where}: too large for a metadata file")
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+            raise InputError(f"{where}: too large for a metadata file (over {MAX_METADATA_BYTES // 1024} KB)")
+        with path.open("rb") as f:
+            raw = f.read(MAX_METADATA_BYTES + 1)
+        if len(raw) > MAX_METADATA_BYTES:
+            raise InputError(f"{where}: too large for a metadata file (over {MAX_METADATA_BYTES // 1024} KB)")
+        data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise InputError(f"{where}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{where}: not valid TOML ({exc})") from None
+    except RecursionError:  # arrays or tables nested thousands deep: tomllib recurses
+        raise InputError(f"{where}: not valid TOML (nested too deeply)") from None
     except OSError as exc:
-        raise InputError(f"{where}: cannot read ({exc.strerror})") from None
+        raise InputError(f"{where}: cannot read ({exc.strerror or exc})") from None
     return _parse(data, where)
 
 

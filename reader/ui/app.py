@@ -254,7 +254,7 @@ class ReaderApp(HandsActions, App[int]):
             return
         found = self.view.search(query)
         if not found:
-            self.notify(f"“{query}” is in no version", timeout=3)
+            self.notify(f"“{query}” is in no version", timeout=3, markup=False)
 
     def on_key(self, event) -> None:
         field = self._search_field()

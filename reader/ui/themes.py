@@ -9,6 +9,7 @@ theme must never stop the app from opening.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -17,6 +18,8 @@ from pathlib import Path
 
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
+
+from reader.core.visible import visible
 
 DEFAULT_THEME = "reader-dark"
 NO_COLOR_THEME = "reader-mono"
@@ -81,15 +84,28 @@ def user_theme_dir() -> Path:
     return Path(config) / "reader" / "themes"
 
 
+# A theme's name becomes a CSS class and a palette entry: plain words only.
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+MAX_THEME_BYTES = 64 * 1024
+
+
 def parse_theme(text: str, where: str) -> Theme:
-    """Build a Theme from the text of a theme file; raise ThemeError with a one-line reason."""
+    """Build a Theme from the text of a theme file; raise ThemeError with a one-line reason.
+
+    The file is data: its values are checked, never interpreted as markup or code."""
+    if len(text) > MAX_THEME_BYTES:
+        raise ThemeError(f"{where}: too large for a theme file (over {MAX_THEME_BYTES // 1024} KB)")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ThemeError(f"{where}: not valid TOML ({exc})") from None
+    except RecursionError:  # arrays nested thousands deep: tomllib recurses
+        raise ThemeError(f"{where}: not valid TOML (nested too deeply)") from None
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ThemeError(f'{where}: needs a name = "..."')
+    if not _NAME.fullmatch(name.strip()):
+        raise ThemeError(f"{where}: name {name.strip()[:40]!r} must be letters, digits, - or _")
     if not isinstance(data.get("primary"), str):
         raise ThemeError(f"{where}: needs a primary colour")
     colours: dict[str, str] = {}
@@ -99,6 +115,9 @@ def parse_theme(text: str, where: str) -> Theme:
     variables = data.get("variables", {})
     if not isinstance(variables, dict):
         raise ThemeError(f"{where}: [variables] must be a table")
+    for key in variables:
+        if not _NAME.fullmatch(str(key)):
+            raise ThemeError(f"{where}: variable {str(key)[:40]!r} must be letters, digits, - or _")
     checked = {str(k): _colour(v, f"{where}: variables.{k}") for k, v in variables.items()}
     return Theme(name=name.strip(), dark=bool(data.get("dark", True)), variables=checked, **colours)
 
@@ -108,34 +127,56 @@ def _colour(value: object, where: str) -> str:
         raise ThemeError(f"{where}: a colour must be a string")
     try:
         Color.parse(value)
-    except ColorParseError:
-        raise ThemeError(f"{where}: {value!r} is not a colour") from None
+    except (ColorParseError, ValueError, TypeError):
+        raise ThemeError(f"{where}: {value[:40]!r} is not a colour") from None
     return value
 
 
-def _theme_files(folder: Traversable) -> list[Traversable]:
-    return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+def _theme_files(folder: Traversable, warnings: list[str]) -> list[Traversable]:
+    try:
+        files = [f for f in folder.iterdir() if f.name.endswith(".toml")]
+    except OSError as exc:
+        warnings.append(f"themes folder {folder}: cannot read ({exc.strerror or exc})")
+        return []
+    return sorted(files, key=lambda f: f.name)
+
+
+def _read_theme(file: Traversable) -> str:
+    """A theme file's text: a regular file, no larger than a theme can be (a FIFO would block)."""
+    if isinstance(file, Path):
+        if not file.is_file():
+            raise ThemeError(f"{file.name}: not a regular file")
+        if file.stat().st_size > MAX_THEME_BYTES:
+            raise ThemeError(f"{file.name}: too large for a theme file (over {MAX_THEME_BYTES // 1024} KB)")
+    return file.read_text(encoding="utf-8")
 
 
 def load_themes(user_dir: Path | None = None) -> LoadedThemes:
-    """Bundled themes, then the user's (which may replace a bundled one of the same name)."""
+    """Bundled themes, then the user's (which may replace a bundled one of the same name).
+
+    A file that cannot be used is skipped with a warning naming it and the reason: a broken
+    user theme never stops the app from opening."""
     loaded = LoadedThemes()
     folders: list[Traversable] = []
     bundled = bundled_theme_dir()
     if bundled is not None:
         folders.append(bundled)
     user = user_dir if user_dir is not None else user_theme_dir()
-    if user.is_dir():
-        folders.append(user)
+    try:
+        if user.is_dir():
+            folders.append(user)
+    except OSError as exc:
+        loaded.warnings.append(f"themes folder {user}: cannot read ({exc.strerror or exc})")
     for folder in folders:
-        for file in _theme_files(folder):
+        for file in _theme_files(folder, loaded.warnings):
             try:
-                theme = parse_theme(file.read_text(encoding="utf-8"), file.name)
+                theme = parse_theme(_read_theme(file), file.name)
             except (OSError, UnicodeDecodeError) as exc:
-                loaded.warnings.append(f"theme {file.name}: cannot read ({exc})")
+                loaded.warnings.append(f"theme {file.name}: cannot read ({getattr(exc, 'strerror', None) or exc})")
                 continue
             except ThemeError as exc:
                 loaded.warnings.append(f"theme {exc}")
                 continue
             loaded.themes[theme.name] = theme
+    loaded.warnings = [visible(w, keep_newlines=False) for w in loaded.warnings]
     return loaded

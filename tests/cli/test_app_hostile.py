@@ -11,6 +11,7 @@ import re
 from reader.core.load import load_story
 from reader.ui.app import ReaderApp
 from tests.export.hostile import CONTROL, HOSTILE, OTHER
+from tests.waiting import wait_until
 
 PAGE = f"""<!doctype html><html><head><meta charset="utf-8">
 <title>[link=https://evil.example]Evil[/link] news [/]</title></head><body><article>
@@ -28,7 +29,8 @@ async def test_hostile_inputs_are_drawn_as_text(tmp_path):
     story = load_story([str(tmp_path)])
     app = ReaderApp(story.sources, theme="reader-dark")
     async with app.run_test(size=(200, 50)) as pilot:
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: app.ready, "the comparison to be shown")
+        await pilot.pause()  # one more frame: the screenshot is of the drawn comparison
         screen = app.export_screenshot()
     assert not CONTROL.search(screen)
     assert not re.search(r"&#(27|7|155|x1b|x9b|8238);", screen, re.I)

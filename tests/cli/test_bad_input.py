@@ -35,14 +35,14 @@ def test_unreadable_file(run, story):
 
 
 def test_unreadable_file_simulated(run, story, monkeypatch):
-    real = Path.read_bytes
+    real = Path.open
 
-    def deny(self: Path) -> bytes:
+    def deny(self: Path, *args, **kwargs):
         if self.name == story[1].name:
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(Path, "open", deny)
     _one_line_error(run(*story, "--format", "json"), f"{story[1]}: permission denied")
 
 

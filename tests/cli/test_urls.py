@@ -140,7 +140,7 @@ def test_bad_urls(run, server, monkeypatch, route, message):
 
 
 def test_slow_server_times_out(run, server, monkeypatch):
-    monkeypatch.setattr(fetch, "TIMEOUT_SECONDS", 0.3)
+    monkeypatch.setattr(fetch, "READ_TIMEOUT_S", 0.3)
     result = run(f"{server}/one.html", f"{server}/slow", "--format", "json")
     assert result.code == 2
     assert result.err in (

@@ -206,3 +206,28 @@ def test_rewordings_in_other_languages_align(name: str, first: str, second: str)
     assert comparison.claim_of(0, 0).segments_of(1) == (1,)  # the list, the number as a value
     assert comparison.claim_of(0, 2).segments_of(1) == (0,)  # the Istanbul talks, moved to the top
     assert comparison.claim_of(0, 0).status == "altered"  # moved and named differently, a fact differs
+
+
+def test_same_claims_whatever_the_string_hashing() -> None:
+    """Sets of words iterate in an order that changes with each process's hash seed; the
+    alignment must not (its sums and ties would otherwise differ from run to run)."""
+    import subprocess
+    import sys
+
+    script = (
+        "from reader.core.compare import compare_texts\n"
+        "from tests.bench.workload import versions\n"
+        "c = compare_texts(versions(6, 60, seed=5))\n"
+        "print([[(m.article, m.segment) for m in k.members] for k in c.claims])\n"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**__import__("os").environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(runs) == 1

@@ -6,6 +6,7 @@ from reader.ui.layout import FOLD, differs
 from reader.ui.screens.claim import ClaimScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.columns import ColumnsView
+from tests.waiting import wait_until
 
 from .conftest import make_app
 
@@ -295,11 +296,22 @@ async def test_the_palette_jumps_to_a_sentence_by_its_words(bridge):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"second bridge is planned")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: _palette_offers(app, "second bridge"), "the palette to offer the sentence")
         await pilot.press("enter")
         await pilot.pause()
         view = app.view
         assert "second bridge" in bridge.articles[view.col].segments[view.seg].text
+
+
+def _palette_offers(app, words: str) -> bool:
+    """The command palette is open and its highlighted option holds `words`."""
+    from textual.command import CommandList
+
+    lists = app.screen.query(CommandList)
+    if not lists or lists.first().highlighted is None:
+        return False
+    option = lists.first().highlighted_option
+    return option is not None and words in str(option.prompt)
 
 
 async def test_clicking_a_sentence_focuses_it(bridge):

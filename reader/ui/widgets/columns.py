@@ -677,7 +677,7 @@ class ColumnsView(ScrollView, can_focus=True):
     def _step_search(self, step: int, include_current: bool = False) -> None:
         hits = sorted((self._hit_key(c, s), c, s) for c, s in self.search_hits if s in self.docs[c].position)
         if not hits:
-            self.notify(f"“{self.search_query}” is folded away or not found", timeout=2)
+            self.notify(f"“{self.search_query}” is folded away or not found", timeout=2, markup=False)
             return
         here = self._hit_key(self.col, self.seg)
         keys = [h[0] for h in hits]

@@ -1,0 +1,104 @@
+"""The reader beside the simplest peer, in the same run: ratios are the figures to keep.
+
+    uv run python tests/bench/bench_peers.py [--rounds 5]
+
+Runs the whole `reader --format json` command and a difflib sentence diff (each version's
+sentences against the base's, as `difflib.SequenceMatcher` over sentence lists, and the words
+inside each replaced run of sentences) on the same
+inputs, interleaved, as child processes, and prints medians of CPU time (user + system of
+the child) and peak memory (max RSS), and the reader / difflib ratios. Workloads: the
+corpus, and generated close rewrites (tests/bench/workload.py) of 10 x 1,000, 10 x 2,000 and
+2 x 6,000 sentences. The peer does far less than the reader (no pairing of reworded or moved
+sentences, no facts): it is the floor to approach, not the bar.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.bench.workload import versions  # noqa: E402
+
+DIFFLIB = """
+import difflib, re, sys
+from pathlib import Path
+paths = sorted(Path(sys.argv[1]).iterdir()) if Path(sys.argv[1]).is_dir() else [Path(p) for p in sys.argv[1:]]
+texts = [p.read_text(encoding="utf-8") for p in paths if p.suffix in (".txt", ".md")]
+split = [re.split(r"(?<=[.!?])\\s+", t) for t in texts]
+for other in split[1:]:
+    for op, a0, a1, b0, b1 in difflib.SequenceMatcher(None, split[0], other, autojunk=False).get_opcodes():
+        print(op, a0, a1, b0, b1)
+        if op == "replace":  # the words that changed inside, as a diff tool shows them
+            words = difflib.SequenceMatcher(None, " ".join(split[0][a0:a1]).split(), " ".join(other[b0:b1]).split())
+            print(words.get_opcodes())
+"""
+
+
+def cpu_seconds(command: list[str]) -> float:
+    """CPU seconds (user + system) of one child process running `command`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def peak_memory(command: list[str]) -> float:
+    """Peak memory (MB) of `command`, measured in a fresh grandchild so earlier runs do not count."""
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def write(folder: Path, texts: list[str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, text in enumerate(texts):
+        (folder / f"v{n:02d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=5)
+    rounds = ap.parse_args().rounds
+    env_python = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        workloads = {
+            "corpus (5 versions)": ROOT / "corpus" / "prisoner-exchange",
+            "10 x 1,000 sentences": write(Path(tmp) / "w1000", versions(10, 1000)),
+            "10 x 2,000 sentences": write(Path(tmp) / "w2000", versions(10, 2000)),
+            "2 x 6,000 sentences": write(Path(tmp) / "w6000", versions(2, 6000)),
+        }
+        print(f"medians of {rounds} interleaved rounds; CPU = user + system of the whole command")
+        for name, path in workloads.items():
+            reader = [env_python, "-m", "reader", "--format", "json", str(path)]
+            peer = [env_python, "-c", DIFFLIB, str(path)]
+            ours, theirs = [], []
+            for _ in range(rounds):
+                ours.append(cpu_seconds(reader))
+                theirs.append(cpu_seconds(peer))
+            ratio = statistics.median(o / t for o, t in zip(ours, theirs, strict=True))
+            memory = peak_memory(reader)
+            print(
+                f"{name:22s} reader {statistics.median(ours):6.2f} s  difflib {statistics.median(theirs):6.2f} s  "
+                f"ratio {ratio:5.1f}x  reader peak {memory:4.0f} MB"
+            )
+    import_cost = [cpu_seconds([env_python, "-c", "import textual.app"]) for _ in range(rounds)]
+    print(f"python -c 'import textual.app': {statistics.median(import_cost):.2f} s (corpus target: reader <= 2x this)")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("note: PYTHONDONTWRITEBYTECODE is set: every run compiled its modules anew (an install has bytecode)")
+
+
+if __name__ == "__main__":
+    main()
