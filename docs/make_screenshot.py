@@ -1,6 +1,9 @@
-"""Save docs/screenshot.svg: the app itself, on the bundled corpus, as the README shows it.
+"""Save the README's screenshots: the app itself, on the bundled corpus, one per view.
 
 uv run python docs/make_screenshot.py
+
+docs/screenshot.svg is the aligned view; docs/view-<name>.svg each other view
+(reading, paragraphs, claims, facts, sources), reached with the keys a reader presses.
 """
 
 from __future__ import annotations
@@ -14,15 +17,29 @@ from reader.ui.app import ReaderApp
 HERE = Path(__file__).parent
 CORPUS = HERE.parent / "corpus" / "prisoner-exchange"
 
+SHOTS = [
+    ("screenshot.svg", (140, 40), ["j", "j", "j"]),  # the base, on the claim where 1 and 2 swap who holds whom
+    ("view-reading.svg", (140, 36), ["v", "j", "j", "j"]),
+    ("view-paragraphs.svg", (140, 36), ["v", "v", "j", "j"]),
+    ("view-claims.svg", (100, 30), ["m", "t", "j", "j", "l"]),  # filter: the claims that differ
+    ("view-facts.svg", (140, 30), ["f", "j", "j"]),
+    ("view-sources.svg", (140, 30), ["s", "j"]),
+]
 
-async def main() -> None:
+
+async def shoot(filename: str, size: tuple[int, int], keys: list[str]) -> None:
     app = ReaderApp(load_sources([str(CORPUS)]), theme="reader-dark", user_theme_dir=HERE / "no-user-themes")
-    async with app.run_test(size=(140, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        await pilot.press("j", "j", "j")  # the base version, on the claim where 1 and 2 swap who holds whom
+        await pilot.press(*keys)
         await pilot.pause()
-        app.save_screenshot(filename="screenshot.svg", path=str(HERE))
+        app.save_screenshot(filename=filename, path=str(HERE))
+
+
+async def main() -> None:
+    for filename, size, keys in SHOTS:
+        await shoot(filename, size, keys)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import errno
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -32,6 +33,7 @@ from reader.hands_cli import (
 FORMATS = ("json", "markdown", "html")
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
+_SURROGATES = re.compile("[\ud800-\udfff]")
 NO_TERMINAL = (
     "the app needs a terminal (for its screen and its keys) and there is none; "
     "add --format json, markdown or html to write a report instead"
@@ -158,6 +160,7 @@ def _stdout_key() -> tuple[int, int] | None:
 
 def _write(report: str, output: str | None) -> None:
     """The report to standard output, or to a file through a temporary file and a rename."""
+    report = _SURROGATES.sub("\ufffd", report)  # a file name's undecodable bytes cannot be written as UTF-8
     if output is None:
         _write_stdout(report)
         return

@@ -1,11 +1,12 @@
 """The user's defaults: `config.toml` in `$XDG_CONFIG_HOME/reader/` (default `~/.config/reader/`).
 
     theme = "reader-light"   # colour theme of the app
-    view = "reading"         # aligned | reading
+    view = "reading"         # the view the app opens in: aligned, reading, paragraphs, claims, facts, sources
     base = 2                 # the version the others are compared with (1..N)
 
 The command line wins over the file. A file that cannot be read, an unknown
-setting or a bad value is a warning naming the line, and the default stands.
+setting or a bad value is a warning naming the line, and the default stands
+(a view name the app does not have is said by the app, which knows its views).
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-VIEWS = ("aligned", "reading")
 
 
 def config_dir() -> Path:
@@ -87,12 +86,12 @@ def load_settings(path: Path | None = None) -> Settings:
         where = f"{path} line {lines.get(key, '?')}"
         if key == "theme" and isinstance(value, str) and value:
             settings.theme = value
-        elif key == "view" and value in VIEWS:
+        elif key == "view" and isinstance(value, str) and value:  # the app knows its views and checks the name
             settings.view = value
         elif key == "base" and isinstance(value, int) and not isinstance(value, bool) and value >= 1:
             settings.base = value
         elif key in ("theme", "view", "base"):
-            wanted = {"theme": "a theme name", "view": " or ".join(VIEWS), "base": "a version number from 1"}[key]
+            wanted = {"theme": "a theme name", "view": "a view name", "base": "a version number from 1"}[key]
             settings.warnings.append(f"{where}: {key} = {value!r} is not {wanted}; ignored")
         else:
             settings.warnings.append(f"{where}: unknown setting {key!r} (known: theme, view, base); ignored")

@@ -64,14 +64,17 @@ def _known(name: str | None) -> str | None:
         return None
 
 
+_APOSTROPHES = "\u2019\u02bc"  # Russia’s: a typographic apostrophe sits between letters by right
+
+
 def _in_word_symbols(text: str) -> int:
     """Symbols wedged between letters ("powiedzia³"): the mark of a wrong single-byte code page.
 
-    CJK punctuation (from U+2E80 on) sits between ideographs by right, so it does not count.
+    CJK punctuation (from U+2E80 on) and apostrophes sit between letters by right, so they do not count.
     """
     count = 0
     for prev, ch, nxt in zip(text, text[1:], text[2:], strict=False):
-        wedged = prev.isalpha() and nxt.isalpha() and "\x7f" < ch < "\u2e80"
+        wedged = prev.isalpha() and nxt.isalpha() and "\x7f" < ch < "\u2e80" and ch not in _APOSTROPHES
         if wedged and not ch.isalpha() and not unicodedata.category(ch).startswith("M"):
             count += 1
     return count
@@ -112,14 +115,15 @@ def _detect(data: bytes) -> str | None:
 _BAD_BYTE = re.compile("[\udc80-\udcff]")
 
 
-def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+def _mostly_utf8(data: bytes, declared_utf8: bool = False) -> tuple[str, str] | None:
     """UTF-8 with a few broken bytes (a bad paste, a cut copy): each bad byte becomes U+FFFD and the
     encoding name says how many. It is UTF-8 when its valid multi-byte characters outnumber its bad
-    bytes; a legacy text (Latin-1, Windows-1252) has almost none of the former and goes to detection."""
+    bytes (a legacy text, Latin-1 or Windows-1252, has almost none of the former and goes to
+    detection), or when the sender declared UTF-8 and at most one byte in a hundred is bad."""
     text = data.decode("utf-8", errors="surrogateescape")
     bad = len(_BAD_BYTE.findall(text))
     multibyte = sum(1 for ch in text if ch > "\x7f") - bad
-    if multibyte <= bad:
+    if multibyte <= bad and not (declared_utf8 and bad * 100 <= len(data)):
         return None
     noun = "byte" if bad == 1 else "bytes"
     return _BAD_BYTE.sub("\ufffd", text), f"utf-8 ({bad:,} bad {noun} replaced)"
@@ -158,7 +162,7 @@ def _decode(data: bytes, where: str, declared: str | None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    mostly = _mostly_utf8(data)
+    mostly = _mostly_utf8(data, declared == "utf-8")
     if mostly is not None:
         return mostly
     detected = _known(_detect(data))

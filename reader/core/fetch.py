@@ -19,7 +19,7 @@ import threading
 import time
 import urllib.request
 from dataclasses import dataclass
-from urllib.parse import SplitResult, urljoin
+from urllib.parse import SplitResult, quote, urljoin
 
 from .errors import InputError
 from .urls import check_url, is_url, looks_like_other_url, request_target
@@ -32,6 +32,7 @@ TOTAL_TIMEOUT_S = 30.0
 MAX_REDIRECTS = 5
 USER_AGENT = "reader/0.1 (side-by-side story reader)"
 _REDIRECTS = {301, 302, 303, 307, 308}
+_URL_SAFE = "!#$%&'()*+,/:;=?@[]~"  # what a Location keeps as it is; spaces and the like get escaped
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,17 @@ class _Watchdog:
     def __init__(self, conn: http.client.HTTPConnection, seconds: float):
         self.expired = False
         self._conn = conn
+        self._sock: socket.socket | None = None
         self._timer = threading.Timer(max(seconds, 0.0), self._expire)
         self._timer.daemon = True
 
+    def watch(self, sock: socket.socket | None) -> None:
+        """Hold the connected socket: http.client lets go of it once a `Connection: close` answer begins."""
+        self._sock = sock
+
     def _expire(self) -> None:
         self.expired = True
-        sock = self._conn.sock
+        sock = self._sock or self._conn.sock
         if sock is not None:
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
@@ -72,52 +78,54 @@ def fetch(url: str, max_bytes: int, deadline: float | None = None) -> Fetched:
 
     `deadline` (time.monotonic()) is the command's: a fetch ends by it or by its own TOTAL_TIMEOUT_S.
     """
-    end = time.monotonic() + TOTAL_TIMEOUT_S
-    if deadline is not None:
-        end = min(end, deadline)
+    now = time.monotonic()
+    end = now + TOTAL_TIMEOUT_S if deadline is None else min(now + TOTAL_TIMEOUT_S, deadline)
+    late = f"{url}: the page did not arrive within {max(end - now, 0):.3g} seconds"
     first = url
     for _hop in range(MAX_REDIRECTS + 1):
         parts = check_url(url)
-        response = _get(first, url, parts, max_bytes, end)
+        response = _get(first, url, parts, max_bytes, end, late)
         if isinstance(response, Fetched):
             return response
         url = response
     raise InputError(f"{first}: too many redirects (the limit is {MAX_REDIRECTS})")
 
 
-def _get(shown: str, url: str, parts: SplitResult, max_bytes: int, end: float) -> Fetched | str:
+def _get(shown: str, url: str, parts: SplitResult, max_bytes: int, end: float, late_message: str) -> Fetched | str:
     """One request: the page, or the URL a redirect points to."""
+    late = InputError(late_message)
     left = end - time.monotonic()
     if left <= 0:
-        raise InputError(f"{shown}: the page did not arrive within {TOTAL_TIMEOUT_S:g} seconds")
+        raise late
     conn, target = _connection(url, parts, min(CONNECT_TIMEOUT_S, left))
     with _Watchdog(conn, left) as watchdog:
         try:
-            return _exchange(shown, url, target, conn, max_bytes)
+            result = _exchange(shown, url, target, conn, max_bytes, watchdog)
         except InputError:
+            if watchdog.expired:  # the watchdog's shutdown looks like a short read: say why it happened
+                raise late from None
             raise
         except Exception as exc:  # every failure of the exchange is one line for the user
-            if watchdog.expired:
-                raise InputError(f"{shown}: the page did not arrive within {TOTAL_TIMEOUT_S:g} seconds") from None
-            raise InputError(f"{shown}: {_failure(exc)}") from None
+            raise (late if watchdog.expired else InputError(f"{shown}: {_failure(exc)}")) from None
+    if watchdog.expired:
+        raise late
+    return result
 
 
 def _connection(url: str, parts: SplitResult, timeout: float) -> tuple[http.client.HTTPConnection, str]:
     """The connection to open (direct, through a proxy, or tunnelled) and the request target to send."""
     host, port = parts.hostname or "", parts.port
     proxy = _proxy_for(parts)
-    https = parts.scheme.lower() == "https"
-    cls = http.client.HTTPSConnection if https else http.client.HTTPConnection
-    kwargs: dict[str, object] = {"timeout": timeout}
-    if https:
-        kwargs["context"] = ssl.create_default_context()
+    if parts.scheme.lower() != "https":
+        if proxy is None:
+            return http.client.HTTPConnection(host, port, timeout=timeout), request_target(parts)
+        return http.client.HTTPConnection(proxy.hostname or "", proxy.port, timeout=timeout), url
+    context = ssl.create_default_context()
     if proxy is None:
-        return cls(host, port, **kwargs), request_target(parts)  # type: ignore[arg-type]
-    if https:
-        conn = cls(proxy.hostname or "", proxy.port, **kwargs)  # type: ignore[arg-type]
-        conn.set_tunnel(host, port)
-        return conn, request_target(parts)
-    return http.client.HTTPConnection(proxy.hostname or "", proxy.port, timeout=timeout), url
+        return http.client.HTTPSConnection(host, port, timeout=timeout, context=context), request_target(parts)
+    conn = http.client.HTTPSConnection(proxy.hostname or "", proxy.port, timeout=timeout, context=context)
+    conn.set_tunnel(host, port)
+    return conn, request_target(parts)
 
 
 def _proxy_for(parts: SplitResult) -> SplitResult | None:
@@ -131,7 +139,14 @@ def _proxy_for(parts: SplitResult) -> SplitResult | None:
         return None
 
 
-def _exchange(shown: str, url: str, target: str, conn: http.client.HTTPConnection, max_bytes: int) -> Fetched | str:
+def _exchange(
+    shown: str, url: str, target: str, conn: http.client.HTTPConnection, max_bytes: int, watchdog: _Watchdog
+) -> Fetched | str:
+    try:
+        conn.connect()
+    except TimeoutError:
+        raise InputError(f"{shown}: cannot connect within {CONNECT_TIMEOUT_S:g} seconds") from None
+    watchdog.watch(conn.sock)
     conn.request("GET", target, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/*;q=0.9"})
     if conn.sock is not None:
         conn.sock.settimeout(READ_TIMEOUT_S)  # the longest silence between two pieces of the answer
@@ -140,7 +155,10 @@ def _exchange(shown: str, url: str, target: str, conn: http.client.HTTPConnectio
         location = response.getheader("Location")
         if not location:
             raise InputError(f"{shown}: the server answered {response.status} without saying where to go")
-        new = urljoin(url, " ".join(location.split()))
+        try:
+            new = urljoin(url, quote(location.strip(), safe=_URL_SAFE))
+        except ValueError:
+            raise InputError(f"{shown}: redirected to an address that is not a valid URL") from None
         if not is_url(new):
             scheme = new.split(":", 1)[0].lower() if ":" in new else "relative"
             raise InputError(f"{shown}: redirected to a {scheme}: address; only http and https are fetched")

@@ -122,17 +122,17 @@ def prepare_html(page: str, where: str) -> str:
     character references, become visible placeholders (lxml would drop the text around them).
     """
     page = _NOT_ARTICLE.sub(" ", page)
-    size = len(page.encode("utf-8", "surrogatepass"))
-    if size > MAX_HTML_MARKUP_BYTES:
-        raise InputError(
-            f"{where}: too large to extract the article ({size / 1_048_576:.1f} MB of markup besides scripts "
-            f"and styles; the limit is {MAX_HTML_MARKUP_BYTES // 1_048_576} MB)"
-        )
     elements = len(_ELEMENT.findall(page))
     if elements > MAX_HTML_ELEMENTS:
         raise InputError(
             f"{where}: too much markup to extract the article ({elements:,} elements; "
             f"the limit is {MAX_HTML_ELEMENTS:,})"
+        )
+    size = len(page.encode("utf-8", "surrogatepass"))
+    if size > MAX_HTML_MARKUP_BYTES:
+        raise InputError(
+            f"{where}: too large to extract the article ({size / 1_048_576:.1f} MB of markup besides scripts "
+            f"and styles; the limit is {MAX_HTML_MARKUP_BYTES // 1_048_576} MB)"
         )
     page = _BAD_REFERENCE.sub(_referenced, page)
     return _RAW_C0.sub(lambda m: visible(m.group(0)), page)
@@ -149,11 +149,16 @@ def html_to_text(page: str, where: str, url: str | None = None) -> Extracted:
         )
     except Exception as exc:  # a parser failure deep in lxml must stay one line for the user
         raise InputError(f"{where}: cannot read this HTML page ({type(exc).__name__})") from None
-    body = (doc.text or "") if doc is not None else ""
-    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    lines = [line.strip() for line in _field(doc, "text").split("\n") if line.strip()]
     if not lines:
         raise InputError(f"{where}: no article text found in this HTML page")
-    title = " ".join((doc.title or "").split())
+    title = " ".join(_field(doc, "title").split())
     if title and " ".join(lines[0].split()) != title:
         lines.insert(0, title)
-    return Extracted("\n\n".join(lines), title, " ".join((doc.sitename or "").split()), doc.date or "")
+    return Extracted("\n\n".join(lines), title, " ".join(_field(doc, "sitename").split()), _field(doc, "date"))
+
+
+def _field(doc: object, name: str) -> str:
+    """One field of trafilatura's result, which is a Document, a dict (as_dict) or None."""
+    value = doc.get(name) if isinstance(doc, dict) else getattr(doc, name, None)
+    return value if isinstance(value, str) else ""

@@ -83,7 +83,7 @@ def pair_edges(
     meaning: Meaning | None = None,
     similarity: Similarity | None = None,
     read_as_one: ReadAsOne | None = None,
-) -> list[tuple[int, int, float, bool]]:
+) -> list[tuple[int, int, float, str]]:
     """The pairs of sentences of two articles that tell the same thing: (i, j, similarity, kind),
     the kind saying what backs the pair: ANCHOR (a strong pair in order), BEAD (order and
     weaker evidence, or a place beside a pair) or MOVE (strong evidence, out of order).

@@ -128,7 +128,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True
     if word.isdigit() and len(word) <= 2:  # a day before its month: am 3. Mai
         following = _NEXT_WORD.match(text, dot + 1)
-        return bool(following) and following.group(1).casefold() in MONTHS
+        return following is not None and following.group(1).casefold() in MONTHS
     return (len(word) == 1 and word.isalpha() and word.isupper()) or word.lower() in ABBREVIATIONS
 
 

@@ -2,8 +2,9 @@
 
 An article may carry terminal escape sequences or other control codes; they
 must be shown, never sent to a terminal. C0 controls become the Unicode
-"control pictures" (ESC -> ␛), DEL becomes ␡, C1 controls and lone
-bidirectional overrides become the replacement character.
+"control pictures" (ESC -> ␛), DEL becomes ␡, C1 controls, lone
+bidirectional overrides and lone surrogates (the undecodable bytes of a
+file name) become the replacement character.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ _TABLE[0x09] = 0x20  # a tab reads as a space in a column
 _TABLE[0x7F] = 0x2421
 _TABLE.update({code: 0xFFFD for code in range(0x80, 0xA0)})
 _TABLE.update({ord(ch): 0xFFFD for ch in _BIDI_CONTROLS})
+_TABLE.update({code: 0xFFFD for code in range(0xD800, 0xE000)})  # lone surrogates: a file name's undecodable bytes
 
 
 def visible(text: str, keep_newlines: bool = True) -> str:

@@ -18,10 +18,12 @@ from reader.core.load import InputError, Source, load_sources
 from reader.ui.hands import HANDS_BINDINGS, HandsActions
 from reader.ui.keymap import install_keymap, rebound
 from reader.ui.themes import DEFAULT_THEME, NO_COLOR_THEME, VARIABLE_DEFAULTS, load_themes
+from reader.ui.views import TEXT_VIEWS
 from reader.ui.widgets.columns import ColumnsView
 from reader.ui.widgets.headers import ColumnHeaders
 from reader.ui.widgets.keys import KeyBar
 from reader.ui.widgets.status import StatusLine, describe_claim
+from reader.ui.widgets.tables import TableView
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from reader.core.corrections import Correction
     from reader.core.model import Comparison
 
+VIEW_ORDER = ("aligned", "reading", "paragraphs", "claims", "facts", "sources")  # what `v` walks through
 LOADING_DELAY = 0.15  # seconds before the loading indicator shows
 
 
@@ -49,6 +52,16 @@ class ReaderApp(HandsActions, App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
+        Binding(
+            "v",
+            "cycle_view",
+            "View",
+            id="cycle_view",
+            tooltip="Next view: aligned, reading, paragraphs, claims, facts, sources (the status line names it)",
+        ),
+        Binding("m", "show_view('claims')", "Claims", id="claims_view", tooltip="Claims × versions: who tells what"),
+        Binding("f", "show_view('facts')", "Facts", id="facts_view", tooltip="Facts × versions: each version's value"),
+        Binding("s", "show_view('sources')", "Sources", id="sources_view", tooltip="Who each version cites"),
         Binding("b", "make_base", "Base", id="make_base", tooltip="Compare every version with the focused one"),
         Binding("slash", "search", "Search", id="search", key_display="/"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
@@ -107,12 +120,23 @@ class ReaderApp(HandsActions, App[int]):
             [s.title or s.path.rstrip("/").rsplit("/", 1)[-1] or s.path for s in self.sources], id="headers"
         )
         yield ColumnsView(id="columns")
+        yield TableView(id="tables")
         yield StatusLine(id="status")
         yield KeyBar(id="keys")
 
     @property
     def view(self) -> ColumnsView:
         return self.query_one("#columns", ColumnsView)
+
+    @property
+    def tables(self) -> TableView:
+        return self.query_one("#tables", TableView)
+
+    @property
+    def view_name(self) -> str:
+        """The view on screen: a text view of the columns, or a table."""
+        tables = self.tables
+        return tables.table.name if tables.display else self.view.view
 
     def on_load(self) -> None:
         """Start comparing before the screen is even composed: start-up and engine overlap."""
@@ -121,8 +145,10 @@ class ReaderApp(HandsActions, App[int]):
 
     def on_mount(self) -> None:
         self.theme_warnings.extend(install_keymap(self))
-        if self.start_view:
+        self.start_view = self.check_start_view(self.start_view, VIEW_ORDER)
+        if self.start_view in TEXT_VIEWS:
             self.view.view = self.start_view
+            self.start_view = None
         for warning in self.theme_warnings:
             self.say(warning, severity="warning", timeout=8)
         self.view.focus()
@@ -171,7 +197,12 @@ class ReaderApp(HandsActions, App[int]):
             return
         view.loading = False
         view.show(comparison, *keep)
-        view.focus()
+        if self.tables.display:
+            self.tables.show(comparison, self.tables.table.name, self.tables.col)
+            self.tables.focus()
+        else:
+            view.focus()
+        self.screen.refresh_bindings()  # the view was loading, so the key bar held only the app's keys
 
     @property
     def ready(self) -> bool:
@@ -179,9 +210,20 @@ class ReaderApp(HandsActions, App[int]):
 
     # ---- reacting to the columns ----------------------------------------------
 
+    @property
+    def _torn_down(self) -> bool:
+        """The widgets are gone (the app is closing) while a message about them is still queued."""
+        return not self.query("#columns")
+
     def on_columns_view_changed(self, _message: ColumnsView.Changed) -> None:
+        if self._torn_down:
+            return
         comp, view = self.comparison, self.view
         if comp is None or not view.docs:
+            return
+        if self.start_view:  # a table from config.toml: shown once the comparison is
+            name, self.start_view = self.start_view, None
+            self.show_view(name)
             return
         self.query_one(ColumnHeaders).update(comp, view.visible_columns, view.column_width, view.col)
         right = [view.view]
@@ -208,7 +250,25 @@ class ReaderApp(HandsActions, App[int]):
             )
             if d is not None:
                 left = f"{d.kind} {d.category} “{d.text[:40]}” · " + left
+        if view.notice:
+            left = view.notice
         self.query_one(StatusLine).show(left, " · ".join(right))
+
+    def on_table_view_changed(self, _message: TableView.Changed) -> None:
+        if self._torn_down:
+            return
+        tables = self.tables
+        if self.comparison is None or not tables.display:
+            return
+        right = [tables.table.name, tables.filter]
+        if self.picked is not None:
+            right.append(self.hands_status())
+        self.query_one(StatusLine).show(tables.describe(), " · ".join(right))
+
+    def on_table_view_open(self, message: TableView.Open) -> None:
+        """Enter on a cell: that version's sentence in the reading view."""
+        self.show_view("reading")
+        self.view.goto(message.article, message.segment, message.span)
 
     def on_columns_view_open_claim(self, message: ColumnsView.OpenClaim) -> None:
         if self.comparison is not None:
@@ -223,10 +283,47 @@ class ReaderApp(HandsActions, App[int]):
 
     # ---- actions ----------------------------------------------------------------
 
-    def action_make_base(self) -> None:
-        if self.comparison is None or self.view.col == self.comparison.base:
+    def action_cycle_view(self) -> None:
+        """The next view in VIEW_ORDER; the status line names the one shown."""
+        self.show_view(VIEW_ORDER[(VIEW_ORDER.index(self.view_name) + 1) % len(VIEW_ORDER)])
+
+    def action_show_view(self, name: str) -> None:
+        self.show_view(name)
+
+    def show_view(self, name: str) -> None:
+        """Put view `name` on screen, on the version and claim the cursor is on now."""
+        view, tables = self.view, self.tables
+        if self.comparison is None or not view.docs:
             return
-        self._start_build(self.view.col)
+        if name in TEXT_VIEWS:
+            if tables.display:
+                col, row = tables.col, tables.current
+                tables.display = False
+                view.display = True
+                self.query_one(ColumnHeaders).display = True
+                view.set_view(name)
+                if row is not None and col in self.comparison.claims[row.claim].articles:
+                    view.goto(col, self.comparison.claims[row.claim].segments_of(col)[0])
+                view.focus()
+                view.post_message(ColumnsView.Changed())
+            else:
+                view.set_view(name)
+            return
+        claim = self.comparison.claim_of(view.col, view.seg).index if not tables.display else None
+        col = view.col if not tables.display else tables.col
+        view.display = False
+        self.query_one(ColumnHeaders).display = False
+        tables.display = True
+        tables.show(self.comparison, name, col, claim)
+        tables.focus()
+
+    def action_make_base(self) -> None:
+        col = self.tables.col if self.tables.display else self.view.col
+        if self.comparison is None or col == self.comparison.base:
+            return
+        if self.tables.display:
+            self.view.col = col
+        self._start_build(col)
 
     def _search_field(self) -> Input | None:
         from textual.widgets import Input
@@ -266,7 +363,11 @@ class ReaderApp(HandsActions, App[int]):
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen
 
-        groups = [("Reading", list(ColumnsView.BINDINGS)), ("App", list(self.BINDINGS))]
+        groups = [
+            ("Text views", list(ColumnsView.BINDINGS)),
+            ("Tables", [b for b in TableView.BINDINGS if not b.action.startswith("version")]),
+            ("Views, app", list(self.BINDINGS)),
+        ]
         self.push_screen(HelpScreen([(title, rebound(bindings, self.user_keymap)) for title, bindings in groups]))
 
 

@@ -63,6 +63,13 @@ class HandsActions:
         self.picked: tuple[int, int] | None = None
         self.correcting = False  # a correction is being applied in its worker
 
+    def check_start_view(self, name: str | None, known: Sequence[str]) -> str | None:
+        """config.toml's view if the app has it; else None, with a warning that lists the views."""
+        if name is None or name in known:
+            return name
+        self.theme_warnings.append(f"config.toml: no view {name!r}; the views are {', '.join(known)}")
+        return None
+
     # ---- corrections -------------------------------------------------------------
 
     @property
@@ -97,13 +104,23 @@ class HandsActions:
         if self.correcting:
             self.say("Still applying the last correction", timeout=2)
             return None
-        view = self.view
-        if not comp.articles[view.col].segments:
+        where = self._focused_sentence()
+        if where is None:
             return None
         if self.pair_session.current is not comp:  # a comparison given ready-made: open the session on it
             self.pair_session.open(comp)
             comp = self.pair_session.current
-        return comp, view.col, view.seg
+        return comp, *where
+
+    def _focused_sentence(self) -> tuple[int, int] | None:
+        """(version, sentence) under the cursor: a table's cell when a table is shown, else the columns' cursor."""
+        tables = self.tables
+        if tables.display:
+            row = tables.current
+            segment = row.cells[tables.col].segment if row is not None else None
+            return None if segment is None else (tables.col, segment)
+        view = self.view
+        return (view.col, view.seg) if self.comparison.articles[view.col].segments else None
 
     def _correct(self, change: Callable[[], Applied | None], said: Callable[[Applied], str]) -> None:
         """Run `change` (a session call) in a worker thread: the first correction of a long story makes the
@@ -179,9 +196,15 @@ class HandsActions:
         self._correct(partial(self.pair_session.add, correction), lambda _: f"Re-paired with {name} · u undoes")
 
     def post_message_changed(self) -> None:
-        from reader.ui.widgets.columns import ColumnsView
+        """Redraw the status line (it shows the picked sentence)."""
+        if self.tables.display:
+            from reader.ui.widgets.tables import TableView
 
-        self.view.post_message(ColumnsView.Changed())
+            self.tables.post_message(TableView.Changed())
+        else:
+            from reader.ui.widgets.columns import ColumnsView
+
+            self.view.post_message(ColumnsView.Changed())
 
     def action_undo_correction(self) -> None:
         if self._focused() is None:

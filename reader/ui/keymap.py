@@ -10,6 +10,7 @@ is a warning naming the line; the other lines still apply.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -49,7 +50,9 @@ def load_keymap(known_ids: Iterable[str], path: Path | None = None) -> tuple[dic
     for binding_id, value in table.items():
         where = f"{path.name} line {lines.get(binding_id, '?')}"
         if binding_id not in known:
-            warnings.append(f"{where}: unknown binding id {binding_id!r}; ignored (ids are listed in the README)")
+            near = difflib.get_close_matches(binding_id, sorted(known), n=1)
+            hint = f"did you mean {near[0]}?" if near else "the ids are listed in the README"
+            warnings.append(f"{where}: unknown binding id {binding_id!r}; ignored ({hint})")
             continue
         if not isinstance(value, str):
             warnings.append(f'{where}: {binding_id} needs keys in quotes, like "ctrl+n"; ignored')
@@ -80,7 +83,7 @@ def clashes(groups: Iterable[Iterable[Binding]], keymap: dict[str, str], path: P
                         f"{path.name} line {lines.get(mine, '?')}: {', '.join(shared)} is also the key of "
                         f"{other}; give one of them another key"
                     )
-    return found
+    return list(dict.fromkeys(found))  # the app's bindings stand in two groups: each clash said once
 
 
 def _keys(keys: str) -> set[str]:
@@ -106,8 +109,14 @@ def install_keymap(app) -> list[str]:
     from reader.ui.screens.claim import ClaimScreen
     from reader.ui.screens.help import HelpScreen
     from reader.ui.widgets.columns import ColumnsView
+    from reader.ui.widgets.tables import TableView
 
-    groups = [[*type(app).BINDINGS, *ColumnsView.BINDINGS], HelpScreen.BINDINGS, ClaimScreen.BINDINGS]
+    groups = [
+        [*type(app).BINDINGS, *ColumnsView.BINDINGS],
+        [*type(app).BINDINGS, *TableView.BINDINGS],
+        HelpScreen.BINDINGS,
+        ClaimScreen.BINDINGS,
+    ]
     keymap, warnings = load_keymap(binding_ids(b for group in groups for b in group), path)
     warnings.extend(clashes(groups, keymap, path))
     app.user_keymap = keymap

@@ -366,3 +366,60 @@ def build_reading(
             i = end
         docs.append(doc)
     return docs
+
+
+def build_paragraphs(
+    comparison: Comparison,
+    width: int,
+    rows: list[dict[int, list[int]]],
+    folded: bool = False,
+    shown: set[int] | None = None,
+    wrapper: Wrapper | None = None,
+) -> list[ColumnDoc]:
+    """Rows are corresponding paragraphs (`rows`, from core.paragraphs): each column flows its own
+    paragraphs of the row as prose, and every column gets the same number of lines per row.
+
+    Folded, a row whose every sentence is unchanged everywhere shrinks to one line.
+    """
+    n = len(comparison.articles)
+    if wrapper is None or wrapper.comparison is not comparison or wrapper.width != max(width, 1):
+        wrapper = Wrapper(comparison, width)
+    docs = [ColumnDoc(a) for a in range(n)]
+    runs = {a: _paragraph_runs(comparison, a) for a in range(n)}
+    for row in rows:
+        if folded and all(
+            is_foldable(comparison.claim_of(a, s), n) for a, ps in row.items() for p in ps for s in runs[a][p]
+        ):
+            count = len({comparison.claim_of(a, s).index for a, ps in row.items() for p in ps for s in runs[a][p]})
+            _fold_rows(docs, [{a: [s for p in ps for s in runs[a][p]] for a, ps in row.items()}], _fold_label(count))
+            continue
+        cells: dict[int, list[tuple[list[int], list[Line], list[tuple[int, int]]]]] = {}
+        for a, ps in row.items():
+            for p in ps:
+                segs = runs[a][p]
+                lines, placed = wrapper.flow(a, segs[0], segs[-1])
+                cells.setdefault(a, []).append((segs, lines, placed))
+        counted = [a for a in cells if shown is None or a in shown] or list(cells)
+        height = max((sum(len(lines) for _, lines, _ in cells[a]) + len(cells[a]) - 1 for a in counted), default=1)
+        for doc in docs:
+            used = 0
+            for i, (segs, lines, placed) in enumerate(cells.get(doc.article, ())):
+                if i:
+                    doc.lines.append(_BLANK)
+                    used += 1
+                doc.add_flow(segs, lines, placed)
+                used += len(lines)
+            if used == 0:
+                doc.lines.append(_GAP_FIRST)
+                used = 1
+            doc.lines.extend([_GAP] * (height - used))
+            doc.lines.append(_BLANK)
+    return docs
+
+
+def _paragraph_runs(comparison: Comparison, article: int) -> dict[int, list[int]]:
+    """Each paragraph's sentence indexes, in order."""
+    runs: dict[int, list[int]] = {}
+    for seg in comparison.articles[article].segments:
+        runs.setdefault(seg.paragraph, []).append(seg.index)
+    return runs

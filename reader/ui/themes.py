@@ -19,6 +19,8 @@ from pathlib import Path
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from reader.core.errors import InputError
+from reader.core.metadata import refuse_deep_keys
 from reader.core.visible import visible
 
 DEFAULT_THEME = "reader-dark"
@@ -96,7 +98,10 @@ def parse_theme(text: str, where: str) -> Theme:
     if len(text) > MAX_THEME_BYTES:
         raise ThemeError(f"{where}: too large for a theme file (over {MAX_THEME_BYTES // 1024} KB)")
     try:
+        refuse_deep_keys(text, where)
         data = tomllib.loads(text)
+    except InputError as exc:
+        raise ThemeError(str(exc)) from None
     except tomllib.TOMLDecodeError as exc:
         raise ThemeError(f"{where}: not valid TOML ({exc})") from None
     except RecursionError:  # arrays nested thousands deep: tomllib recurses

@@ -1,6 +1,6 @@
 """App benchmark: time to the first screen, and keypress-to-refresh on a large comparison.
 
-    uv run python tests/bench/bench_app.py [--startup-only]
+    uv run python tests/bench/bench_app.py [--startup-only | --keys-only]
 
 1. Start-up: a bare Textual app (one Static) against the reader on the bundled
    corpus (comparison built in its worker), measured the same way for both, in
@@ -12,7 +12,7 @@
    - a whole command: a child process started to the first frame with content
      (interpreter, imports, app), with byte-code caches warm in a scratch folder
      (this environment sets PYTHONDONTWRITEBYTECODE, which no user install does).
-2. Keypresses, in the aligned and then the reading view: 10 versions of about
+2. Keypresses in every view (aligned, reading, paragraphs, claims, facts, sources): 10 versions of about
    1,000 sentences (the comparison is built first, outside the timing), at 200x50;
    each key is timed from the press to the end of the screen update that shows it.
    Prints the median and the 90th percentile per key.
@@ -159,6 +159,14 @@ def print_timings(keys: list[str], timings: dict[str, list[tuple[float, float]]]
 
 
 async def main() -> None:
+    if "--keys-only" not in sys.argv:
+        await startup()
+    if "--startup-only" in sys.argv:
+        return
+    await keys_in_every_view()
+
+
+async def startup() -> None:
     await first_screen(bare_app)  # warm imports and caches for both
     await first_screen(reader_app)
     bare = [await first_screen(bare_app) for _ in range(RUNS)]
@@ -172,9 +180,9 @@ async def main() -> None:
         bare = [whole_command("bare", cache) for _ in range(PROCESS_RUNS)]
         reader = [whole_command("reader", cache) for _ in range(PROCESS_RUNS)]
     report(f"  whole command (median of {PROCESS_RUNS})", bare, reader)
-    if "--startup-only" in sys.argv:
-        return
 
+
+async def keys_in_every_view() -> None:
     start = time.perf_counter()
     comparison = compare_texts(versions(10, 1000))
     print(
@@ -182,9 +190,17 @@ async def main() -> None:
         f"{ms(time.perf_counter() - start)}"
     )
     keys = ["j", "k", "n", "l", "g", "h", "right_square_bracket", "d"]
-    for view, setup in (("aligned", ()), ("reading", ("v",))):
+    table_keys = ["j", "k", "l", "h", "t", "pagedown", "pageup"]
+    for view, setup, pressed in (
+        ("aligned", (), keys),
+        ("reading", ("v",), keys),
+        ("paragraphs", ("v", "v"), keys),
+        ("claims", ("m",), table_keys),
+        ("facts", ("f",), table_keys),
+        ("sources", ("s",), table_keys),
+    ):
         print(f"\n{view} view")
-        print_timings(keys, await keypresses(comparison, keys, repeat=25, setup=setup))
+        print_timings(pressed, await keypresses(comparison, pressed, repeat=25, setup=setup))
     print(f"{'bare app, Pilot round trip of one key':40s} {ms(await bare_round_trip())}")
 
 

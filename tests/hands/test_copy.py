@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.core.compare import compare_texts
 from reader.ui.copying import claim_markdown, sentence_text
+from tests.waiting import wait_until
 
 from .conftest import open_app, until_ready
 
@@ -37,3 +38,19 @@ async def test_y_copies_the_sentence_and_Y_the_claim_with_a_notification(story):
             "- **v2.txt**: About 300 people attended the ceremony, police said.",
             "- **v3.txt**: _(not in this version)_",
         ]
+
+
+async def test_in_a_table_y_copies_the_focused_cells_sentence_and_x_unpairs_it(story):
+    app = open_app(story, view="claims")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until_ready(app, pilot)
+        await wait_until(pilot, lambda: app.view_name == "claims", "the claims table")
+        tables = app.tables
+        row = tables.current
+        col, segment = tables.col, row.cells[tables.col].segment
+        await pilot.press("y")
+        assert app.clipboard == sentence_text(app.comparison, col, segment)
+        await pilot.press("x")
+        await until_ready(app, pilot)
+        assert app.comparison.claim_of(col, segment).articles == (col,)
+        assert app.view_name == "claims"

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from reader.config import load_settings
+from reader.ui.app import VIEW_ORDER
 from reader.ui.keymap import load_keymap, valid_key
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.keys import KeyBar
+from tests.waiting import wait_until
 
 from .conftest import open_app, until_ready
 
@@ -54,6 +56,8 @@ def test_unknown_ids_and_bad_keys_are_warnings_naming_their_line(tmp_path: Path)
     assert keymap == {"cursor_down": "ctrl+n,down"}
     assert [w.split(":")[0] for w in warnings] == ["keymap.toml line 3", "keymap.toml line 4", "keymap.toml line 5"]
     assert "no_such_action" in warnings[0] and "'ctrl+nope'" in warnings[1]
+    _, near = load_keymap({"cursor_down"}, write_config(tmp_path, "keymap.toml", 'cursor_dwn = "x"\n'))
+    assert near == ["keymap.toml line 1: unknown binding id 'cursor_dwn'; ignored (did you mean cursor_down?)"]
 
 
 def test_a_keymap_that_is_not_toml_is_one_warning(tmp_path: Path):
@@ -87,8 +91,8 @@ async def test_the_users_keys_drive_the_app_the_key_bar_and_help(story, own_fold
 def test_config_settings_and_their_warnings(tmp_path: Path):
     path = write_config(tmp_path, "config.toml", 'theme = "reader-light"\nview = "sideways"\nbase = 2\ncolour = 1\n')
     settings = load_settings(path)
-    assert (settings.theme, settings.view, settings.base) == ("reader-light", None, 2)
-    assert [w.split(": ")[0].rsplit(" ", 2)[-2:] for w in settings.warnings] == [["line", "2"], ["line", "4"]]
+    assert (settings.theme, settings.view, settings.base) == ("reader-light", "sideways", 2)  # the app checks views
+    assert [w.split(": ")[0].rsplit(" ", 2)[-2:] for w in settings.warnings] == [["line", "4"]]
     assert settings.choose_base(None, 3) == 2 and settings.choose_base(1, 3) == 1
     assert settings.choose_base(None, 1) == 1 and "there are 1 versions" in settings.warnings[-1]
 
@@ -141,3 +145,15 @@ def test_opening_the_app_imports_no_engine_for_corrections_keys_or_config():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(("view", "shown"), [("facts", "facts"), ("paragraphs", "paragraphs"), ("sideways", "aligned")])
+async def test_config_view_opens_any_view_and_an_unknown_one_is_a_warning(story, view: str, shown: str):
+    app = open_app(story, view=view)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until_ready(app, pilot)
+        await wait_until(pilot, lambda: app.view_name == shown, f"the {shown} view")
+        warned = [n.message for n in app._notifications if "no view" in n.message]
+        assert warned == (
+            [] if view == shown else [f"config.toml: no view 'sideways'; the views are {', '.join(VIEW_ORDER)}"]
+        )

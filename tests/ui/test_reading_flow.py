@@ -207,4 +207,6 @@ async def test_a_counterpart_starting_mid_line_keeps_its_own_glyph_beside_its_ma
         assert view.render_line(0).text.split("│")[0].startswith("▌ "), "the cursor's own glyph, not '+'"
         await pilot.press("j", "j")
         assert (view.col, view.seg) == (0, 2)
-        assert view.render_line(0).text.split("│")[0].startswith("▌+"), "now the unique sentence is the cursor"
+        shown = view.render_line(0).text.split("│")[0]
+        assert shown.startswith("▌ "), "the line begins with another sentence: no glyph of the cursor's beside it"
+        assert "week.+Critics" in shown, "the glyph of a sentence starting mid-line stands in the space before it"

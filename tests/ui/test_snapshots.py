@@ -34,3 +34,27 @@ def test_narrow_terminal_pages_sideways(snap_compare):
 
 def test_monochrome_theme(snap_compare):
     assert snap_compare(bridge_app("reader-mono"), press=["j", "slash", *"bridge", "enter"], terminal_size=(120, 30))
+
+
+def test_claims_by_versions(snap_compare):
+    assert snap_compare(bridge_app(), press=["m", "t", "j", "l"], terminal_size=(100, 24))
+
+
+def test_claims_eight_versions_at_80_columns(snap_compare):
+    from .conftest import long_story
+
+    texts = [long_story(12, v) for v in range(8)]
+    app = make_app(compare_texts(texts), texts=texts)
+    assert snap_compare(app, press=["m", "j", "j", "l", "l"], terminal_size=(80, 24))
+
+
+def test_facts_by_versions(snap_compare):
+    assert snap_compare(bridge_app(), press=["f", "j"], terminal_size=(100, 24))
+
+
+def test_sources(snap_compare):
+    assert snap_compare(bridge_app("reader-mono"), press=["s"], terminal_size=(100, 24))
+
+
+def test_paragraph_view(snap_compare):
+    assert snap_compare(bridge_app(), press=["v", "v", "j"], terminal_size=(120, 30))

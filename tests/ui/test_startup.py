@@ -6,7 +6,7 @@ from textual.app import App
 from textual.color import Color
 from textual.screen import Screen
 
-import reader.ui.widgets.columns as columns_module
+import reader.ui.views as views_module
 from reader.ui.widgets.keys import KeyBar
 
 from .conftest import make_app
@@ -18,13 +18,13 @@ async def test_the_first_frame_shows_the_text_and_the_columns_are_laid_out_once(
     """Laid out for the screen's width before the first frame, so that frame has the text and
     the resize that follows costs nothing."""
     calls: list[int] = []
-    real = columns_module.build_aligned
+    real = views_module.build_aligned
 
     def counting(comparison, width, *args, **kwargs):
         calls.append(width)
         return real(comparison, width, *args, **kwargs)
 
-    monkeypatch.setattr(columns_module, "build_aligned", counting)
+    monkeypatch.setattr(views_module, "build_aligned", counting)
     frames: list[bool] = []
     paint = Screen._compositor_refresh
 

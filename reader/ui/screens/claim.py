@@ -16,6 +16,7 @@ from reader.core.model import Article, Comparison
 from reader.core.visible import visible
 from reader.ui.styling import STATUS_WORDS, sentence_spans, styled_text
 from reader.ui.widgets.status import describe_claim
+from reader.ui.wording import similarity_percent, version_name
 
 
 def _quote(text: str, most: int = 80) -> str:
@@ -44,7 +45,7 @@ def claim_report(comparison: Comparison, article: int, segment: int, style_of: C
     blocks = [Text(describe_claim(comparison, article, segment), style="bold")]
     why = Text("Why paired: ", style="bold")
     if len(claim.articles) > 1:
-        why.append(f"similarity {claim.score:.0%}")
+        why.append(f"similarity {similarity_percent(claim.score, claim.status)}%")
         if claim.shared_terms:
             why.append(" · shared rare words: " + ", ".join(claim.shared_terms))
     else:
@@ -71,15 +72,15 @@ def claim_report(comparison: Comparison, article: int, segment: int, style_of: C
         lines = [head, body]
         changes = comparison.changes_in(claim.index, a)
         if changes:
-            against = sorted({c.against + 1 for c in changes})
+            against = ", ".join(version_name(comparison, b, 40) for b in sorted({c.against for c in changes}))
             words = "; ".join(f"{c.kind} {_quote(c.text, 40)}" for c in changes[:12])
             more = f" (+{len(changes) - 12} more)" if len(changes) > 12 else ""
-            lines.append(Text(f"word changes against v{', v'.join(map(str, against))}: {words}{more}", style="italic"))
+            lines.append(Text(f"word changes against {against}: {words}{more}", style="italic"))
         for d in comparison.details_in(claim.index, a):
             line = Text(f"  • {d.kind} {d.category}: ")
             line.append(_quote(d.text), style_of(f"detail-{d.category}"))
             for span in d.counterparts:
-                line.append(f"  ← v{span.article + 1} {_quote(span.text)}")
+                line.append(f"  ← {version_name(comparison, span.article, 40)} {_quote(span.text)}")
             lines.append(line)
         blocks.append(Text("\n").join(lines))
     missing = [comparison.articles[a].name for a in range(len(comparison.articles)) if a not in claim.articles]

@@ -18,7 +18,8 @@ CHORDS = [
         "next / previous detail (number, date, name, quote, source): across the columns"
         " in the aligned view, in the focused column in the reading view",
     ),
-    ("1 … 9", "focus that column"),
+    ("1 … 9", "focus that column (that version in the tables)"),
+    ("views", "text views: aligned, reading, paragraphs; tables: claims (m), facts (f), sources (s); v walks all six"),
     ("ctrl+p", "command palette: jump to a claim or detail by its words; change theme"),
     ("mouse", "click a sentence to focus it; the wheel scrolls the columns in step"),
 ]
@@ -27,6 +28,9 @@ LEGEND = [
     ("▌  ▷", "the cursor sentence / its counterparts in the other columns"),
     ("+", "only this version has the sentence (status: only here)"),
     ("!  ~", "altered (a detail differs) / reworded"),
+    ("=3 ~1 !2 +4", "a version's counts (header): claims it tells the same, reworded, altered, only here"),
+    ("·", "claims and facts tables: this version lacks the claim or the fact"),
+    ("◆", "sources table: a source only one version cites"),
     ("↕", "moved: out of order here compared with the base"),
     ("┄┄┄", "this version lacks the claim (aligned view)"),
     ("underline", "words inserted or replaced against the base"),
@@ -67,7 +71,13 @@ def key_table(groups: list[tuple[str, list[Binding]]]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="close_help")]
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss", "Close", id="close_help"),
+        Binding("j,down", "scroll('down')", "Down", id="help_down", show=False),
+        Binding("k,up", "scroll('up')", "Up", id="help_up", show=False),
+        Binding("pagedown,space", "scroll('page_down')", "Page down", id="help_page_down", show=False),
+        Binding("pageup", "scroll('page_up')", "Page up", id="help_page_up", show=False),
+    ]
 
     def __init__(self, groups: list[tuple[str, list[Binding]]]) -> None:
         super().__init__()
@@ -78,3 +88,8 @@ class HelpScreen(ModalScreen[None]):
             panel.border_title = "Keys"
             panel.border_subtitle = "Esc closes"
             yield Static(key_table(self.groups))
+
+    def action_scroll(self, how: str) -> None:
+        """j / k and the page keys scroll the list, as they move the cursor in the views."""
+        panel = self.query_one("#help-panel", VerticalScroll)
+        getattr(panel, f"scroll_{how}")(animate=False)

@@ -1,14 +1,15 @@
 """ColumnsView: every version in its own column, drawn lazily line by line (Textual's Line API).
 
 The widget keeps the reading state (focused column, focused sentence, view,
-fold, search) and draws only the lines on screen, from a cache; moving the
-cursor repaints only the rows of the old and the new claim. Which sentences
-correspond is always asked of the model (`Comparison.counterparts`).
+fold, search) and hosts one text view (views.py: the layout, and the order `n`
+and `]d` walk); where a key goes is decided by the pure rules of navigation.py,
+and painting.py draws only the lines on screen, from a cache: moving the cursor
+repaints only the rows of the old and the new claim. Which sentences correspond
+is always asked of the model (`Comparison.counterparts`).
 """
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 
 from rich.cells import cell_len
@@ -20,40 +21,34 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
 from reader.core.model import Comparison
 from reader.core.visible import visible
 from reader.ui.layout import (
-    BLANK,
     FOLD,
-    GAP,
     TEXT,
     ColumnDoc,
     Line,
-    Piece,
     Wrapper,
-    build_aligned,
-    build_reading,
     column_geometry,
-    differs,
-    pieces_of,
 )
-from reader.ui.styling import (
-    GLYPH_RANK,
-    MOVED_GLYPH,
-    STATUS_GLYPH,
-    search_spans,
-    sentence_spans,
-    styled_segments,
+from reader.ui.navigation import (
+    at_or_after,
+    clamp_step,
+    first_shown,
+    next_carrier,
+    search_order,
+    step_sorted,
+    step_wrapping,
+    wrap_column,
 )
+from reader.ui.views import TEXT_VIEWS, AlignedView, TextView
+from reader.ui.widgets.painting import GUTTER, ColumnPainting
 
 MIN_COLUMN_WIDTH = 30
-GUTTER = 2  # marker glyph + status glyph
-ALIGNED, READING = "aligned", "reading"
 
 
-class ColumnsView(ScrollView, can_focus=True):
+class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
     """The versions side by side, aligned claim by claim or each in its own reading order."""
 
     BINDINGS = [
@@ -122,13 +117,6 @@ class ColumnsView(ScrollView, can_focus=True):
         Binding(
             "g", "counterpart", "Jump", id="counterpart", tooltip="Jump to this claim in the next column that has it"
         ),
-        Binding(
-            "v",
-            "toggle_view",
-            "View",
-            id="toggle_view",
-            tooltip="Switch between aligned (rows are claims) and reading (each version's own order)",
-        ),
         Binding("z", "toggle_fold", "Fold", id="toggle_fold", show=False, tooltip="Fold runs of unchanged claims"),
         Binding(
             "enter",
@@ -179,7 +167,7 @@ class ColumnsView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.comparison: Comparison | None = None
-        self.view = ALIGNED
+        self.text_view: TextView = AlignedView()
         self.folded = False
         self.col = 0
         self.seg = 0
@@ -192,16 +180,37 @@ class ColumnsView(ScrollView, can_focus=True):
         self.search_query = ""
         self.search_hits: list[tuple[int, int]] = []
         self._search_origin = 0
+        self.notice = ""  # why the last key did nothing ("No further difference"): the status line says it
         self._pending: str | None = None
         self._counterparts: dict[int, set[int]] = {}
         self._generation = 0
         self._layout_key: tuple | None = None
+        self._layouts: LRUCache[tuple, list[ColumnDoc]] = LRUCache(6)  # recent layouts: paging back costs nothing
         self._wrapper: Wrapper | None = None
         self._cache: LRUCache[tuple, list[Segment]] = LRUCache(8192)
         self._styles: dict[str, Style] = {}
         self._spans: dict[tuple[int, int], list] = {}
-        self._details: dict[tuple, list] = {}
-        self._aligned_table: tuple[Comparison, bool, tuple[list, list]] | None = None
+
+    @property
+    def view(self) -> str:
+        """The name of the text view shown (aligned, reading, paragraphs)."""
+        return self.text_view.name
+
+    @view.setter
+    def view(self, name: str) -> None:
+        self.set_view(name)
+
+    def set_view(self, name: str) -> None:
+        """Show the text view `name`, keeping the cursor sentence on its row of the screen."""
+        if name == self.text_view.name:
+            return
+        self.text_view = TEXT_VIEWS[name]()
+        if not self.docs:
+            return
+        line, _ = self._cursor_lines()
+        row = line - self.deltas[self.col] - round(self.scroll_y)
+        self.deltas = [0] * len(self.docs)
+        self._relayout(force=True, cursor_row=row)
 
     # ---- model and layout -------------------------------------------------
 
@@ -214,6 +223,7 @@ class ColumnsView(ScrollView, can_focus=True):
         self.detail = None
         self.deltas = [0] * n
         self._spans.clear()
+        self._layouts.clear()
         if self.search_query:
             self._find(self.search_query)
         self._relayout(force=True)
@@ -264,8 +274,8 @@ class ColumnsView(ScrollView, can_focus=True):
         n = len(self.comparison.articles)
         self.visible_count, self.column_width = column_geometry(width, n, MIN_COLUMN_WIDTH)
         self._page_columns()
-        paged = self.view == ALIGNED and self.visible_count < n
-        key = (width, self.view, self.folded, self.first_col if paged else None)
+        paged = self.text_view.shared_rows and self.visible_count < n
+        key = (width, self.text_view.name, self.folded, self.first_col if paged else None)
         if key == self._layout_key and not force:
             self._settle(full=True)
             return
@@ -277,14 +287,13 @@ class ColumnsView(ScrollView, can_focus=True):
         wrapper = self._wrapper
         if wrapper is None or wrapper.comparison is not self.comparison or wrapper.width != text_width:
             wrapper = self._wrapper = Wrapper(self.comparison, text_width)  # wrapping is kept across pages
-        if self.view == ALIGNED:
-            self.docs = build_aligned(
-                self.comparison, text_width, self.folded, set(self.visible_columns) if paged else None, wrapper
-            )
+        shown = set(self.visible_columns) if paged else None
+        docs = self._layouts.get(key)
+        if docs is None:
+            docs = self._layouts[key] = self.text_view.build(self.comparison, text_width, self.folded, shown, wrapper)
+        self.docs = docs
+        if self.text_view.shared_rows:
             self.deltas = [0] * n
-        else:
-            self.docs = build_reading(self.comparison, text_width, self.folded, wrapper)
-        self._details.clear()
         self._invalidate()
         doc = self.docs[self.col]
         if self.seg not in doc.position:
@@ -297,11 +306,8 @@ class ColumnsView(ScrollView, can_focus=True):
 
     def _nearest_entry(self, doc: ColumnDoc, line: int) -> int:
         """The sentence at or after `line` (else the last one before it) in `doc`."""
-        if not doc.entries:
-            return 0
-        starts = [doc.first_line[s] for s in doc.entries]
-        i = bisect.bisect_left(starts, line)
-        return doc.entries[min(i, len(doc.entries) - 1)]
+        i = at_or_after([doc.first_line[s] for s in doc.entries], line)
+        return 0 if i is None else doc.entries[i]
 
     # ---- geometry ---------------------------------------------------------
 
@@ -310,12 +316,7 @@ class ColumnsView(ScrollView, can_focus=True):
         return range(self.first_col, self.first_col + self.visible_count)
 
     def _page_columns(self) -> None:
-        n = len(self.docs)
-        if self.col < self.first_col:
-            self.first_col = self.col
-        elif self.col >= self.first_col + self.visible_count:
-            self.first_col = self.col - self.visible_count + 1
-        self.first_col = max(0, min(self.first_col, n - self.visible_count))
+        self.first_col = first_shown(self.first_col, self.visible_count, self.col, len(self.docs))
 
     def _cursor_lines(self) -> tuple[int, int]:
         doc = self.docs[self.col]
@@ -323,7 +324,7 @@ class ColumnsView(ScrollView, can_focus=True):
 
     def _update_virtual_size(self) -> None:
         doc = self.docs[self.col]
-        extra = 0 if self.view == ALIGNED else self._viewport_height() // 2
+        extra = 0 if self.text_view.shared_rows else self._viewport_height() // 2
         self.virtual_size = Size(self._content_width(), len(doc.lines) + extra)
 
     def _scroll_into_view(self) -> None:
@@ -341,7 +342,7 @@ class ColumnsView(ScrollView, can_focus=True):
 
     def _anchor_counterparts(self) -> None:
         """Reading view: scroll each other column so its counterpart stands level with the cursor."""
-        if self.view != READING:
+        if self.text_view.shared_rows:
             return
         cursor_line, _ = self._cursor_lines()
         for c, segs in self._counterparts.items():
@@ -367,7 +368,7 @@ class ColumnsView(ScrollView, can_focus=True):
         """Put the cursor on sentence `seg` of column `col` and bring it into view."""
         if self.comparison is None:
             return
-        if col not in self.visible_columns and self.view == ALIGNED:
+        if col not in self.visible_columns and self.text_view.shared_rows:
             line, _ = self._cursor_lines()
             row = line - round(self.scroll_y)
             self.col, self.seg, self.detail = col, seg, detail
@@ -378,7 +379,7 @@ class ColumnsView(ScrollView, can_focus=True):
             seg = self._nearest_entry(doc, doc.first_line.get(seg, 0))
         before = (round(self.scroll_y), self.first_col, list(self.deltas))
         old_marks = self._marked_lines()
-        if self.view == READING and col != self.col:
+        if not self.text_view.shared_rows and col != self.col:
             shift = self.deltas[col]
             self.deltas = [d - shift for d in self.deltas]
             self.col = col
@@ -387,11 +388,18 @@ class ColumnsView(ScrollView, can_focus=True):
         self.col, self.seg, self.detail = col, seg, detail
         self._settle(full=False, old_marks=old_marks, before=before)
 
+    def say(self, notice: str) -> None:
+        """Say why a key went nowhere, in the status line until the next move (a toast costs a layout
+        of its own, about 100 ms on a large comparison, and would cover the status line)."""
+        self.notice = notice
+        self.post_message(self.Changed())
+
     def _settle(
         self, full: bool, old_marks: Iterable[tuple[int, int]] = (), before: tuple[int, int, list[int]] | None = None
     ) -> None:
         """After any move: recompute marks, scroll, anchor, page; repaint what changed; tell the app."""
         assert self.comparison is not None
+        self.notice = ""
         cps = self.comparison.counterparts(self.col, self.seg) if self.docs else {}
         self._counterparts = {c: set(s) for c, s in cps.items()}
         self._update_virtual_size()
@@ -408,10 +416,9 @@ class ColumnsView(ScrollView, can_focus=True):
 
     def _move_entry(self, step: int) -> None:
         doc = self.docs[self.col]
-        if not doc.entries:
-            return
-        i = doc.position.get(self.seg, 0) + step
-        self.goto(self.col, doc.entries[max(0, min(i, len(doc.entries) - 1))])
+        i = clamp_step(doc.position.get(self.seg, 0), step, len(doc.entries))
+        if i is not None:
+            self.goto(self.col, doc.entries[i])
 
     def action_cursor_down(self) -> None:
         self._move_entry(+1)
@@ -445,33 +452,12 @@ class ColumnsView(ScrollView, can_focus=True):
     # differences
 
     def _step_difference(self, step: int) -> None:
-        comp = self.comparison
-        assert comp is not None
-        n = len(comp.articles)
-        if self.view == ALIGNED:
-            k = comp.claim_of(self.col, self.seg).index + step
-            while 0 <= k < len(comp.claims):
-                claim = comp.claims[k]
-                if differs(claim, n):
-                    col = self.col if self.col in claim.articles else self._preferred_column(claim.articles)
-                    self.goto(col, claim.segments_of(col)[0])
-                    return
-                k += step
+        assert self.comparison is not None
+        found = self.text_view.difference(self.comparison, self.docs, self.col, self.seg, step, self.visible_columns)
+        if found is None:
+            self.say("No further difference" if step > 0 else "No earlier difference")
         else:
-            doc = self.docs[self.col]
-            i = doc.position.get(self.seg, 0) + step
-            while 0 <= i < len(doc.entries):
-                if differs(comp.claim_of(self.col, doc.entries[i]), n):
-                    self.goto(self.col, doc.entries[i])
-                    return
-                i += step
-        self.notify("No further difference" if step > 0 else "No earlier difference", timeout=2)
-
-    def _preferred_column(self, articles: Iterable[int]) -> int:
-        """Of the columns carrying a claim, one on screen if possible, nearest the focused one."""
-        cols = list(articles)
-        shown = [c for c in cols if c in self.visible_columns] or cols
-        return min(shown, key=lambda c: abs(c - self.col))
+            self.goto(*found)
 
     def action_next_difference(self) -> None:
         if self.search_hits:
@@ -487,75 +473,19 @@ class ColumnsView(ScrollView, can_focus=True):
 
     # details
 
-    def _details_of(self, col: int) -> list[tuple[int, int, int, int]]:
-        """(position, start, end, segment) of every detail in a column, in display order."""
-        key = (self.view, col, self._generation)
-        found = self._details.get(key)
-        if found is None:
-            comp = self.comparison
-            assert comp is not None
-            doc = self.docs[col]
-            found = []
-            for pos, s in enumerate(doc.entries):
-                seg = comp.articles[col].segments[s]
-                claim = comp.claim_of(col, s).index
-                for d in sorted(comp.details_in(claim, col), key=lambda d: d.start):
-                    if d.start < seg.end and d.end > seg.start:
-                        found.append((pos, d.start, d.end, s))
-            self._details[key] = found
-        return found
-
-    def _aligned_details(self) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int, tuple[int, int]]]]:
-        """Aligned view: every detail in the table's reading order, as sort keys (claim, column,
-        sentence in claim, start) and targets (column, sentence, span): rows top to bottom,
-        columns left to right, then along the words.
-
-        Taken from the model rather than the lines, so details in columns paged off screen count too.
-        """
-        comp = self.comparison
-        assert comp is not None
-        kept = self._aligned_table  # model data: kept across layouts (unlike _details), per fold
-        if kept is not None and kept[0] is comp and kept[1] == self.folded:
-            return kept[2]
-        n = len(comp.articles)
-        keys: list[tuple[int, int, int, int]] = []
-        targets: list[tuple[int, int, tuple[int, int]]] = []
-        for claim in comp.claims:
-            if self.folded and not differs(claim, n):
-                continue
-            for col in sorted(claim.articles):
-                for i, s in enumerate(claim.segments_of(col)):
-                    seg = comp.articles[col].segments[s]
-                    for d in sorted(comp.details_in(claim.index, col), key=lambda d: d.start):
-                        if d.start < seg.end and d.end > seg.start:
-                            keys.append((claim.index, col, i, d.start))
-                            targets.append((col, s, (d.start, d.end)))
-        self._aligned_table = (comp, self.folded, (keys, targets))
-        return keys, targets
-
     def _step_detail(self, step: int) -> None:
-        """Next / previous detail: across the columns in the aligned view (row by row, like n),
-        within the focused column in the reading view (each column its own order, like n)."""
+        """Next / previous detail, in the order the view reads (see views.py)."""
         comp = self.comparison
         assert comp is not None
         start = self.detail[0] if self.detail else (-1 if step > 0 else 1 << 60)
-        if self.view == ALIGNED:
-            claim = comp.claim_of(self.col, self.seg)
-            segs = claim.segments_of(self.col)
-            here: tuple[int, ...] = (claim.index, self.col, segs.index(self.seg) if self.seg in segs else 0, start)
-            keys, targets = self._aligned_details()
-        else:
-            here = (self.docs[self.col].position.get(self.seg, 0), start)
-            found = self._details_of(self.col)
-            keys = [(pos, s) for pos, s, _, _ in found]
-            targets = [(self.col, seg, (s, e)) for _, s, e, seg in found]
-        i = bisect.bisect_right(keys, here) if step > 0 else bisect.bisect_left(keys, here) - 1
-        if 0 <= i < len(targets):
+        here, keys, targets = self.text_view.details(comp, self.docs, self.col, self.seg, start, self.folded)
+        i = step_sorted(keys, here, step)
+        if i is not None:
             col, seg, span = targets[i]
             self.goto(col, seg, span)
             return
-        where = f" in {comp.articles[self.col].name}" if self.view == READING else ""
-        self.notify(f"No {'further' if step > 0 else 'earlier'} detail{where}", timeout=2)
+        where = self.text_view.detail_scope(comp.articles[self.col].name)
+        self.say(f"No {'further' if step > 0 else 'earlier'} detail{where}")
 
     # chords: ]c [c ]d [d
 
@@ -604,37 +534,27 @@ class ColumnsView(ScrollView, can_focus=True):
         self._focus_column(self.col + 1)
 
     def action_focus_next_column(self) -> None:
-        self._focus_column((self.col + 1) % len(self.docs))
+        self._focus_column(wrap_column(self.col, +1, len(self.docs)))
 
     def action_focus_previous_column(self) -> None:
-        self._focus_column((self.col - 1) % len(self.docs))
+        self._focus_column(wrap_column(self.col, -1, len(self.docs)))
 
     def action_focus_column(self, col: int) -> None:
         if col >= len(self.docs):
-            self.notify(f"There are only {len(self.docs)} versions", timeout=2)
+            self.say(f"There are only {len(self.docs)} versions")
             return
         self._focus_column(col)
 
     def action_counterpart(self) -> None:
         """Jump to the same claim in the next column (wrapping) that carries it, moved or not."""
-        n = len(self.docs)
-        for step in range(1, n):
-            c = (self.col + step) % n
-            segs = self._counterparts.get(c)
-            if segs:
-                doc = self.docs[c]
-                self.goto(c, min(segs, key=lambda s: doc.first_line[s]))
-                return
-        self.notify("Only this version carries this claim", timeout=2)
+        c = next_carrier(self.col, len(self.docs), lambda c: bool(self._counterparts.get(c)))
+        if c is None:
+            self.say("Only this version carries this claim")
+            return
+        doc = self.docs[c]
+        self.goto(c, min(self._counterparts[c], key=lambda s: doc.first_line[s]))
 
     # view, fold, claim panel
-
-    def action_toggle_view(self) -> None:
-        self.view = READING if self.view == ALIGNED else ALIGNED
-        line, _ = self._cursor_lines()
-        row = line - self.deltas[self.col] - round(self.scroll_y)
-        self.deltas = [0] * len(self.docs)
-        self._relayout(force=True, cursor_row=row)
 
     def action_toggle_fold(self) -> None:
         self.folded = not self.folded
@@ -671,21 +591,14 @@ class ColumnsView(ScrollView, can_focus=True):
                     self.search_hits.append((article.index, seg.index))
 
     def _hit_key(self, col: int, seg: int) -> tuple[int, int]:
-        n = len(self.docs)
-        return ((col - self._search_origin) % n, self.docs[col].position.get(seg, -1))
+        return search_order(col, self.docs[col].position.get(seg, -1), self._search_origin, len(self.docs))
 
     def _step_search(self, step: int, include_current: bool = False) -> None:
         hits = sorted((self._hit_key(c, s), c, s) for c, s in self.search_hits if s in self.docs[c].position)
-        if not hits:
-            self.notify(f"“{self.search_query}” is folded away or not found", timeout=2, markup=False)
+        i = step_wrapping([h[0] for h in hits], self._hit_key(self.col, self.seg), step, include_current)
+        if i is None:
+            self.say(f"“{self.search_query}” is folded away or not found")
             return
-        here = self._hit_key(self.col, self.seg)
-        keys = [h[0] for h in hits]
-        if step > 0:
-            i = bisect.bisect_left(keys, here) if include_current else bisect.bisect_right(keys, here)
-            i %= len(hits)
-        else:
-            i = (bisect.bisect_left(keys, here) - 1) % len(hits)
         _, c, s = hits[i]
         self.goto(c, s)
 
@@ -735,155 +648,3 @@ class ColumnsView(ScrollView, can_focus=True):
             if x < cell_len(visible(text[line.start : piece.end], keep_newlines=False)):
                 return piece.segment
         return line.pieces[-1].segment
-
-    # ---- drawing ----------------------------------------------------------
-
-    def style(self, name: str) -> Style:
-        found = self._styles.get(name)
-        if found is None:
-            found = self._styles[name] = self.get_component_rich_style(f"columns--{name}", partial=True)
-        return found
-
-    def spans_of(self, col: int, seg: int) -> list:
-        key = (col, seg)
-        found = self._spans.get(key)
-        if found is None:
-            assert self.comparison is not None
-            found = self._spans[key] = sentence_spans(self.comparison, col, seg)
-        return found
-
-    def _base_style(self) -> Style:
-        found = self._styles.get("")
-        if found is None:
-            found = self._styles[""] = self.rich_style
-        return found
-
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self._base_style()
-        if self.comparison is None or not self.docs:
-            return Strip.blank(width, base)
-        segments: list[Segment] = []
-        top = round(self.scroll_y) + y
-        separator = Segment("│", base + self.style("separator"))
-        used = 0
-        for i, col in enumerate(self.visible_columns):
-            if i:
-                segments.append(separator)
-                used += 1
-            segments.extend(self._cell(col, top + self.deltas[col], base))
-            used += self.column_width
-        if used < width:
-            segments.append(Segment(" " * (width - used), base))
-        return Strip(segments, width)
-
-    def _mark(self, col: int, seg: int) -> int:
-        """2: the cursor sentence, 1: a counterpart of it, 0: neither."""
-        if col == self.col and seg == self.seg:
-            return 2
-        return 1 if seg in self._counterparts.get(col, ()) else 0
-
-    def _cell(self, col: int, index: int, base: Style) -> list[Segment]:
-        doc = self.docs[col]
-        width = self.column_width
-        if not 0 <= index < len(doc.lines):
-            return [Segment(" " * width, base)]
-        line = doc.lines[index]
-        marks: tuple[int, ...] = ()
-        if line.kind == TEXT:
-            marks = tuple(self._mark(col, p.segment) for p in pieces_of(line))
-        key = (col, index, marks, self.detail if 2 in marks else None, self._generation)
-        cached = self._cache.get(key)
-        if cached is None:
-            cached = self._draw(col, line, marks, base, width)
-            self._cache[key] = cached
-        return cached
-
-    def _text_style(self, status: str, mark: int, base: Style) -> Style:
-        style = base
-        if status == "unique":
-            style += self.style("unique")
-        if mark == 2:
-            style += self.style("cursor")
-        elif mark == 1:
-            style += self.style("counterpart")
-        return style
-
-    def _glyph(self, col: int, seg: int) -> tuple[str, Style, int]:
-        """The status glyph of a sentence, its style, and its rank when several start on one line."""
-        assert self.comparison is not None
-        claim = self.comparison.claim_of(col, seg)
-        if claim.is_moved_in(col):
-            return MOVED_GLYPH, self.style("moved"), 4
-        glyph = STATUS_GLYPH.get(claim.status, " ")
-        style = self.style("unique") if claim.status == "unique" else self.style("marker")
-        return glyph, style, GLYPH_RANK.get(claim.status, 0)
-
-    def _draw(self, col: int, line: Line, marks: tuple[int, ...], base: Style, width: int) -> list[Segment]:
-        comp = self.comparison
-        assert comp is not None
-        if line.kind == BLANK:
-            return [Segment(" " * width, base)]
-        if line.kind == GAP:
-            dash = "┄┄┄" if line.first else ""
-            return [
-                Segment(" " * GUTTER, base),
-                Segment(dash, base + self.style("gap")),
-                Segment(" " * (width - GUTTER - len(dash)), base),
-            ]
-        if line.kind == FOLD:
-            room = width - GUTTER
-            label = line.label if len(line.label) <= room else line.label[: room - 1] + "…"
-            return [
-                Segment(" " * GUTTER, base),
-                Segment(label, base + self.style("fold")),
-                Segment(" " * (width - GUTTER - len(label)), base),
-            ]
-        article = comp.articles[col]
-        pieces = pieces_of(line)
-        styles = [
-            self._text_style(comp.claim_of(col, p.segment).status, m, base) for p, m in zip(pieces, marks, strict=True)
-        ]
-        body: list[Segment] = []
-        pos = line.start
-        for piece, mark, text_style in zip(pieces, marks, styles, strict=True):
-            if piece.start > pos:  # the space between two sentences belongs to neither
-                body.extend(styled_segments(article.text, pos, piece.start, base, (), self.style))
-            spans = list(self.spans_of(col, piece.segment))
-            if self.search_query:
-                seg = article.segments[piece.segment]
-                spans += search_spans(article.text, seg.start, seg.end, self.search_query)
-            if mark == 2 and self.detail is not None:
-                spans.append((self.detail[0], self.detail[1], "detail-focus"))
-            body.extend(styled_segments(article.text, piece.start, piece.end, text_style, spans, self.style))
-            pos = max(pos, piece.end)
-        if pos < line.end:
-            body.extend(styled_segments(article.text, pos, line.end, base, (), self.style))
-        out = self._gutter(col, pieces, marks, styles)
-        out.extend(body)
-        used = GUTTER + sum(seg.cell_length for seg in body)
-        if used < width:
-            out.append(Segment(" " * (width - used), styles[-1]))
-        return out
-
-    def _gutter(
-        self, col: int, pieces: tuple[Piece, ...], marks: tuple[int, ...], styles: list[Style]
-    ) -> list[Segment]:
-        """Marker and status glyph: ▌ on every line of the cursor sentence, ▷ where a counterpart
-        starts; the glyph of a sentence starting on the line (the cursor's or a counterpart's,
-        so it stands beside their mark, else the most notable)."""
-        lead = (
-            marks.index(2)
-            if 2 in marks
-            else next((i for i, (p, m) in enumerate(zip(pieces, marks, strict=True)) if m == 1 and p.first), 0)
-        )
-        marker = "▌" if marks[lead] == 2 else "▷" if marks[lead] == 1 and pieces[lead].first else " "
-        glyph, glyph_style, owner = " ", self.style("marker"), lead
-        best = -1
-        for i, piece in enumerate(pieces):
-            if piece.first:
-                g, g_style, rank = self._glyph(col, piece.segment)
-                rank = 9 if marks[i] == 2 else 8 if marks[i] == 1 else rank  # the marked sentence's own
-                if rank > best:
-                    glyph, glyph_style, owner, best = g, g_style, i, rank
-        return [Segment(marker, styles[lead] + self.style("marker")), Segment(glyph, styles[owner] + glyph_style)]

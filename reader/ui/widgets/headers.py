@@ -18,23 +18,22 @@ from reader.core.model import Article, Comparison
 from reader.core.visible import visible
 from reader.ui.layout import column_geometry
 from reader.ui.widgets.columns import MIN_COLUMN_WIDTH
+from reader.ui.wording import counts_line
 
 SCROLLBAR = 1  # the columns' vertical scrollbar (app.tcss): they are this much narrower than the headers
 
 FORMAT_LABELS = {"markdown": "md", "html": "html"}  # plain text needs no label
 
 
-def column_counts(comparison: Comparison, article: int) -> tuple[int, int, int]:
-    """(shared, altered, only here): claims this version tells with others, alters, tells alone."""
-    shared = altered = alone = 0
+def column_counts(comparison: Comparison, article: int) -> tuple[int, int, int, int]:
+    """(same, reworded, altered, only here): the claims this version tells, each counted once, by status.
+
+    The four add up to the version's claims, so no count holds another ("84 shared, 11 altered" did).
+    """
+    counts = dict.fromkeys(("same", "reworded", "altered", "unique"), 0)
     for claim in comparison.claims_in_order(article):
-        if len(claim.articles) == 1:
-            alone += 1
-        else:
-            shared += 1
-            if claim.status == "altered":
-                altered += 1
-    return shared, altered, alone
+        counts["unique" if len(claim.articles) == 1 else claim.status] += 1
+    return counts["same"], counts["reworded"], counts["altered"], counts["unique"]
 
 
 def title_of(article: Article) -> str:
@@ -67,7 +66,7 @@ class ColumnHeaders(Widget):
         self.columns: range = range(0)
         self.width = 30
         self.focused = 0
-        self._counts: dict[int, tuple[int, int, int]] = {}
+        self._counts: dict[int, tuple[int, int, int, int]] = {}
 
     def update(self, comparison: Comparison, columns: range, width: int, focused: int) -> None:
         if comparison is not self.comparison:
@@ -99,8 +98,7 @@ class ColumnHeaders(Widget):
             if right:
                 rows[0].append(right, base + Style(bold=True))
             rows[1].append(self._origin_line(article, base))
-            shared, altered, alone = self._counts[a]
-            counts = Text(self._counts_line(shared, altered, alone), base)
+            counts = Text(counts_line(self._counts[a]), base)
             rows[2].append(self._fit(counts, self.width, base))
         out = Text("\n").join(rows)
         out.no_wrap = True
@@ -139,18 +137,6 @@ class ColumnHeaders(Widget):
         line = self._fit(Text(origin_of(article), base), room, base)
         line.append(" ", base)
         line.append(reading, dim)
-        return line
-
-    def _counts_line(self, shared: int, altered: int, alone: int) -> str:
-        """The longest wording of the counts that fits the column."""
-        for line in (
-            f"{shared} shared · {altered} altered · {alone} only here",
-            f"{shared} shared · {altered} altered · {alone} alone",
-            f"={shared} shared !{altered} altered +{alone} alone",
-            f"={shared} !{altered} +{alone}",
-        ):
-            if len(line) <= self.width:
-                return line
         return line
 
     @staticmethod

@@ -8,6 +8,7 @@ from textual.widgets import Static
 from reader.core.model import Comparison
 from reader.core.visible import visible
 from reader.ui.styling import STATUS_WORDS
+from reader.ui.wording import similarity_percent, version_name
 
 
 def describe_claim(comparison: Comparison, article: int, segment: int) -> str:
@@ -16,13 +17,13 @@ def describe_claim(comparison: Comparison, article: int, segment: int) -> str:
     n = len(comparison.articles)
     parts = [f"#{claim.index + 1} {STATUS_WORDS.get(claim.status, claim.status)}"]
     if claim.moves:
-        moved = sorted({mv.article + 1 for mv in claim.moves})
-        parts.append("moved in " + ", ".join(f"v{a}" for a in moved))
+        moved = sorted({mv.article for mv in claim.moves})
+        parts.append("moved in " + ", ".join(version_name(comparison, a) for a in moved))
     parts.append(f"in {len(claim.articles)} of {n}")
     if claim.corrected:
         parts.append("corrected by hand")
     if len(claim.articles) > 1:
-        parts.append(f"similarity {claim.score:.0%}")
+        parts.append(f"similarity {similarity_percent(claim.score, claim.status)}%")
     details = comparison.details_in(claim.index, article)
     if details:
         kinds = sorted({d.category for d in details})

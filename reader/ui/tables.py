@@ -1,0 +1,259 @@
+"""The table views: claims x versions, facts x versions, sources. One object per view, no Textual.
+
+Each table turns the model into rows of cells, one cell per version, every cell
+a jump target (a sentence of that version, and the words in it). The table widget
+(widgets/tables.py) only paints them and moves a cursor over them. A table has
+filters (the filter bar) and, for facts, an order (reading order or by category).
+
+The facts and sources tables read the model through one adapter, `fact_slots`:
+today it groups the model's details with their counterparts; when the model has
+facts with values of their own, only that function changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reader.core.model import CATEGORIES, Claim, Comparison
+from reader.core.normalize import fold
+from reader.ui.layout import differs
+from reader.ui.styling import MOVED_GLYPH, STATUS_WORDS
+from reader.ui.wording import version_name
+
+LACKS_GLYPH = "·"
+CELL_GLYPH = {"same": "=", "reworded": "~", "altered": "!", "unique": "+"}
+CELL_WORDS = {**STATUS_WORDS, "lacks": "lacks it", "moved": "moved"}
+FACT_CATEGORIES = tuple(c for c in CATEGORIES if c != "other")  # `other` words are not facts
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One version's entry in a row: what to show, its kind (a status or a category), where Enter goes."""
+
+    text: str
+    kind: str
+    segment: int | None = None
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    cells: tuple[Cell, ...]
+    claim: int
+    kind: str = ""  # the row's own kind: a fact's category, `only` for a source one version cites
+    order: tuple[int, ...] = field(default=(), compare=False)
+
+
+class Table:
+    """A table view: its filters, its orders, and the rows it shows for a comparison."""
+
+    name = ""
+    title = ""
+    filters: tuple[str, ...] = ("all",)
+    orders: tuple[str, ...] = ("reading order",)
+    cell_width = 0  # 0: the versions share the width left of the labels
+
+    def rows(self, comparison: Comparison, filter: str, order: str) -> list[Row]:
+        raise NotImplementedError
+
+    def describe(self, comparison: Comparison, row: Row, col: int) -> str:
+        """The status line for the cell under the cursor."""
+        cell = row.cells[col]
+        return f"{cell.kind} · {row.label}"
+
+
+def opening_words(comparison: Comparison, claim: Claim) -> str:
+    """The claim as the base tells it (else the first version that does), for the row's label."""
+    article = comparison.base if comparison.base in claim.articles else claim.articles[0]
+    segment = claim.segments_of(article)[0]
+    return " ".join(comparison.articles[article].segments[segment].text.split())
+
+
+def cell_status(claim: Claim, article: int) -> str:
+    """One version's status for a claim: lacks, moved, only here, or the claim's own status."""
+    if article not in claim.articles:
+        return "lacks"
+    if claim.is_moved_in(article):
+        return "moved"
+    if len(claim.articles) == 1:
+        return "unique"
+    return claim.status
+
+
+class ClaimsTable(Table):
+    """One row per claim, in reading order; a glyph per version: which versions tell it, and how."""
+
+    name = "claims"
+    title = "claims × versions"
+    filters = ("all", "differs", "only in one", "in all but one", "moved")
+    cell_width = 3
+
+    def keeps(self, claim: Claim, n: int, filter: str) -> bool:
+        if filter == "differs":
+            return differs(claim, n)
+        if filter == "only in one":
+            return len(claim.articles) == 1
+        if filter == "in all but one":
+            return n > 2 and len(claim.articles) == n - 1
+        if filter == "moved":
+            return bool(claim.moves)
+        return True
+
+    def rows(self, comparison: Comparison, filter: str, order: str) -> list[Row]:
+        n = len(comparison.articles)
+        out = []
+        for claim in comparison.claims:
+            if not self.keeps(claim, n, filter):
+                continue
+            cells = []
+            for a in range(n):
+                status = cell_status(claim, a)
+                glyph = MOVED_GLYPH if status == "moved" else LACKS_GLYPH if status == "lacks" else CELL_GLYPH[status]
+                segs = claim.segments_of(a)
+                cells.append(Cell(glyph, status, segs[0] if segs else None))
+            out.append(Row(opening_words(comparison, claim), tuple(cells), claim.index, claim.status))
+        return out
+
+    def describe(self, comparison: Comparison, row: Row, col: int) -> str:
+        claim = comparison.claims[row.claim]
+        n = len(comparison.articles)
+        here = f"{CELL_WORDS[row.cells[col].kind]} in {version_name(comparison, col)}"
+        return f"#{claim.index + 1} {here} · in {len(claim.articles)} of {n} · {row.label}"
+
+
+@dataclass(frozen=True)
+class FactSlot:
+    """One fact as each version tells it: `values[article]` = (start, end, text) in that article."""
+
+    category: str
+    claim: int
+    values: dict[int, tuple[int, int, str]]
+
+
+_slots: tuple[Comparison, list[FactSlot]] | None = None  # the last comparison's facts: two tables read them
+
+
+def fact_slots(comparison: Comparison) -> list[FactSlot]:
+    """The facts of the story, each with the value every version gives it (the adapter to the model).
+
+    A detail and its counterparts are one fact; details whose spans overlap join the same fact.
+    """
+    global _slots
+    if _slots is None or _slots[0] is not comparison:
+        _slots = (comparison, _fact_slots(comparison))
+    return _slots[1]
+
+
+def _fact_slots(comparison: Comparison) -> list[FactSlot]:
+    slots: list[FactSlot] = []
+    owner: dict[tuple[int, int, int], int] = {}
+    for d in comparison.details:
+        if d.category not in FACT_CATEGORIES:
+            continue
+        spans = [(d.article, d.start, d.end, d.text), *((s.article, s.start, s.end, s.text) for s in d.counterparts)]
+        found = next((owner[(a, s, e)] for a, s, e, _ in spans if (a, s, e) in owner), None)
+        if found is None:
+            found = len(slots)
+            slots.append(FactSlot(d.category, d.claim, {}))
+        values = slots[found].values
+        for a, s, e, text in spans:
+            owner[(a, s, e)] = found
+            values.setdefault(a, (s, e, text))
+    for slot in slots:
+        _fill_unchanged(comparison, slot)
+    return slots
+
+
+def _fill_unchanged(comparison: Comparison, slot: FactSlot) -> None:
+    """A version that tells the claim with a value word for word as another gives it has that value too
+    (the model marks a detail only where it differs, so the versions agreeing with the base carry none)."""
+    claim = comparison.claims[slot.claim]
+    for a in claim.articles:
+        if a in slot.values:
+            continue
+        article = comparison.articles[a]
+        for s in claim.segments_of(a):
+            seg = article.segments[s]
+            for _, _, text in list(slot.values.values()):
+                at = article.text.find(text, seg.start, seg.end) if text else -1
+                if at >= 0:
+                    slot.values[a] = (at, at + len(text), text)
+                    break
+            if a in slot.values:
+                break
+
+
+def _fact_cells(comparison: Comparison, slot: FactSlot) -> tuple[Cell, ...]:
+    cells = []
+    for a in range(len(comparison.articles)):
+        value = slot.values.get(a)
+        if value is None:
+            cells.append(Cell("", "lacks"))
+            continue
+        start, end, text = value
+        seg = comparison.articles[a].segment_at(start)
+        cells.append(Cell(" ".join(text.split()), slot.category, seg.index if seg else None, (start, end)))
+    return tuple(cells)
+
+
+class FactsTable(Table):
+    """The fact sheet: one row per fact that differs, each version's value in its column."""
+
+    name = "facts"
+    title = "facts × versions"
+    filters = ("all", *FACT_CATEGORIES)
+    orders = ("reading order", "by category")
+
+    def rows(self, comparison: Comparison, filter: str, order: str) -> list[Row]:
+        out = []
+        for slot in fact_slots(comparison):
+            if filter != "all" and slot.category != filter:
+                continue
+            claim = comparison.claims[slot.claim]
+            told = {fold(" ".join(v[2].split())) for v in slot.values.values()}
+            if len(told) < 2 and len(slot.values) >= len(claim.articles):
+                continue  # every version carrying the claim gives the same value: nothing differs
+            label = f"{slot.category} #{slot.claim + 1}"
+            rank = FACT_CATEGORIES.index(slot.category) if order == "by category" else 0
+            out.append(Row(label, _fact_cells(comparison, slot), slot.claim, slot.category, (rank, slot.claim)))
+        return sorted(out, key=lambda r: r.order)
+
+    def describe(self, comparison: Comparison, row: Row, col: int) -> str:
+        cell = row.cells[col]
+        value = f"“{cell.text}”" if cell.text else "lacks it"
+        return f"{row.kind} in claim #{row.claim + 1}, {version_name(comparison, col)}: {value}"
+
+
+class SourcesTable(Table):
+    """Who each version cites: one row per citation, the versions that make it, and its wording in each."""
+
+    name = "sources"
+    title = "sources"
+    filters = ("all", "only in one")
+
+    def rows(self, comparison: Comparison, filter: str, order: str) -> list[Row]:
+        out = []
+        for slot in fact_slots(comparison):
+            if slot.category != "source":
+                continue
+            only = len(slot.values) == 1
+            if filter == "only in one" and not only:
+                continue
+            first = slot.values[min(slot.values)][2]
+            label = ("◆ " if only else "  ") + " ".join(first.split())
+            out.append(Row(label, _fact_cells(comparison, slot), slot.claim, "only" if only else "shared"))
+        return out
+
+    def describe(self, comparison: Comparison, row: Row, col: int) -> str:
+        cell = row.cells[col]
+        citing = [a for a, c in enumerate(row.cells) if c.text]
+        if row.kind == "only":
+            who = f"only {version_name(comparison, citing[0])} cites it"
+        else:
+            who = f"cited by {len(citing)} of {len(row.cells)} versions"
+        value = f"“{cell.text}”" if cell.text else "not cited"
+        return f"{version_name(comparison, col)}: {value} · {who} · claim #{row.claim + 1}"
+
+
+TABLES: dict[str, type[Table]] = {t.name: t for t in (ClaimsTable, FactsTable, SourcesTable)}

@@ -1,0 +1,187 @@
+"""The text views: how the columns are laid out and in which order `n` and `]d` walk them, one object per view.
+
+The columns widget hosts one of these at a time and does the drawing they share
+(a line of a sentence looks the same in every view). A view says:
+- `build`: the lines of every column (layout.py does the wrapping);
+- `shared_rows`: whether the columns scroll as one table (rows line up) or each
+  column scrolls on its own, its counterparts anchored level with the cursor;
+- `difference` and `details`: the stops of `n` / `]c` and `]d`, in the view's reading order,
+  using the pure rules of navigation.py.
+The tables (claims, facts, sources) are views of another kind: see tables.py.
+"""
+
+from __future__ import annotations
+
+from reader.core.model import Comparison, Detail
+from reader.core.paragraphs import paragraph_rows
+from reader.ui.layout import ColumnDoc, Wrapper, build_aligned, build_paragraphs, build_reading, differs
+from reader.ui.navigation import nearest_column, next_matching
+
+Target = tuple[int, int]  # column, sentence
+
+
+def facts_in(comparison: Comparison, claim: int, article: int) -> tuple[Detail, ...]:
+    """The details `]d` stops at: facts (numbers, dates, names, quotes, sources), not `other` words."""
+    return tuple(d for d in comparison.details_in(claim, article) if d.category != "other")
+
+
+DetailKey = tuple[int, ...]
+DetailTarget = tuple[int, int, tuple[int, int]]  # column, sentence, span
+
+
+class TextView:
+    """What every text view shares: sentences walked in the focused column's own order."""
+
+    name = ""
+    shared_rows = False
+    description = ""
+
+    def __init__(self) -> None:
+        self._column_details: dict[object, object] = {}
+
+    def build(
+        self, comparison: Comparison, width: int, folded: bool, shown: set[int] | None, wrapper: Wrapper
+    ) -> list[ColumnDoc]:
+        raise NotImplementedError
+
+    def difference(
+        self, comparison: Comparison, docs: list[ColumnDoc], col: int, seg: int, step: int, shown: range
+    ) -> Target | None:
+        """The next sentence (by `step`) in the focused column whose claim differs."""
+        doc = docs[col]
+        n = len(comparison.articles)
+        entries = doc.entries
+        i = next_matching(
+            len(entries), doc.position.get(seg, 0), step, lambda i: differs(comparison.claim_of(col, entries[i]), n)
+        )
+        return None if i is None else (col, entries[i])
+
+    def details(
+        self, comparison: Comparison, docs: list[ColumnDoc], col: int, seg: int, start: int, folded: bool
+    ) -> tuple[DetailKey, list[DetailKey], list[DetailTarget]]:
+        """(where the cursor is, the sorted stops of `]d`, their targets): the focused column's details in order.
+
+        Kept per column until the layout changes (a column of 1,000 sentences takes a while to walk).
+        """
+        doc = docs[col]
+        if self._column_details.get("docs") is not docs:
+            self._column_details = {"docs": docs}
+        found = self._column_details.get(col)
+        if found is None:
+            keys: list[DetailKey] = []
+            targets: list[DetailTarget] = []
+            segments = comparison.articles[col].segments
+            for pos, s in enumerate(doc.entries):
+                sentence = segments[s]
+                claim = comparison.claim_of(col, s).index
+                for d in sorted(facts_in(comparison, claim, col), key=lambda d: d.start):
+                    if d.start < sentence.end and d.end > sentence.start:
+                        keys.append((pos, d.start))
+                        targets.append((col, s, (d.start, d.end)))
+            found = self._column_details[col] = (keys, targets)
+        return (doc.position.get(seg, 0), start), found[0], found[1]
+
+    def detail_scope(self, name: str) -> str:
+        """How a 'no further detail' notice says where it looked."""
+        return f" in {name}"
+
+
+class AlignedView(TextView):
+    """Rows are claims, in the base's order; a version lacking a claim shows a gap."""
+
+    name = "aligned"
+    shared_rows = True
+    description = "rows are claims"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._details: tuple[Comparison, bool, tuple[list[DetailKey], list[DetailTarget]]] | None = None
+
+    def build(
+        self, comparison: Comparison, width: int, folded: bool, shown: set[int] | None, wrapper: Wrapper
+    ) -> list[ColumnDoc]:
+        return build_aligned(comparison, width, folded, shown, wrapper)
+
+    def difference(
+        self, comparison: Comparison, docs: list[ColumnDoc], col: int, seg: int, step: int, shown: range
+    ) -> Target | None:
+        """The next claim (row) that differs; the same column if it carries the claim, else the nearest one."""
+        n = len(comparison.articles)
+        claims = comparison.claims
+        k = next_matching(len(claims), comparison.claim_of(col, seg).index, step, lambda k: differs(claims[k], n))
+        if k is None:
+            return None
+        claim = claims[k]
+        target = col if col in claim.articles else nearest_column(claim.articles, col, shown)
+        return target, claim.segments_of(target)[0]
+
+    def details(
+        self, comparison: Comparison, docs: list[ColumnDoc], col: int, seg: int, start: int, folded: bool
+    ) -> tuple[DetailKey, list[DetailKey], list[DetailTarget]]:
+        """Every detail in the table's reading order: rows top to bottom, columns left to right, then the words.
+
+        Taken from the model rather than the lines, so details in columns paged off screen count too.
+        """
+        claim = comparison.claim_of(col, seg)
+        segs = claim.segments_of(col)
+        here = (claim.index, col, segs.index(seg) if seg in segs else 0, start)
+        kept = self._details
+        if kept is None or kept[0] is not comparison or kept[1] != folded:
+            kept = self._details = (comparison, folded, _aligned_details(comparison, folded))
+        keys, targets = kept[2]
+        return here, keys, targets
+
+    def detail_scope(self, name: str) -> str:
+        return ""
+
+
+def _aligned_details(comparison: Comparison, folded: bool) -> tuple[list[DetailKey], list[DetailTarget]]:
+    n = len(comparison.articles)
+    keys: list[DetailKey] = []
+    targets: list[DetailTarget] = []
+    for claim in comparison.claims:
+        if folded and not differs(claim, n):
+            continue
+        for col in claim.articles:
+            segments = comparison.articles[col].segments
+            for i, s in enumerate(claim.segments_of(col)):
+                sentence = segments[s]
+                for d in sorted(facts_in(comparison, claim.index, col), key=lambda d: d.start):
+                    if d.start < sentence.end and d.end > sentence.start:
+                        keys.append((claim.index, col, i, d.start))
+                        targets.append((col, s, (d.start, d.end)))
+    return keys, targets
+
+
+class ReadingView(TextView):
+    """Each version in its own order, paragraphs flowing as prose; counterparts stand level with the cursor."""
+
+    name = "reading"
+    description = "each version in its own order"
+
+    def build(
+        self, comparison: Comparison, width: int, folded: bool, shown: set[int] | None, wrapper: Wrapper
+    ) -> list[ColumnDoc]:
+        return build_reading(comparison, width, folded, wrapper)
+
+
+class ParagraphView(TextView):
+    """Rows are corresponding paragraphs (from the claims they share): for book editions and long-form texts."""
+
+    name = "paragraphs"
+    shared_rows = True
+    description = "rows are corresponding paragraphs"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: tuple[Comparison, list[dict[int, list[int]]]] | None = None
+
+    def build(
+        self, comparison: Comparison, width: int, folded: bool, shown: set[int] | None, wrapper: Wrapper
+    ) -> list[ColumnDoc]:
+        if self._rows is None or self._rows[0] is not comparison:
+            self._rows = (comparison, paragraph_rows(comparison))
+        return build_paragraphs(comparison, width, self._rows[1], folded, shown, wrapper)
+
+
+TEXT_VIEWS: dict[str, type[TextView]] = {v.name: v for v in (AlignedView, ReadingView, ParagraphView)}

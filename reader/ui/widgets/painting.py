@@ -1,0 +1,176 @@
+"""Painting the text views: a line of a column as styled cells, with its gutter (marker and status glyph).
+
+Shared by every text view (aligned, reading, paragraphs): a sentence looks the same
+in each; only where its lines stand differs (views.py). Mixed into ColumnsView, which
+holds the state these read (the comparison, the lines, the cursor, the search).
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+
+from reader.ui.layout import BLANK, FOLD, GAP, TEXT, Line, Piece, pieces_of
+from reader.ui.styling import GLYPH_RANK, MOVED_GLYPH, STATUS_GLYPH, search_spans, sentence_spans, styled_segments
+
+GUTTER = 2  # marker glyph + status glyph
+
+
+class ColumnPainting:
+    """The drawing half of ColumnsView: `render_line` and the cached cells it is made of."""
+
+    def style(self, name: str) -> Style:
+        found = self._styles.get(name)
+        if found is None:
+            found = self._styles[name] = self.get_component_rich_style(f"columns--{name}", partial=True)
+        return found
+
+    def spans_of(self, col: int, seg: int) -> list:
+        key = (col, seg)
+        found = self._spans.get(key)
+        if found is None:
+            assert self.comparison is not None
+            found = self._spans[key] = sentence_spans(self.comparison, col, seg)
+        return found
+
+    def _base_style(self) -> Style:
+        found = self._styles.get("")
+        if found is None:
+            found = self._styles[""] = self.rich_style
+        return found
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self._base_style()
+        if self.comparison is None or not self.docs:
+            return Strip.blank(width, base)
+        segments: list[Segment] = []
+        top = round(self.scroll_y) + y
+        separator = Segment("│", base + self.style("separator"))
+        used = 0
+        for i, col in enumerate(self.visible_columns):
+            if i:
+                segments.append(separator)
+                used += 1
+            segments.extend(self._cell(col, top + self.deltas[col], base))
+            used += self.column_width
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+        return Strip(segments, width)
+
+    def _mark(self, col: int, seg: int) -> int:
+        """2: the cursor sentence, 1: a counterpart of it, 0: neither."""
+        if col == self.col and seg == self.seg:
+            return 2
+        return 1 if seg in self._counterparts.get(col, ()) else 0
+
+    def _cell(self, col: int, index: int, base: Style) -> list[Segment]:
+        doc = self.docs[col]
+        width = self.column_width
+        if not 0 <= index < len(doc.lines):
+            return [Segment(" " * width, base)]
+        line = doc.lines[index]
+        marks: tuple[int, ...] = ()
+        if line.kind == TEXT:
+            marks = tuple(self._mark(col, p.segment) for p in pieces_of(line))
+        key = (col, index, marks, self.detail if 2 in marks else None, self._generation)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._draw(col, line, marks, base, width)
+            self._cache[key] = cached
+        return cached
+
+    def _text_style(self, status: str, mark: int, base: Style) -> Style:
+        style = base
+        if status == "unique":
+            style += self.style("unique")
+        if mark == 2:
+            style += self.style("cursor")
+        elif mark == 1:
+            style += self.style("counterpart")
+        return style
+
+    def _glyph(self, col: int, seg: int) -> tuple[str, Style, int]:
+        """The status glyph of a sentence, its style, and its rank when several start on one line."""
+        assert self.comparison is not None
+        claim = self.comparison.claim_of(col, seg)
+        if claim.is_moved_in(col):
+            return MOVED_GLYPH, self.style("moved"), 4
+        glyph = STATUS_GLYPH.get(claim.status, " ")
+        style = self.style("unique") if claim.status == "unique" else self.style("marker")
+        return glyph, style, GLYPH_RANK.get(claim.status, 0)
+
+    def _draw(self, col: int, line: Line, marks: tuple[int, ...], base: Style, width: int) -> list[Segment]:
+        comp = self.comparison
+        assert comp is not None
+        if line.kind == BLANK:
+            return [Segment(" " * width, base)]
+        if line.kind == GAP:
+            dash = "┄┄┄" if line.first else ""
+            return [
+                Segment(" " * GUTTER, base),
+                Segment(dash, base + self.style("gap")),
+                Segment(" " * (width - GUTTER - len(dash)), base),
+            ]
+        if line.kind == FOLD:
+            room = width - GUTTER
+            label = line.label if len(line.label) <= room else line.label[: room - 1] + "…"
+            return [
+                Segment(" " * GUTTER, base),
+                Segment(label, base + self.style("fold")),
+                Segment(" " * (width - GUTTER - len(label)), base),
+            ]
+        article = comp.articles[col]
+        pieces = pieces_of(line)
+        styles = [
+            self._text_style(comp.claim_of(col, p.segment).status, m, base) for p, m in zip(pieces, marks, strict=True)
+        ]
+        body: list[Segment] = []
+        pos = line.start
+        for i, (piece, mark, text_style) in enumerate(zip(pieces, marks, styles, strict=True)):
+            if piece.start > pos:  # the space between two sentences belongs to neither
+                glyph, glyph_style, _ = self._glyph(col, piece.segment) if i and piece.first else (" ", base, 0)
+                if glyph != " ":  # a sentence starting mid-line: its glyph in the space before it
+                    body.extend(styled_segments(article.text, pos, piece.start - 1, base, (), self.style))
+                    body.append(Segment(glyph, base + glyph_style))
+                else:
+                    body.extend(styled_segments(article.text, pos, piece.start, base, (), self.style))
+            spans = list(self.spans_of(col, piece.segment))
+            if self.search_query:
+                seg = article.segments[piece.segment]
+                spans += search_spans(article.text, seg.start, seg.end, self.search_query)
+            if mark == 2 and self.detail is not None:
+                spans.append((self.detail[0], self.detail[1], "detail-focus"))
+            body.extend(styled_segments(article.text, piece.start, piece.end, text_style, spans, self.style))
+            pos = max(pos, piece.end)
+        if pos < line.end:
+            body.extend(styled_segments(article.text, pos, line.end, base, (), self.style))
+        out = self._gutter(col, pieces, marks, styles)
+        out.extend(body)
+        used = GUTTER + sum(seg.cell_length for seg in body)
+        if used < width:
+            out.append(Segment(" " * (width - used), styles[-1]))
+        return out
+
+    def _gutter(
+        self, col: int, pieces: tuple[Piece, ...], marks: tuple[int, ...], styles: list[Style]
+    ) -> list[Segment]:
+        """Marker and status glyph: ▌ on every line of the cursor sentence, ▷ where a counterpart
+        starts; the glyph only of a sentence that starts the line (one starting mid-line has its
+        glyph inline, in the space before it, so no glyph stands beside another sentence's tail)."""
+        lead = (
+            marks.index(2)
+            if 2 in marks
+            else next((i for i, (p, m) in enumerate(zip(pieces, marks, strict=True)) if m == 1 and p.first), 0)
+        )
+        marker = "▌" if marks[lead] == 2 else "▷" if marks[lead] == 1 and pieces[lead].first else " "
+        glyph, glyph_style, owner = " ", self.style("marker"), lead
+        best = -1
+        for i, piece in enumerate(pieces):
+            if piece.first and i == 0:  # never the glyph of a sentence that starts mid-line (it stands inline)
+                g, g_style, rank = self._glyph(col, piece.segment)
+                rank = 9 if marks[i] == 2 else 8 if marks[i] == 1 else rank  # the marked sentence's own
+                if rank > best:
+                    glyph, glyph_style, owner, best = g, g_style, i, rank
+        return [Segment(marker, styles[lead] + self.style("marker")), Segment(glyph, styles[owner] + glyph_style)]
