@@ -106,6 +106,8 @@ class HandsActions:
             return None
         where = self._focused_sentence()
         if where is None:
+            if self.tables.display:
+                self.say("This version lacks this row; move to one that has it (h / l)", timeout=3)
             return None
         if self.pair_session.current is not comp:  # a comparison given ready-made: open the session on it
             self.pair_session.open(comp)

@@ -54,3 +54,19 @@ async def test_in_a_table_y_copies_the_focused_cells_sentence_and_x_unpairs_it(s
         await until_ready(app, pilot)
         assert app.comparison.claim_of(col, segment).articles == (col,)
         assert app.view_name == "claims"
+
+
+async def test_in_a_table_a_cell_without_a_sentence_says_so(story):
+    app = open_app(story, view="claims")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until_ready(app, pilot)
+        await wait_until(pilot, lambda: app.view_name == "claims", "the claims table")
+        tables = app.tables
+        empty = next(
+            (i, c) for i, r in enumerate(tables.rows) for c, cell in enumerate(r.cells) if cell.segment is None
+        )
+        tables.row, tables.col = empty
+        shown = app.comparison
+        await pilot.press("y", "x")
+        assert app.clipboard == "" and app.comparison is shown
+        assert sum("lacks this row" in n.message for n in app._notifications) == 2
