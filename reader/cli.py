@@ -274,7 +274,7 @@ def _open_app(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> None:
-    from reader.core.compare import build
+    from reader.core import compare_versions
     from reader.core.load import load_story
 
     progress = Progress()
@@ -283,7 +283,7 @@ def _report(args: argparse.Namespace) -> None:
         base = args.settings.choose_base(args.base, len(story.sources))
         _check_base(base, len(story.sources))
         _check_output(args.output, _protected(story))
-        comparison = build(story.sources, base=base - 1, progress=progress)
+        comparison = compare_versions(story.sources, base=base - 1, progress=progress)
         comparison = corrected_report(comparison, args.corrections, _say)
         progress("writing the report")
         report = _render(args.format, comparison, story.title, story.sources)

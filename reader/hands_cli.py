@@ -56,8 +56,7 @@ def export_pairs(
     say: Say,
 ) -> int:
     """Write the corrections in effect for these versions (kept ones and --pairs) that still fit, to share them."""
-    from reader.core import pairs_store
-    from reader.core.compare import build
+    from reader.core import compare_versions, pairs_store
     from reader.core.load import load_story
     from reader.core.pairs_session import PairSession
 
@@ -65,7 +64,7 @@ def export_pairs(
         raise InputError(f"--export-pairs {args.export_pairs}: is the --pairs file read; refusing to write over it")
     story = load_story(args.paths)
     check_output(args.export_pairs, story)  # never over an input, a story.toml or standard input's file
-    comparison = build(story.sources)
+    comparison = compare_versions(story.sources)
     session = PairSession(args.corrections, keep=False)
     result = session.open(comparison)
     for note in result.notes:

@@ -177,10 +177,10 @@ class ReaderApp(HandsActions, App[int]):
     @work(thread=True, exclusive=True, group="build")
     def _build(self, base: int) -> None:
         self._building = True
-        from reader.core.compare import build  # imported here, off the path to the first frame
+        from reader.core import compare_versions  # the engine is imported here, off the path to the first frame
 
         try:
-            comparison = self.corrected(build(self.sources, base))
+            comparison = self.corrected(compare_versions(self.sources, base))
         except Exception as exc:  # the engine failed: say so and leave, never a traceback
             self.call_from_thread(self.exit, 1, message=f"reader: comparison failed: {exc}")
             return

@@ -231,3 +231,13 @@ def test_same_claims_whatever_the_string_hashing() -> None:
         for seed in ("1", "2")
     }
     assert len(runs) == 1
+
+
+def test_one_entry_point_takes_paths_or_loaded_sources() -> None:
+    from reader.core import compare_versions as run_pipeline
+    from reader.core.load import load_sources
+
+    from_paths = run_pipeline(FILES[:2])
+    from_sources = run_pipeline(load_sources(FILES[:2]))
+    assert member_sets(from_paths) == member_sets(from_sources)
+    assert from_paths.articles[0].text == from_sources.articles[0].text
