@@ -8,56 +8,147 @@ the base lacks) the first other article that carries the claim.
 from __future__ import annotations
 
 import gc
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from .align import Draft, align
-from .details import capitalised_keys, category
-from .evidence import term_bags, term_of, terms_of
+from .common import common_word
+from .details import capitalised_keys
+from .evidence import Bags, term_bags, terms_of
+from .facts import STEM, Fact, extract, novel_content, same_value, spelling_variant
+from .layers import restyled
 from .load import Source, load_sources, normalize_newlines
 from .meaning import sentence_vectors
 from .model import Article, Change, Claim, Comparison, Detail, Member, Move, Span
 from .normalize import Token, tokenize
 from .segment import segment
+from .sources import citations
+from .values import value_tokens
 from .worddiff import edits
 
-FACT_CATEGORIES = frozenset({"number", "date", "name", "quote", "source"})  # an 'other' change is rewording
-RARE_SHARE = 0.08  # a term in at most this share of all sentences is content, not glue
-_OPENING_MARKS = frozenset('“‘«„"')
-_CLOSING_MARKS = frozenset('”’»"')
-_CLAUSE_MARKS = frozenset(",;:()[]—–")
-_SENTENCE_MARKS = _CLAUSE_MARKS | frozenset(".!?…。！？")
 Progress = Callable[[str], None]
+RARE_SHARE = 0.08  # a term in at most this share of all sentences is content, not glue
+NOUN_CAPITALS_SHARE = 0.2
+NOUN_CAPITALS_MIN_WORDS = 30  # too few words to tell
+SLOT_EDIT_MAX = 8  # facts of a longer replaced run pair up only as the one fact of their kind on each side
+ONE_SLOT = ("number", "date", "source", "quote")  # the one fact of such a kind on each side: one slot
 
 
 class _Context:
     """What the comparison of one claim needs to know about the whole comparison."""
 
-    def __init__(self, articles: Sequence[Article], tokens: list[list[list[Token]]], df: dict[str, int]):
+    def __init__(self, articles: Sequence[Article], tokens: list[list[list[Token]]], bags: Bags):
         self.articles = articles
         self.tokens = tokens
-        self.df = df  # in how many sentences each term stands (the alignment's own count)
+        self.df = bags.df  # in how many sentences each term stands (the alignment's own count)
+        self.rare_limit = max(2, int(sum(len(t) for t in tokens) * RARE_SHARE))
+        self.terms = [set().union(*art) for art in bags.terms]  # every term an article uses
+        self._stated: dict[int, tuple[set[tuple[str, str]], list[Fact]]] = {}
+        self._years: dict[int, set[str]] = {}
+        self._novel: dict[tuple[int, ...], dict[str, bool]] = {}
+        self.values = [
+            [value_tokens(art.text, seg_tokens) for seg_tokens in tokens[a]] for a, art in enumerate(articles)
+        ]
         self.capitalised: set[str] = set()
+        lower: set[str] = set()
+        inside: Counter[str] = Counter()  # in how many sentences a word is capitalised where no sentence begins
+        opening: Counter[str] = Counter()  # ... and how many it opens
         for a, art in enumerate(articles):
             for s, seg_tokens in enumerate(tokens[a]):
                 if not (art.title and s == 0):
-                    self.capitalised |= capitalised_keys(art.text, seg_tokens)
-        total = sum(len(t) for t in tokens)
-        self.rare_limit = max(2, int(total * RARE_SHARE))
+                    found = capitalised_keys(art.text, seg_tokens)
+                    self.capitalised |= found
+                    inside.update(found)
+                if seg_tokens:
+                    opening[seg_tokens[0].key] += 1
+                lower.update(t.key for t in seg_tokens if art.text[t.start].islower())
+        # a name is never written in lower case, and is capitalised inside sentences at least half as
+        # often as it opens one ("She" opens many sentences, and a typo may capitalise it once inside)
+        self.names = {k for k in self.capitalised - lower if inside[k] * 2 >= opening[k]}
+        self.nouns_capitalised = [_capitalises_nouns(art.text, tokens[a]) for a, art in enumerate(articles)]
+        self._facts: dict[tuple[int, int], list[Fact]] = {}
 
     def is_content(self, token: Token) -> bool:
-        return token.is_number or token.key in self.capitalised or self.df[term_of(token)] <= self.rare_limit
+        """A word rare in the comparison that is no common word of its language (see `common_word`)."""
+        terms = terms_of(token)
+        return bool(terms) and self.df.get(terms[0], 0) <= self.rare_limit and not common_word(token.key)
+
+    def novel_against(self, others: Sequence[int]) -> Callable[[Token], bool]:
+        """Whether a word is content (rare across the comparison) that none of `others` ever uses."""
+
+        known = self._novel.setdefault(tuple(others), {})
+
+        def novel(token: Token) -> bool:
+            found = known.get(token.key)
+            if found is None:
+                terms = terms_of(token)
+                found = known[token.key] = self.is_content(token) and not any(
+                    term in self.terms[o] for o in others for term in terms
+                )
+            return found
+
+        return novel
+
+    def stated_in(self, fact: Fact, article: int) -> bool:
+        """Whether `article` states this fact anywhere: the same value, however written; a name all of
+        whose words it uses; a year it gives in a date."""
+        if fact.category in ("name", "source"):
+            words = self.member_terms(fact)
+            if words and all(w in self.terms[article] for w in words):
+                return True
+        if fact.category == "date" and fact.value.isdigit() and fact.value in self.years(article):
+            return True
+        if article not in self._stated:
+            every = self.facts(article, range(len(self.articles[article].segments)))
+            self._stated[article] = (
+                {(f.category, f.value) for f in every},
+                [f for f in every if f.category in ("name", "source")],
+            )
+        exact, names = self._stated[article]
+        if (fact.category, fact.value) in exact:
+            return True
+        return fact.category in ("name", "source") and any(
+            same_value(fact, f) for f in names if f.category == fact.category
+        )
+
+    def member_terms(self, fact: Fact) -> list[str]:
+        return [term for word in fact.value.split() for term in terms_of(Token(0, 0, word))]
+
+    def years(self, article: int) -> set[str]:
+        if article not in self._years:
+            keys = (t.key for seg in self.values[article] for t in seg if t.is_number)
+            self._years[article] = {k[:4] for k in keys if k[:4].isdigit()}
+        return self._years[article]
 
     def member_tokens(self, article: int, segments: Sequence[int]) -> list[Token]:
-        return [t for s in segments for t in self.tokens[article][s]]
+        """The member's words, each value (a date, an amount, a time) read as one token."""
+        return [t for s in segments for t in self.values[article][s]]
+
+    def facts(self, article: int, segments: Sequence[int]) -> list[Fact]:
+        found = []
+        for s in segments:
+            if (article, s) not in self._facts:
+                art, seg = self.articles[article], self.articles[article].segments[s]
+                title = bool(art.title) and s == 0
+                facts = extract(
+                    art.text, self.values[article][s], self.capitalised, seg.start, seg.end, title, self.names
+                )
+                if self.nouns_capitalised[article]:  # a capital tells no name here: only a name put in another's place
+                    facts = [replace(f, minor=True) if f.category == "name" else f for f in facts]
+                self._facts[(article, s)] = facts
+            found.extend(self._facts[(article, s)])
+        return found
 
 
 @dataclass
 class _Found:
-    changes: list[Change]
-    details: list[Detail]
+    changes: list[Change] = field(default_factory=list)
+    details: list[Detail] = field(default_factory=list)
+    cosmetic: list[Change] = field(default_factory=list)
+    base_side: list[Change] = field(default_factory=list)
+    lacking: list[Detail] = field(default_factory=list)
 
 
 def _split_at_segments(article: Article, segments: Sequence[int], run: list[Token]) -> list[list[Token]]:
@@ -71,111 +162,203 @@ def _split_at_segments(article: Article, segments: Sequence[int], run: list[Toke
     return pieces
 
 
-def _clauses(text: str, run: list[Token], marks: frozenset[str] | None = None) -> list[list[Token]]:
-    """A run of tokens cut at clause punctuation (or other `marks`): each piece is one fact, roughly."""
-    marks = marks or _CLAUSE_MARKS
-    pieces: list[list[Token]] = [[]]
-    for prev, tok in zip([None, *run], run, strict=False):
-        gap = text[prev.end : tok.start] if prev is not None else ""
-        if any(c in marks for c in gap) or " - " in gap:
-            pieces.append([])
-        pieces[-1].append(tok)
-    return [p for p in pieces if p]
-
-
 def _span(article: Article, run: list[Token]) -> tuple[int, int, str]:
     start, end = run[0].start, run[-1].end
     return start, end, article.text[start:end]
 
 
-def _fact_span(article: Article, run: list[Token]) -> tuple[int, int, str]:
-    """A detail's span: the words, with a quotation mark that opens or closes right at them."""
-    text = article.text
-    start, end = run[0].start, run[-1].end
-    if start > 0 and text[start - 1] in _OPENING_MARKS:
-        start -= 1
-    if end < len(text) and text[end] in _CLOSING_MARKS:
-        end += 1
-    return start, end, text[start:end]
+def _speaker(article: int, art: Article, fact: Fact) -> Span | None:
+    if fact.speaker_span is None:
+        return None
+    s, e = fact.speaker_span
+    return Span(article, s, e, art.text[s:e], fact.speaker)
 
 
-def _inserted_details(ctx: _Context, claim: int, article: int, run: list[Token]) -> list[Detail]:
-    art = ctx.articles[article]
-    found = []
-    for clause in _clauses(art.text, run):
-        if any(ctx.is_content(t) for t in clause):
-            start, end, text = _fact_span(art, clause)
-            found.append(Detail("inserted", category(text, clause, ctx.capitalised), claim, article, start, end, text))
-    return found
+def _detail(
+    kind: str, role: str, claim: int, article: int, art: Article, fact: Fact, against: int | None, counterparts=()
+) -> Detail:
+    text = art.text[fact.start : fact.end]
+    speaker = _speaker(article, art, fact)
+    return Detail(
+        kind,
+        fact.category,
+        claim,
+        article,
+        fact.start,
+        fact.end,
+        text,
+        counterparts,
+        role,
+        against,
+        fact.value,
+        speaker,
+    )
+
+
+def _touches(fact: Fact, ranges: list[tuple[int, int]]) -> bool:
+    """Whether an edit changes the words that carry the fact (for a quotation, also its speaker)."""
+    spans = [fact.core] + ([fact.speaker_span] if fact.speaker_span else [])
+    return any(rs < e and s < re_ for s, e in spans for rs, re_ in ranges)
+
+
+def _char_range(run: list[Token]) -> tuple[int, int]:
+    return (run[0].start, run[-1].end)
 
 
 def _compare_member(
-    ctx: _Context, claim: int, article: int, segs: Sequence[int], ref: int, ref_segs: Sequence[int], altered: bool
+    ctx: _Context,
+    claim: int,
+    article: int,
+    segs: Sequence[int],
+    ref: int,
+    ref_segs: Sequence[int],
+    altered: bool,
+    base: int,
 ) -> _Found:
-    """Word changes of one member against its reference member, and the details they carry."""
-    art = ctx.articles[article]
-    mine, theirs = ctx.member_tokens(article, segs), ctx.member_tokens(ref, ref_segs)
-    found = _Found([], [])
-    for edit in edits([t.key for t in mine], [t.key for t in theirs]):
-        if edit.kind == "deleted":
-            continue  # the reference's own words: its side reports them
-        run = mine[edit.start : edit.end]
-        kind = "inserted" if edit.kind == "inserted" else "replaced"
-        for piece in _split_at_segments(art, segs, run):
-            start, end, text = _span(art, piece)
-            found.changes.append(Change(claim, article, ref, kind, start, end, text))
-        other = theirs[edit.their_start : edit.their_end]
-        if kind == "inserted":
-            found.details.extend(_inserted_details(ctx, claim, article, run))
-        else:
-            found.details.extend(_replaced_details(ctx, claim, article, run, ref, other, altered))
-    return found
-
-
-def _replaced_details(
-    ctx: _Context, claim: int, article: int, run: list[Token], ref: int, other: list[Token], altered: bool
-) -> list[Detail]:
-    """A replaced run, clause by clause. A clause that stands for a clause of the other run
-    is altered against it (reported from one side only: `altered`); a clause left over,
-    with nothing on the other side to stand for, is a fact this version inserts."""
+    """Word changes of one member against its reference member, the layer of each, and the facts
+    that differ: altered (reported from one side only, `altered`), inserted, and lacking (facts of
+    the base that this member lacks, reported on the base's side)."""
     art, ref_art = ctx.articles[article], ctx.articles[ref]
-    mine = [c for c in _clauses(art.text, run, _SENTENCE_MARKS) if any(ctx.is_content(t) for t in c)]
-    theirs = [c for c in _clauses(ref_art.text, other, _SENTENCE_MARKS) if any(ctx.is_content(t) for t in c)]
-    partner = _match_clauses(mine, theirs)
-    found = []
-    for n, clause in enumerate(mine):
-        start, end, text = _fact_span(art, clause)
-        cat = category(text, clause, ctx.capitalised)
-        if n not in partner:
-            found.append(Detail("inserted", cat, claim, article, start, end, text))
-        elif altered:
-            o_start, o_end, o_text = _fact_span(ref_art, theirs[partner[n]])
-            counterpart = (Span(ref, o_start, o_end, o_text),)
-            found.append(Detail("altered", cat, claim, article, start, end, text, counterpart))
+    mine, theirs = ctx.member_tokens(article, segs), ctx.member_tokens(ref, ref_segs)
+    found = _Found()
+    diff = edits([t.key for t in mine], [t.key for t in theirs])
+    mine_ranges = [_char_range(mine[e.start : e.end]) for e in diff if e.end > e.start]
+    their_ranges = [_char_range(theirs[e.their_start : e.their_end]) for e in diff if e.their_end > e.their_start]
+    my_facts = [f for f in ctx.facts(article, segs) if _touches(f, mine_ranges)]
+    their_facts = [f for f in ctx.facts(ref, ref_segs) if _touches(f, their_ranges)]
+    all_mine, all_theirs = ctx.facts(article, segs), ctx.facts(ref, ref_segs)
+    # a fact the other side states too (elsewhere in the claim, or written another way) is no change
+    my_facts = [f for f in my_facts if not any(same_value(f, o) for o in all_theirs)]
+    their_facts = [f for f in their_facts if not any(same_value(f, o) for o in all_mine)]
+    pairs = _pair_facts(my_facts, their_facts, mine, theirs, diff)
+    pairs += _namesakes(
+        [m for m in my_facts if m.category == "name" and all(m is not p for p, _ in pairs)],
+        [t for t in all_theirs if t.category == "name" and all(t is not q for _, q in pairs)],
+    )
+    paired_mine = {id(m) for m, _ in pairs}
+    paired_theirs = {id(t) for _, t in pairs}
+    reported: list[tuple[int, int]] = []  # char ranges of reported facts, both sides
+    for m, t in pairs:
+        if altered:
+            counterpart = Span(ref, t.start, t.end, ref_art.text[t.start : t.end], t.value, _speaker(ref, ref_art, t))
+            found.details.append(_detail("altered", "altered", claim, article, art, m, ref, (counterpart,)))
+        reported += [m.core, t.core]
+    for m in my_facts:
+        if id(m) not in paired_mine and not m.minor and (m.category == "other" or not ctx.stated_in(m, ref)):
+            found.details.append(_detail("inserted", "inserted", claim, article, art, m, ref))
+            reported.append(m.core)
+    for t in their_facts:
+        if id(t) not in paired_theirs and not t.minor and (t.category == "other" or not ctx.stated_in(t, article)):
+            reported.append(t.core)
+            if ref == base:
+                found.lacking.append(_detail("inserted", "lacking", claim, ref, ref_art, t, article))
+    for edit in diff:
+        run, other = mine[edit.start : edit.end], theirs[edit.their_start : edit.their_end]
+        layer = _layer(run, other, reported)
+        if run:
+            kind = "inserted" if not other else "replaced"
+            for piece in _split_at_segments(art, segs, run):
+                start, end, text = _span(art, piece)
+                found.changes.append(Change(claim, article, ref, kind, start, end, text, layer))
+        if other and ref == base:
+            kind = "inserted" if not run else "replaced"  # the base's words that this member drops or replaces
+            for piece in _split_at_segments(ref_art, ref_segs, other):
+                start, end, text = _span(ref_art, piece)
+                found.base_side.append(Change(claim, ref, article, kind, start, end, text, layer))
+    if _words(art, segs) == _words(ref_art, ref_segs):
+        return found  # the very same text: nothing differs, not even in form
+    found.cosmetic.extend(restyled(art.text, ref_art.text, mine, theirs, diff, claim, article, ref))
+    if ref == base:
+        found.cosmetic.extend(restyled(ref_art.text, art.text, theirs, mine, _flipped(diff), claim, ref, article))
     return found
 
 
-def _match_clauses(mine: list[list[Token]], theirs: list[list[Token]]) -> dict[int, int]:
-    """Which clause of theirs each clause of mine stands for: those sharing most words first,
-    then the rest in order. The same pairs whichever side asks, so each side's report agrees."""
-    if not mine or not theirs:
-        return {}
-    words = [{term for t in c for term in terms_of(t)} for c in mine]
-    other_words = [{term for t in c for term in terms_of(t)} for c in theirs]
-    ranked = sorted(
-        ((len(a & b), i, j) for i, a in enumerate(words) for j, b in enumerate(other_words) if a & b),
-        key=lambda x: (-x[0], abs(x[1] / len(mine) - x[2] / len(theirs)), x[1] + x[2], x[1]),
-    )
-    partner: dict[int, int] = {}
-    taken: set[int] = set()
-    for _, i, j in ranked:
-        if i not in partner and j not in taken:
-            partner[i] = j
-            taken.add(j)
-    rest_mine = [i for i in range(len(mine)) if i not in partner]
-    rest_theirs = [j for j in range(len(theirs)) if j not in taken]
-    partner.update(zip(rest_mine, rest_theirs, strict=False))
-    return partner
+def _words(article: Article, segments: Sequence[int]) -> list[str]:
+    return [article.segments[s].text for s in segments]
+
+
+def _flipped(diff: list) -> list:
+    return [type(e)(e.their_start, e.their_end, e.start, e.end) for e in diff]
+
+
+def _namesakes(mine: list[Fact], theirs: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """A name only this member gives, paired with a name of the other that shares a word with it and
+    differs in another: the same slot ("Hamilton Canucks" where the other has "Vancouver Canucks")."""
+    pairs = []
+    for m in mine:
+        words = {w[:STEM] for w in m.value.split()}
+        for t in theirs:
+            other = {w[:STEM] for w in t.value.split()}
+            if words & other and not (words <= other or other <= words) and all(t is not q for _, q in pairs):
+                pairs.append((m, t))
+                break
+    return pairs
+
+
+def _layer(run: list[Token], other: list[Token], reported: list[tuple[int, int]]) -> str:
+    """fact: the edit touches a fact that differs; cosmetic: the same words spelled a letter or two
+    apart; wording: any other edit."""
+    for side in (run, other):
+        if side:
+            s, e = _char_range(side)
+            if any(rs < e and s < re_ for rs, re_ in reported):
+                return "fact"
+    spelling = run and other and len(run) == len(other)
+    if spelling and all(not a.is_number and spelling_variant(a.key, b.key) for a, b in zip(run, other, strict=True)):
+        return "cosmetic"
+    return "wording"
+
+
+def _pair_facts(
+    mine: list[Fact], theirs: list[Fact], my_tokens: list[Token], their_tokens: list[Token], diff: list
+) -> list[tuple[Fact, Fact]]:
+    """Which fact of theirs each of mine stands for (the same slot): facts of one category that one
+    edit replaces, in order; then quotations that share most of their words (a quotation reworded
+    or given another speaker)."""
+    pairs: list[tuple[Fact, Fact]] = []
+    used: set[int] = set()
+    for edit in diff:
+        if edit.end == edit.start or edit.their_end == edit.their_start or edit.size > SLOT_EDIT_MAX:
+            continue
+        ms, me = _char_range(my_tokens[edit.start : edit.end])
+        ts, te = _char_range(their_tokens[edit.their_start : edit.their_end])
+        for m in mine:
+            if id(m) in {id(p) for p, _ in pairs} or not (m.core[0] < me and ms < m.core[1]):
+                continue
+            for t in theirs:
+                if id(t) not in used and t.category == m.category and t.core[0] < te and ts < t.core[1]:
+                    pairs.append((m, t))
+                    used.add(id(t))
+                    break
+    taken = {id(p) for p, _ in pairs}
+    for category in {m.category for m in mine if id(m) not in taken and m.category in ONE_SLOT}:
+        left = [m for m in mine if m.category == category and id(m) not in taken]
+        right = [t for t in theirs if t.category == category and id(t) not in used]
+        if len(left) == 1 and len(right) == 1:  # the one source (count, date, ...) of each side: one slot
+            pairs.append((left[0], right[0]))
+            taken.add(id(left[0]))
+            used.add(id(right[0]))
+    for m in mine:
+        if m.category != "quote" or id(m) in taken:
+            continue
+        words = set(m.value.split())
+        best = max(
+            (t for t in theirs if t.category == "quote" and id(t) not in used),
+            key=lambda t: len(words & set(t.value.split())),
+            default=None,
+        )
+        if best is not None and len(words & set(best.value.split())) * 2 >= max(len(words), len(best.value.split())):
+            pairs.append((m, best))
+            used.add(id(best))
+    return pairs
+
+
+def _capitalises_nouns(text: str, sentences: list[list[Token]]) -> bool:
+    """Whether a text writes its nouns with a capital (German): then more than a fifth of the words
+    inside its sentences have one, where English or French have a tenth or less."""
+    inside = [t for seg in sentences for t in seg[1:] if not t.is_number]
+    capitals = sum(text[t.start].isupper() for t in inside)
+    return len(inside) >= NOUN_CAPITALS_MIN_WORDS and capitals > NOUN_CAPITALS_SHARE * len(inside)
 
 
 def _context_paragraphs(article: Article) -> list[int]:
@@ -200,8 +383,7 @@ def _status(ctx: _Context, by_article: dict[int, list[int]], details: list[Detai
     keys = {tuple(t.key for t in ctx.member_tokens(a, segs)) for a, segs in by_article.items()}
     if len(keys) == 1:
         return "same"
-    facts = any(d.kind == "altered" and d.category in FACT_CATEGORIES for d in details)
-    return "altered" if facts else "reworded"
+    return "altered" if any(d.kind == "altered" for d in details) else "reworded"
 
 
 def build(sources: Sequence[Source], base: int = 0, progress: Progress | None = None) -> Comparison:
@@ -253,37 +435,56 @@ def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> C
     vectors = sentence_vectors([[art.text[s.start : s.end] for s in art.segments] for art in articles])
     drafts = align(tokens, [_context_paragraphs(art) for art in articles], base, bags, vectors)
     say("comparing")
-    ctx = _Context(articles, tokens, bags.df)
-    claims, changes, details = [], [], []
+    ctx = _Context(articles, tokens, bags)
+    claims, changes, details, cosmetic = [], [], [], []
     for k, draft in enumerate(drafts):
-        claim, claim_changes, claim_details = _compare_claim(ctx, k, draft, base)
+        claim, found = _compare_claim(ctx, k, draft, base)
         claims.append(claim)
-        changes.extend(claim_changes)
-        details.extend(claim_details)
-    return Comparison(tuple(articles), tuple(claims), tuple(details), tuple(changes), base)
+        changes.extend(found.changes)
+        details.extend(found.details)
+        cosmetic.extend(found.cosmetic)
+    sources = citations(articles, claims, details, ctx.facts)
+    return Comparison(tuple(articles), tuple(claims), tuple(details), tuple(changes), base, tuple(cosmetic), sources)
 
 
-def _compare_claim(ctx: _Context, k: int, draft: Draft, base: int) -> tuple[Claim, list[Change], list[Detail]]:
+def _compare_claim(ctx: _Context, k: int, draft: Draft, base: int) -> tuple[Claim, _Found]:
     by_article: dict[int, list[int]] = defaultdict(list)
     for a, s in draft.members:
         by_article[a].append(s)
     present = sorted(by_article)
-    changes: list[Change] = []
-    details: list[Detail] = []
+    out = _Found()
+    lacking: list[Detail] = []
+    base_side: list[Change] = []
     for a in present:
         ref = _reference(a, present, base)
         if ref is None:
+            art = ctx.articles[a]
+            others = [base] if a != base else [o for o in range(len(ctx.articles)) if o != a]
+            facts = [f for f in ctx.facts(a, by_article[a]) if not f.minor]  # a claim only here: all its facts
+            novel = ctx.novel_against(others)
             for s in by_article[a]:
-                details.extend(_inserted_details(ctx, k, a, ctx.tokens[a][s]))
+                facts += novel_content(art.text, ctx.values[a][s], novel, facts)
+            out.details.extend(
+                _detail("inserted", "inserted", k, a, art, f, None) for f in sorted(facts, key=lambda f: f.start)
+            )
             continue
-        found = _compare_member(ctx, k, a, by_article[a], ref, by_article[ref], altered=(ref == base or a > ref))
-        changes.extend(found.changes)
-        details.extend(found.details)
+        if a == base and len(present) > 1:
+            continue  # the base's side is told by each member compared with it (base_side, lacking)
+        found = _compare_member(
+            ctx, k, a, by_article[a], ref, by_article[ref], altered=(ref == base or a > ref), base=base
+        )
+        out.changes.extend(found.changes)
+        out.details.extend(found.details)
+        out.cosmetic.extend(found.cosmetic)
+        base_side.extend(found.base_side)
+        lacking.extend(found.lacking)
+    out.changes = sorted(base_side, key=lambda c: (c.against, c.start)) + out.changes
+    out.details = sorted(lacking, key=lambda d: (d.against or 0, d.start)) + out.details
     members = tuple(Member(a, s) for a, s in draft.members)
     moves = tuple(Move(*m) for m in draft.moves)
     shared = tuple(_surface(ctx, draft.members, term) for term in draft.shared_terms)
-    claim = Claim(k, members, _status(ctx, by_article, details), draft.score, shared, moves)
-    return claim, changes, details
+    claim = Claim(k, members, _status(ctx, by_article, out.details), draft.score, shared, moves)
+    return claim, out
 
 
 ClaimContext = _Context

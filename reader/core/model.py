@@ -11,10 +11,37 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from .paragraphs import ParagraphLink
 
 STATUSES = ("same", "reworded", "altered", "unique")
-CATEGORIES = ("number", "date", "name", "quote", "source", "other")
+LAYERS = ("cosmetic", "wording", "fact")  # what a change is: a change of form, of words, or of a fact
+ROLES = ("inserted", "altered", "lacking")  # a fact only this version has, one it changes, one it drops
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A kind of fact, with the theme variable that colours it and the words the legends use."""
+
+    name: str
+    colour: str  # the theme variable (themes/*.toml, [variables]) that colours it
+    legend: str
+
+
+# The one table of categories: themes, the help screen and every exporter derive from it.
+CATEGORY_TABLE = (
+    Category("number", "reader-number", "numbers, amounts of money, percentages, with what they count"),
+    Category("date", "reader-date", "dates, years, weekdays and times"),
+    Category("name", "reader-name", "people, places and organisations"),
+    Category("quote", "reader-quote", "quotations, with their speaker"),
+    Category("source", "reader-source", "sources and attributions: who is cited"),
+    Category("other", "reader-other", "other content (kept for older reports; the engine no longer makes it)"),
+)
+CATEGORIES = tuple(c.name for c in CATEGORY_TABLE)
+STATUS_LABELS = {"same": "same", "reworded": "reworded", "altered": "altered", "unique": "only here"}
+ROLE_LABELS = {"inserted": "inserted", "altered": "altered", "lacking": "lacking"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,17 +137,21 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """A span of an article: a detail's counterpart (with its fact's value and speaker) or a speaker."""
+
     article: int
     start: int
     end: int
     text: str
+    value: str = ""
+    speaker: Span | None = None
 
 
 @dataclass(frozen=True)
 class Detail:
     """A fact that one article inserts, or words differently from its counterpart."""
 
-    kind: str  # inserted | altered
+    kind: str  # inserted | altered (a lacking fact is `inserted` on the base side, as the JSON contract says)
     category: str  # one of CATEGORIES
     claim: int
     article: int
@@ -128,6 +159,15 @@ class Detail:
     end: int
     text: str
     counterparts: tuple[Span, ...] = ()
+    role: str = ""  # one of ROLES; "" for details made before roles existed (read as `kind`)
+    against: int | None = None  # the article this one was compared with (None: a claim only this one tells)
+    value: str = ""  # the fact's value: two facts with equal values are the same fact, however written
+    speaker: Span | None = None  # a quotation's speaker, when the sentence names one
+
+    @property
+    def fact_role(self) -> str:
+        """inserted, altered or lacking (a fact of the base that version `against` lacks)."""
+        return self.role or self.kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +181,36 @@ class Change:
     start: int
     end: int
     text: str
+    layer: str = "wording"  # one of LAYERS: cosmetic (a spelling fixed), wording, or fact (it touches a fact)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Who an article cites, once per mention: `who` is the cited name as compared (its value)."""
+
+    article: int
+    claim: int
+    start: int
+    end: int
+    text: str
+    who: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A span a face marks in a sentence, decided here once for every face.
+
+    layer: cosmetic | wording | fact. kind: for cosmetic and wording marks `inserted` or
+    `replaced` (words a version adds or words differently than the base), `dropped` (on the
+    base: words a version leaves out) or `restyled` (case, punctuation or quote style only);
+    for fact marks the detail's role (inserted | altered | lacking), with its category."""
+
+    start: int
+    end: int
+    layer: str
+    kind: str
+    category: str = ""
+    detail: Detail | None = None
 
 
 @dataclass(frozen=True)
@@ -152,6 +222,8 @@ class Comparison:
     details: tuple[Detail, ...] = ()
     changes: tuple[Change, ...] = ()
     base: int = 0
+    cosmetic: tuple[Change, ...] = ()  # differences of form only (case, punctuation, quote style): layer cosmetic
+    sources: tuple[Citation, ...] = ()
 
     @cached_property
     def _claim_of(self) -> dict[tuple[int, int], int]:
@@ -186,6 +258,96 @@ class Comparison:
         found = self._changes_by_claim.get(claim, ())
         return found if article is None else tuple(c for c in found if c.article == article)
 
+    @cached_property
+    def _cosmetic_by_claim(self) -> dict[int, tuple[Change, ...]]:
+        return _by_claim(self.cosmetic)
+
+    def drawn_changes(self, claim: int, article: int) -> tuple[Change, ...]:
+        """The word changes a face draws in `article`'s member of `claim`: against the base. The base
+        itself shows the words a version drops or replaces (its changes against each version);
+        a claim the base lacks shows each member's changes against its reference."""
+        found = self.claims[claim]
+        base = self.base
+        changes = self.changes_in(claim, article)
+        if article == base or base not in found.articles:
+            return changes
+        return tuple(c for c in changes if c.against == base)
+
+    def marks(self, article: int, segment: int) -> tuple[Mark, ...]:
+        """Every span to mark in one sentence, clipped to it, in drawing order: cosmetic, then wording,
+        then facts on top. The same for the app, the Markdown and the HTML report."""
+        seg = self.articles[article].segments[segment]
+        claim = self.claim_of(article, segment).index
+        found: dict[tuple[int, int, str, str, str], Mark] = {}
+
+        def add(start: int, end: int, layer: str, kind: str, category: str = "", detail: Detail | None = None):
+            s, e = max(start, seg.start), min(end, seg.end)
+            if s < e and (s, e, layer, kind, category) not in found:
+                found[(s, e, layer, kind, category)] = Mark(s, e, layer, kind, category, detail)
+
+        base_side = article == self.base
+        for c in self._cosmetic_by_claim.get(claim, ()):
+            if c.article == article and (
+                base_side or c.against == self.base or self.base not in self.claims[claim].articles
+            ):
+                add(c.start, c.end, "cosmetic", "restyled")
+        for c in self.drawn_changes(claim, article):
+            kind = "dropped" if base_side and c.kind == "inserted" else c.kind
+            add(c.start, c.end, c.layer, kind)
+        for d in self.details_in(claim, article):
+            add(d.start, d.end, "fact", d.fact_role, d.category, d)
+        order = {"cosmetic": 0, "wording": 1, "fact": 2}
+        return tuple(sorted(found.values(), key=lambda m: (order[m.layer], m.start, m.end)))
+
+    def report_marks(self, article: int, segment: int) -> tuple[Mark, ...]:
+        """The change marks a report draws in the text of one sentence, as runs that do not overlap:
+        words inserted or replaced against the base (and, on the base, words a version drops), each
+        with its layer (a spelling fixed is a cosmetic change; differences of form only, `restyled`,
+        and the facts themselves are not drawn in the text: reports list the facts under each claim).
+        Where two versions mark the same base words differently, the strongest kind wins: replaced,
+        then inserted, then dropped; then the fact layer, then wording, then cosmetic.
+        """
+        changes = [m for m in self.marks(article, segment) if m.detail is None and m.kind != "restyled"]
+        cuts = sorted({p for m in changes for p in (m.start, m.end)})
+        runs: list[Mark] = []
+        for start, end in zip(cuts, cuts[1:], strict=False):
+            over = [m for m in changes if m.start <= start and end <= m.end]
+            if not over:
+                continue
+            best = max(over, key=lambda m: (_KIND_RANK[m.kind], LAYERS.index(m.layer)))
+            last = runs[-1] if runs else None
+            if last is not None and last.end == start and (last.kind, last.layer) == (best.kind, best.layer):
+                runs[-1] = Mark(last.start, end, last.layer, last.kind)
+            else:
+                runs.append(Mark(start, end, best.layer, best.kind))
+        return tuple(runs)
+
+    def facts(self, article: int | None = None) -> tuple[Detail, ...]:
+        """The details (facts inserted, altered or lacking), of one article or of all, in claim order."""
+        return self.details if article is None else tuple(d for d in self.details if d.article == article)
+
+    def sources_of(self, article: int) -> tuple[Citation, ...]:
+        """Who an article cites, in reading order."""
+        return tuple(c for c in self.sources if c.article == article)
+
+    @cached_property
+    def cited_by(self) -> dict[str, tuple[int, ...]]:
+        """Each cited source (by value) and the articles that cite it: a source only one version cites
+        has one article here ("only version 2 cites Reuters")."""
+        found: dict[str, set[int]] = {}
+        for c in self.sources:
+            found.setdefault(c.who, set()).add(c.article)
+        return {who: tuple(sorted(arts)) for who, arts in found.items()}
+
+    @cached_property
+    def paragraph_links(self) -> tuple[ParagraphLink, ...]:
+        """Which paragraphs of every two articles correspond: those that tell a claim in common
+        (paragraphs.py), for each pair of articles in order, the first's paragraphs in order."""
+        from .paragraphs import paragraph_links
+
+        n = len(self.articles)
+        return tuple(link for a in range(n) for b in range(a + 1, n) for link in paragraph_links(self, a, b))
+
     def claims_in_order(self, article: int) -> Iterator[Claim]:
         """The claims an article carries, in that article's reading order, each once."""
         seen: set[int] = set()
@@ -196,6 +358,7 @@ class Comparison:
                 yield claim
 
 
+_KIND_RANK = {"replaced": 3, "inserted": 2, "dropped": 1}
 _Item = TypeVar("_Item", Detail, Change)
 
 

@@ -3,10 +3,12 @@
 For sharing with someone who does not run the reader: one file, no network, no
 script at all (a Content-Security-Policy forbids any, in case escaping ever
 failed), readable on screen and on paper. Each claim is a row, each version a
-column, in the order of the comparison's claims (the app's order). As in the
-app, the words a version inserts or replaces against the base are marked with
-colour and with underlines, so the cue survives black-and-white print and
-colour blindness.
+column, in the order of the comparison's claims (the app's order). What is
+marked is the model's (`Comparison.report_marks`, the same runs as the Markdown
+report): words a version inserts or replaces against the base, and on the base
+the words a version drops, with colour and with underlines or strike-through,
+so the cue survives black-and-white print and colour blindness. Facts are listed
+under each claim, in the colours of the model's category table; sources at the end.
 
 Article text is untrusted: it is escaped, and control characters (terminal
 escapes, bidirectional overrides) are shown as visible placeholders first.
@@ -19,20 +21,28 @@ from collections import Counter
 from collections.abc import Sequence
 from html import escape
 
-from reader.core.model import Article, Change, Claim, Comparison
+from reader.core.model import CATEGORY_TABLE, STATUS_LABELS, Article, Claim, Comparison, Detail, Mark
 from reader.core.visible import visible
 
 _CONTROL_PICTURE = re.compile("[\u2400-\u2421]")
-STATUS_LABELS = {"same": "same", "reworded": "reworded", "altered": "altered", "unique": "only here"}
 STATUS_MARKS = {"same": "=", "reworded": "≈", "altered": "≠", "unique": "+"}
-CHANGE_TAGS = {"inserted": "ins", "replaced": "mark"}
+CHANGE_TAGS = {"inserted": "ins", "replaced": "mark", "dropped": "span"}
+# Category colours for light and dark pages, one per row of the model's category table.
+CATEGORY_COLOURS = {
+    "number": ("#b34700", "#ff9e64"),
+    "date": ("#005f87", "#7dcfff"),
+    "name": ("#6a3fb5", "#bb9af7"),
+    "quote": ("#00736b", "#73daca"),
+    "source": ("#b0003a", "#f7768e"),
+    "other": ("#4d4d4d", "#c0caf5"),
+}
 
 CSS = """
 :root { --bg:#fff; --fg:#1b1b1b; --muted:#5c5c5c; --rule:#d0d0d0; --head:#f3f3f3;
-  --ins:#d7f5dc; --rep:#fff0b3; --same:#f7f7f7; --altered:#ffe3e0; --unique:#e4efff; --link:#0b57d0; }
+  --ins:#d7f5dc; --rep:#fff0b3; --del:#f3d6d6; --same:#f7f7f7; --altered:#ffe3e0; --unique:#e4efff; --link:#0b57d0; }
 @media (prefers-color-scheme: dark) {
   :root { --bg:#161616; --fg:#e6e6e6; --muted:#a8a8a8; --rule:#3a3a3a; --head:#222;
-    --ins:#1f4d2a; --rep:#5a4a00; --same:#1c1c1c; --altered:#4d2320; --unique:#1c3354; --link:#8ab4f8; }
+    --ins:#1f4d2a; --rep:#5a4a00; --del:#4d2323; --same:#1c1c1c; --altered:#4d2320; --unique:#1c3354; --link:#8ab4f8; }
 }
 * { box-sizing: border-box; }
 body { margin: 0; padding: 1.5rem; background: var(--bg); color: var(--fg);
@@ -63,6 +73,8 @@ mark { background: var(--rep); text-decoration: underline dotted 2px; text-under
 .para { color: var(--muted); margin-inline-end: .2em; }
 .headline { font-weight: 700; }
 .moved { display: block; color: var(--muted); font-size: .85em; font-style: italic; }
+.dropped { background: var(--del); text-decoration: line-through 2px; }
+ins.cosmetic, mark.cosmetic, .dropped.cosmetic { background: none; text-decoration: underline dotted 1px; }
 tr.details td { border-top: none; font-size: .9em; }
 tr.details ul { margin: 0; padding-inline-start: 1.2rem; }
 .kind { font-variant: small-caps; font-weight: 600; }
@@ -114,42 +126,28 @@ def _header(article: Article, source: object | None) -> str:
     return f'<th scope="col" title="{_text(article.path)}">{"".join(parts)}</th>'
 
 
-def _marked(article: Article, start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> str:
-    """text[start:end], escaped, with the changed spans inside it wrapped in <ins> or <mark>."""
+def _marked(article: Article, start: int, end: int, runs: Sequence[Mark]) -> str:
+    """text[start:end], escaped, with the model's change runs wrapped in <ins>, <mark> or <del>."""
     out, cursor = [], start
-    for s, e, kind in sorted(spans):
-        s, e = max(s, start), min(e, end)
-        if s < cursor or s >= e:
-            continue
-        tag = CHANGE_TAGS.get(kind, "mark")
-        out.append(_shown(article.text[cursor:s]))
-        out.append(f'<{tag} title="{kind}">{_shown(article.text[s:e])}</{tag}>')
-        cursor = e
+    for run in runs:
+        tag = CHANGE_TAGS[run.kind]
+        out.append(_shown(article.text[cursor : run.start]))
+        out.append(f'<{tag} class="{run.layer}" title="{run.kind}">{_shown(article.text[run.start : run.end])}</{tag}>')
+        cursor = run.end
     out.append(_shown(article.text[cursor:end]))
     return "".join(out)
-
-
-def drawn_changes(comparison: Comparison, claim: Claim, article: int) -> list[Change]:
-    """The word changes the app draws, and so the report: against the base only. The base's own
-    sentences carry none; another version's only those measured against the base (or all, when
-    the claim lacks the base)."""
-    base = comparison.base
-    if article == base:
-        return []
-    return [c for c in comparison.changes_in(claim.index, article) if c.against == base or base not in claim.articles]
 
 
 def _cell(comparison: Comparison, claim: Claim, article: Article) -> str:
     segments = claim.segments_of(article.index)
     if not segments:
         return '<td class="gap" title="not in this version">—</td>'
-    spans = [(c.start, c.end, c.kind) for c in drawn_changes(comparison, claim, article.index)]
     pieces = []
     for s in segments:
         seg = article.segments[s]
         starts_paragraph = s == 0 or article.segments[s - 1].paragraph != seg.paragraph
         mark = '<span class="para" title="new paragraph">¶</span>' if starts_paragraph and s > 0 else ""
-        body = _marked(article, seg.start, seg.end, spans)
+        body = _marked(article, seg.start, seg.end, comparison.report_marks(article.index, s))
         if s == 0 and article.title and seg.text == article.title:
             body = f'<span class="headline">{body}</span>'
         pieces.append(mark + body)
@@ -167,20 +165,59 @@ def _details(comparison: Comparison, claim: Claim, columns: int) -> str:
     details = comparison.details_in(claim.index)
     if not details:
         return ""
-    items = []
-    for d in details:
-        kind = f'<span class="kind">{escape(d.kind)} {escape(d.category)}</span>'
-        line = f'<li>version {d.article + 1}: {kind} “<span dir="auto">{_shown(d.text)}</span>”'
-
-        if d.counterparts:
-            was = "; ".join(
-                f'“<span dir="auto">{_shown(c.text)}</span>” in version {c.article + 1}' for c in d.counterparts
-            )
-            line += f" (was {was})"
-        items.append(line + "</li>")
+    items = [_fact(d) for d in details]
     return (
         f'<tr class="details {claim.status}"><td class="status">details</td>'
         f'<td colspan="{columns}"><ul>{"".join(items)}</ul></td></tr>'
+    )
+
+
+def _quoted(text: str, category: str, speaker: object | None = None) -> str:
+    said = f" (said by {_shown(getattr(speaker, 'text', ''))})" if speaker is not None else ""
+    return f'“<span class="fact {category}" dir="auto">{_shown(text)}</span>”{said}'
+
+
+def _fact(d: Detail) -> str:
+    """One fact, in words: who has it, what it is, and what stands for it in the other version."""
+    if d.fact_role == "lacking":
+        kind = f'<span class="kind">has {escape(d.category)}</span>'
+        lacks = f"; version {(d.against or 0) + 1} lacks it"
+        return f"<li>version {d.article + 1} {kind} {_quoted(d.text, d.category, d.speaker)}{lacks}</li>"
+    kind = f'<span class="kind">{escape(d.fact_role)} {escape(d.category)}</span>'
+    line = f"<li>version {d.article + 1}: {kind} {_quoted(d.text, d.category, d.speaker)}"
+    if d.counterparts:
+        was = "; ".join(f"{_quoted(c.text, d.category, c.speaker)} in version {c.article + 1}" for c in d.counterparts)
+        line += f" (was {was})"
+    return line + "</li>"
+
+
+def _sources(comparison: Comparison) -> str:
+    items = []
+    for art in comparison.articles:
+        cites = comparison.sources_of(art.index)
+        cited = "; ".join(_shown(t) for t in dict.fromkeys(c.text for c in cites)) or "nobody"
+        only = sorted({c.who for c in cites if comparison.cited_by[c.who] == (art.index,)})
+        note = f" (only this version: {', '.join(_shown(o) for o in only)})" if only else ""
+        items.append(f"<li>version {art.index + 1}, {_shown(art.name)}: {cited}{note}</li>")
+    return f'<div class="sources"><p class="heading">Sources</p><ul>{"".join(items)}</ul></div>'
+
+
+def _category_css() -> str:
+    light = " ".join(f".fact.{c.name} {{ color: {CATEGORY_COLOURS[c.name][0]}; }}" for c in CATEGORY_TABLE)
+    dark = " ".join(f".fact.{c.name} {{ color: {CATEGORY_COLOURS[c.name][1]}; }}" for c in CATEGORY_TABLE)
+    return f"{light}\n@media (prefers-color-scheme: dark) {{ {dark} }}\n.fact {{ font-weight: 600; }}\n"
+
+
+def _legend() -> str:
+    cats = " · ".join(
+        f'<span class="fact {c.name}">{escape(c.name)}</span>: {escape(c.legend)}' for c in CATEGORY_TABLE
+    )
+    return (
+        "Key, against the base: <ins>words a version inserts</ins> · <mark>words it replaces</mark> · "
+        '<span class="dropped">words of the base a version drops</span> · '
+        '<mark class="cosmetic">a spelling fixed</mark> · '
+        "= same · ≈ reworded · ≠ altered (a fact differs) · "
+        f"+ only in one version · ¶ new paragraph · — not in this version.<br>Facts: {cats}."
     )
 
 
@@ -191,7 +228,7 @@ def _summary(comparison: Comparison) -> str:
     return (
         f"{len(comparison.claims)} claims in {len(comparison.articles)} versions: {', '.join(parts)}. "
         f"Compared with version {comparison.base + 1}, {_shown(base.name)}; "
-        f"{len(comparison.details)} details inserted or altered."
+        f"{len(comparison.details)} facts inserted, altered or lacking."
     )
 
 
@@ -221,15 +258,13 @@ def render(comparison: Comparison, title: str = "", sources: Sequence[object] | 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="reader">
 <title>{heading}</title>
-<style>{CSS}</style>
+<style>{CSS}{_category_css()}</style>
 </head>
 <body>
 <header>
 <h1>{heading}</h1>
 <p class="summary">{_summary(comparison)}</p>
-<p class="legend">Key, against the base: <ins>words a version inserts</ins> · <mark>words it replaces</mark> ·
-= same · ≈ reworded · ≠ altered (a fact differs) · + only in one version · ¶ new paragraph ·
-— not in this version.</p>
+<p class="legend">{_legend()}</p>
 </header>
 <div class="wrap">
 <table style="--n: {len(articles)}">
@@ -240,6 +275,7 @@ def render(comparison: Comparison, title: str = "", sources: Sequence[object] | 
 </tbody>
 </table>
 </div>
+{_sources(comparison)}
 </body>
 </html>
 """

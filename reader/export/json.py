@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from reader.core.model import Comparison
+from reader.core.model import Comparison, Span
 
 SCHEMA = "reader.comparison/1"
 
@@ -58,9 +58,12 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             "start": d.start,
             "end": d.end,
             "text": d.text,
-            "counterparts": [
-                {"article": s.article, "start": s.start, "end": s.end, "text": s.text} for s in d.counterparts
-            ],
+            "counterparts": [{**_span(s), "value": s.value, "speaker": _speaker(s.speaker)} for s in d.counterparts],
+            "role": d.fact_role,
+            "against": d.against,
+            "value": d.value,
+            "speaker": _speaker(d.speaker),
+            "layer": "fact",
         }
         for d in comparison.details
     ]
@@ -73,8 +76,36 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             "start": c.start,
             "end": c.end,
             "text": c.text,
+            "layer": c.layer,
         }
         for c in comparison.changes
+    ]
+    cosmetic = [
+        {"claim": c.claim, "article": c.article, "against": c.against, **_span(c), "layer": c.layer}
+        for c in comparison.cosmetic
+    ]
+    sources = [
+        {
+            "article": a.index,
+            "cites": [
+                {"who": c.who, "claim": c.claim, "start": c.start, "end": c.end, "text": c.text}
+                for c in comparison.sources_of(a.index)
+            ],
+            "only_here": sorted(
+                {c.who for c in comparison.sources_of(a.index) if comparison.cited_by[c.who] == (a.index,)}
+            ),
+        }
+        for a in comparison.articles
+    ]
+    paragraph_links = [
+        {
+            "article": link.article,
+            "paragraph": link.paragraph,
+            "other": link.other,
+            "other_paragraph": link.other_paragraph,
+            "claims": link.shared,
+        }
+        for link in comparison.paragraph_links
     ]
     return {
         "schema": SCHEMA,
@@ -83,7 +114,18 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         "claims": claims,
         "details": details,
         "changes": changes,
+        "cosmetic": cosmetic,
+        "sources": sources,
+        "paragraph_links": paragraph_links,
     }
+
+
+def _span(span: Any) -> dict[str, Any]:
+    return {"article": span.article, "start": span.start, "end": span.end, "text": span.text}
+
+
+def _speaker(span: Span | None) -> dict[str, Any] | None:
+    return None if span is None else {**_span(span), "value": span.value}
 
 
 # Characters a terminal may act on (C1 controls, such as U+009B CSI) or that reorder

@@ -1,11 +1,18 @@
-"""The comparison as a Markdown report: each claim in every version, changes marked, details listed."""
+"""The comparison as a Markdown report: each claim in every version, changes marked, facts listed.
+
+What is marked is the model's (`Comparison.report_marks`, the same runs as the
+HTML report): words a version inserts or replaces in **bold**, words the base
+has and a version drops ~~struck through~~, a spelling fixed in _italics_; facts
+under each claim, sources at the end.
+"""
 
 from __future__ import annotations
 
-from reader.core.model import Article, Comparison
+from reader.core.model import STATUS_LABELS, Article, Comparison, Detail, Mark
 
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-STATUS_WORDS = {"same": "same", "reworded": "reworded", "altered": "altered", "unique": "only here"}
+STATUS_WORDS = STATUS_LABELS
+_WRAP = {"inserted": "**", "replaced": "**", "dropped": "~~"}
 
 
 def _escape(text: str) -> str:
@@ -21,17 +28,46 @@ def _escape(text: str) -> str:
     return "".join(out).replace("\n", " ")
 
 
-def _marked(article: Article, start: int, end: int, spans: list[tuple[int, int]]) -> str:
-    """text[start:end] with the changed spans in bold."""
+def _marked(article: Article, start: int, end: int, runs: tuple[Mark, ...]) -> str:
+    """text[start:end] with the model's change runs wrapped (bold, or struck through when dropped)."""
     out, cursor = [], start
-    for s, e in sorted(spans):
-        if s < cursor or e > end:
-            continue
-        out.append(_escape(article.text[cursor:s]))
-        out.append(f"**{_escape(article.text[s:e])}**")
-        cursor = e
+    for run in runs:
+        wrap = "_" if run.layer == "cosmetic" else _WRAP[run.kind]
+        out.append(_escape(article.text[cursor : run.start]))
+        out.append(f"{wrap}{_escape(article.text[run.start : run.end])}{wrap}")
+        cursor = run.end
     out.append(_escape(article.text[cursor:end]))
     return "".join(out)
+
+
+def fact_line(d: Detail) -> str:
+    """One fact, in words: who has it, what it is, and what stands for it in the other version."""
+    text = f"“{_escape(d.text)}”"
+    if d.speaker is not None:
+        text += f" (said by {_escape(d.speaker.text)})"
+    if d.fact_role == "lacking":
+        return f"- version {d.article + 1} has {d.category} {text}; version {(d.against or 0) + 1} lacks it"
+    line = f"- version {d.article + 1} {d.fact_role} {d.category}: {text}"
+    if d.counterparts:
+        was = []
+        for c in d.counterparts:
+            said = f" (said by {_escape(c.speaker.text)})" if c.speaker is not None else ""
+            was.append(f"“{_escape(c.text)}”{said} in version {c.article + 1}")
+        line += " (was " + "; ".join(was) + ")"
+    return line
+
+
+def _sources(comparison: Comparison) -> list[str]:
+    lines = ["## Sources", ""]
+    for art in comparison.articles:
+        cited = list(dict.fromkeys(c.text for c in comparison.sources_of(art.index)))
+        only = sorted({c.who for c in comparison.sources_of(art.index) if comparison.cited_by[c.who] == (art.index,)})
+        line = f"- **{art.index + 1}. {_escape(art.name)}** cites: " + ("; ".join(map(_escape, cited)) or "nobody")
+        if only and len(comparison.articles) > 1:
+            line += f" (only this version: {', '.join(map(_escape, only))})"
+        lines.append(line)
+    lines.append("")
+    return lines
 
 
 def render(comparison: Comparison) -> str:
@@ -39,7 +75,8 @@ def render(comparison: Comparison) -> str:
     lines = ["# Comparison of " + ", ".join(f"{a.index + 1}. {_escape(a.name)}" for a in arts), ""]
     lines.append(
         f"Base version: {comparison.base + 1}. {_escape(arts[comparison.base].name)}. "
-        "Words a version inserts or replaces are in **bold**."
+        "Words a version inserts or replaces are in **bold**; words of the base that a version "
+        "drops are ~~struck through~~; a spelling fixed is in _italics_."
     )
     lines.append("")
     for claim in comparison.claims:
@@ -57,23 +94,16 @@ def render(comparison: Comparison) -> str:
         lines.append("")
         for a in claim.articles:
             art = arts[a]
-            spans = [(c.start, c.end) for c in comparison.changes_in(claim.index, a)]
             text = " ".join(
-                _marked(art, art.segments[s].start, art.segments[s].end, spans) for s in claim.segments_of(a)
+                _marked(art, art.segments[s].start, art.segments[s].end, comparison.report_marks(a, s))
+                for s in claim.segments_of(a)
             )
             lines.append(f"- **{a + 1}. {_escape(art.name)}**: {text}")
         details = comparison.details_in(claim.index)
         if details:
             lines.append("")
-            lines.append("Details:")
-            for d in details:
-                line = f"- version {d.article + 1} {d.kind} {d.category}: “{_escape(d.text)}”"
-                if d.counterparts:
-                    line += (
-                        " (was "
-                        + "; ".join(f"“{_escape(c.text)}” in version {c.article + 1}" for c in d.counterparts)
-                        + ")"
-                    )
-                lines.append(line)
+            lines.append("Facts:")
+            lines.extend(fact_line(d) for d in details)
         lines.append("")
+    lines.extend(_sources(comparison))
     return "\n".join(lines)

@@ -205,7 +205,9 @@ def test_rewordings_in_other_languages_align(name: str, first: str, second: str)
     comparison = compare_texts([first, second])
     assert comparison.claim_of(0, 0).segments_of(1) == (1,)  # the list, the number as a value
     assert comparison.claim_of(0, 2).segments_of(1) == (0,)  # the Istanbul talks, moved to the top
-    assert comparison.claim_of(0, 0).status == "altered"  # moved and named differently, a fact differs
+    claim = comparison.claim_of(0, 0)
+    assert claim.status in ("altered", "reworded")  # moved and told differently; the day only one version gives
+    assert any(d.category == "date" and d.fact_role == "lacking" for d in comparison.details_in(claim.index))
 
 
 def test_same_claims_whatever_the_string_hashing() -> None:

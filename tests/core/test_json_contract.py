@@ -79,3 +79,59 @@ def test_moved_names_where_the_base_has_it(report: dict) -> None:
         claim = next(c for c in report["claims"] if any(x == m for x in c.get("moved", [])))
         assert {"article": m["from"]["article"], "segment": m["from"]["segment"]} in claim["members"]
         assert {"article": m["article"], "segment": m["segment"]} in claim["members"]
+
+
+def test_fact_fields(report: dict) -> None:
+    """The fields docs/json-reference.md adds to each detail: role, against, value, speaker, layer."""
+    texts = [a["text"] for a in report["articles"]]
+    roles = {d["role"] for d in report["details"]}
+    assert roles == {"inserted", "altered", "lacking"}
+    for d in report["details"]:
+        assert d["layer"] == "fact" and isinstance(d["value"], str) and d["value"]
+        assert d["against"] is None or d["against"] != d["article"]
+        if d["role"] == "lacking":
+            assert d["kind"] == "inserted" and d["article"] == report["base"] and d["against"] is not None
+        if d["role"] == "altered":
+            assert d["kind"] == "altered" and all(c["value"] for c in d["counterparts"])
+        for speaker in [d["speaker"]] + [c["speaker"] for c in d["counterparts"]]:
+            if speaker is not None:
+                assert texts[speaker["article"]][speaker["start"] : speaker["end"]] == speaker["text"]
+
+
+def test_layers_and_cosmetic_spans(report: dict) -> None:
+    texts = [a["text"] for a in report["articles"]]
+    assert {ch["layer"] for ch in report["changes"]} <= {"cosmetic", "wording", "fact"}
+    assert report["cosmetic"]
+    for c in report["cosmetic"]:
+        assert c["layer"] == "cosmetic" and texts[c["article"]][c["start"] : c["end"]] == c["text"]
+
+
+def test_sources_per_article(report: dict) -> None:
+    texts = [a["text"] for a in report["articles"]]
+    assert [s["article"] for s in report["sources"]] == [a["index"] for a in report["articles"]]
+    cited_by: dict[str, set[int]] = {}
+    for s in report["sources"]:
+        for c in s["cites"]:
+            assert texts[s["article"]][c["start"] : c["end"]] == c["text"] and c["who"]
+            cited_by.setdefault(c["who"], set()).add(s["article"])
+    for s in report["sources"]:
+        assert s["only_here"] == sorted(w for w, arts in cited_by.items() if arts == {s["article"]})
+
+
+def test_paragraph_links_follow_the_claims(report: dict) -> None:
+    """Every paragraph link names two paragraphs that really tell a claim in common, as many as it says."""
+    data = report
+    links = data["paragraph_links"]
+    assert links
+    para = {(a["index"], s["index"]): s["paragraph"] for a in data["articles"] for s in a["segments"]}
+    shared: dict[tuple[int, int, int, int], int] = {}
+    for claim in data["claims"]:
+        members = [(m["article"], m["segment"]) for m in claim["members"]]
+        seen = set()
+        for a, s in members:
+            for b, t in members:
+                key = (a, para[(a, s)], b, para[(b, t)])
+                if a < b and key not in seen:
+                    seen.add(key)
+                    shared[key] = shared.get(key, 0) + 1
+    assert {(x["article"], x["paragraph"], x["other"], x["other_paragraph"]): x["claims"] for x in links} == shared

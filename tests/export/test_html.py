@@ -66,17 +66,27 @@ def test_cells_hold_exactly_the_members_text(comparison):
 
 
 def test_changes_are_marked_with_their_exact_words(comparison):
+    """The marked words are the model's report marks, no more, no fewer; the base shows what others drop."""
     report = html.render(comparison)
-    marked = re.findall(r'<(ins|mark) title="(inserted|replaced)">(.*?)</\1>', report)
-    expected = {(c.kind, c.text) for c in comparison.changes if c.against == comparison.base != c.article}
+    marked = re.findall(
+        r'<(ins|mark|span) class="(?:wording|fact|cosmetic)(?: dropped)?" title="([a-z]+)">(.*?)</\1>',
+        report,
+    )
+    expected = {
+        (m.kind, comparison.articles[a].text[m.start : m.end])
+        for a, art in enumerate(comparison.articles)
+        for seg in art.segments
+        for m in comparison.report_marks(a, seg.index)
+    }
     assert expected and {(kind, unescape(text)) for _, kind, text in marked} == expected
 
 
-def test_details_are_listed(comparison):
+def test_facts_are_listed(comparison):
     report = html.render(comparison)
     assert comparison.details
     for d in comparison.details:
-        assert f"{d.kind} {d.category}" in report and html._text(d.text) in report
+        role = "has" if d.fact_role == "lacking" else d.fact_role
+        assert f"{role} {d.category}" in report and html._text(d.text) in report
 
 
 def test_headers_show_metadata_encoding_and_format(tmp_path: Path):

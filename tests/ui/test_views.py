@@ -99,18 +99,18 @@ async def test_f_lists_facts_that_differ_with_each_versions_value(bridge):
         await pilot.press("f")
         tables = app.tables
         values = {tuple(c.text for c in r.cells) for r in tables.rows}
-        assert ("200", "300", "") in values, "the value per version, empty where a version lacks it"
-        assert ("12", "12", "15") in values
+        assert ("200 people", "300 people", "") in values, "the value per version, empty where a version lacks it"
+        assert ("12 million euros", "12 million euros", "15 million euros") in values
         await pilot.press("o")
         assert tables.order == "by category"
         kinds = [r.kind for r in tables.rows]
         assert kinds == sorted(kinds, key=["number", "date", "name", "quote", "source"].index)
-        number = next(i for i, r in enumerate(tables.rows) if r.cells[2].text == "15")
+        number = next(i for i, r in enumerate(tables.rows) if r.cells[2].text == "15 million euros")
         tables.row, tables.col = number, 2
         await pilot.press("enter")
         view = app.view
         assert app.view_name == "reading" and view.col == 2
-        assert bridge.articles[2].text[view.detail[0] : view.detail[1]] == "15", "the fact itself is marked"
+        assert bridge.articles[2].text[view.detail[0] : view.detail[1]] == "15 million euros", "the fact is marked"
 
 
 async def test_s_lists_sources_and_marks_those_one_version_cites(bridge):

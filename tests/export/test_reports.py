@@ -1,0 +1,84 @@
+"""The reports agree with the model and with each other; golden files pin their output on the corpus.
+
+Regenerate the golden files after a deliberate change with `READER_UPDATE_GOLDEN=1 uv run pytest
+tests/export/test_reports.py`, and read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.core.compare import compare
+from reader.core.model import Comparison
+from reader.export import html, json, markdown
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = Path(__file__).resolve().parent / "golden"
+RENDERERS = {"json": json.render, "md": markdown.render, "html": html.render}
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Comparison:
+    cwd = os.getcwd()
+    os.chdir(ROOT)  # paths in the reports as a user in the checkout types them
+    try:
+        return compare(["corpus/prisoner-exchange"])
+    finally:
+        os.chdir(cwd)
+
+
+@pytest.mark.parametrize("suffix", sorted(RENDERERS))
+def test_golden(corpus: Comparison, suffix: str) -> None:
+    out = RENDERERS[suffix](corpus)
+    path = GOLDEN / f"prisoner-exchange.{suffix}"
+    if os.environ.get("READER_UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(out, encoding="utf-8")
+    assert out == path.read_text(encoding="utf-8"), f"{path.name} differs; see the module docstring"
+
+
+def _markdown_marks(report: str) -> set[tuple[str, str]]:
+    """The marked runs of the version lines (`- **N. name**: text`); article text has its own * escaped."""
+    found = set()
+    for line in report.splitlines():
+        text = re.sub(r"^- \*\*\d+\. .*?\*\*: ", "", line)
+        if text == line:
+            continue
+        found |= {("marked", t.replace("\\", "")) for t in re.findall(r"\*\*(.+?)\*\*", text)}
+        found |= {("marked", t.replace("\\", "")) for t in re.findall(r"(?<![\\\w])_(.+?)_(?!\w)", text)}
+        found |= {("dropped", t.replace("\\", "")) for t in re.findall(r"~~(.+?)~~", text)}
+    return found
+
+
+def _html_marks(report: str) -> set[tuple[str, str]]:
+    from html import unescape
+
+    tags = re.findall(
+        r'<(ins|mark|span) class="(?:wording|fact|cosmetic)( dropped)?" title="[a-z]+">(.*?)</\1>', report
+    )
+    return {("dropped" if dropped else "marked", unescape(text)) for _, dropped, text in tags}
+
+
+def test_markdown_and_html_mark_the_same_words(corpus: Comparison) -> None:
+    """Each face draws what the model says: the same runs, base-side drops included."""
+    md, page = _markdown_marks(markdown.render(corpus)), _html_marks(html.render(corpus))
+    assert md and md == page
+
+
+def test_reports_list_every_fact(corpus: Comparison) -> None:
+    md, page = markdown.render(corpus), html.render(corpus)
+    for d in corpus.details:
+        assert markdown._escape(d.text) in md
+        assert html._text(d.text) in page
+
+
+def test_reports_list_sources(corpus: Comparison) -> None:
+    md, page = markdown.render(corpus), html.render(corpus)
+    assert corpus.sources
+    assert "## Sources" in md and '<p class="heading">Sources</p>' in page
+    for c in corpus.sources:
+        assert markdown._escape(c.text) in md and html._text(c.text) in page
