@@ -262,6 +262,10 @@ class Comparison:
     def _cosmetic_by_claim(self) -> dict[int, tuple[Change, ...]]:
         return _by_claim(self.cosmetic)
 
+    def cosmetic_in(self, claim: int) -> tuple[Change, ...]:
+        """The differences of form only (layer cosmetic) inside a claim."""
+        return self._cosmetic_by_claim.get(claim, ())
+
     def drawn_changes(self, claim: int, article: int) -> tuple[Change, ...]:
         """The word changes a face draws in `article`'s member of `claim`: against the base. The base
         itself shows the words a version drops or replaces (its changes against each version);

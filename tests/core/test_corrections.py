@@ -3,15 +3,19 @@ only touched claims change, and applying one by one equals applying all at once.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core import corrections
-from reader.core.compare import compare_texts
+from reader.core.compare import compare, compare_texts
 from reader.core.model import Comparison
 from tests.ui.conftest import BRIDGE, long_story
 
-COMPARISONS = [compare_texts(BRIDGE), compare_texts([long_story(25, v) for v in range(3)])]
+CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "prisoner-exchange"
+# the corpus brings cosmetic changes and citations, which corrections renumber too
+COMPARISONS = [compare_texts(BRIDGE), compare_texts([long_story(25, v) for v in range(3)]), compare([str(CORPUS)])]
 
 
 def members(comp: Comparison) -> list[tuple[tuple[int, int], ...]]:
@@ -23,9 +27,12 @@ def assert_whole(comp: Comparison) -> None:
     assert seen == sorted((a.index, s.index) for a in comp.articles for s in a.segments)
     assert [c.index for c in comp.claims] == list(range(len(comp.claims)))
     assert all(members(comp)), "no empty claim"
-    for item in (*comp.changes, *comp.details):
+    for item in (*comp.changes, *comp.details, *comp.cosmetic):
         claim = comp.claims[item.claim]
         assert item.article in claim.articles
+    for citation in comp.sources:
+        segment = comp.articles[citation.article].segment_at(citation.start)
+        assert comp.claim_of(citation.article, segment.index).index == citation.claim
     for claim in comp.claims:
         assert (claim.status == "unique") == (len(claim.articles) == 1)
 
@@ -61,6 +68,7 @@ def test_any_sequence_keeps_the_model_whole_and_one_by_one_equals_all_at_once(wh
                 group = tuple((m.article, m.segment) for m in claim.members)
                 assert claim.corrected or group in untouched
         comp = result.comparison
+    assert len(comp.sources) == len(original.sources)
     at_once = corrections.apply(original, made)
     assert at_once.applied == tuple(made)
     assert sorted(members(at_once.comparison)) == sorted(members(comp))
