@@ -3,6 +3,7 @@
     theme = "reader-light"   # colour theme of the app
     view = "reading"         # the view the app opens in: aligned, reading, paragraphs, claims, facts, sources
     base = 2                 # the version the others are compared with (1..N)
+    cosmetic = true          # show the cosmetic layer (case, punctuation, quote style) from the start
 
 The command line wins over the file. A file that cannot be read, an unknown
 setting or a bad value is a warning naming the line, and the default stands
@@ -19,6 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+KNOWN = {  # each setting, and what its value must be
+    "theme": "a theme name",
+    "view": "a view name",
+    "base": "a version number from 1",
+    "cosmetic": "true or false",
+}
+
 
 def config_dir() -> Path:
     root = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
@@ -30,6 +38,7 @@ class Settings:
     theme: str | None = None
     view: str | None = None
     base: int | None = None
+    cosmetic: bool | None = None
     warnings: list[str] = field(default_factory=list)
     tell: Callable[[str], None] | None = None  # said at once (reports) rather than kept for the app to show
 
@@ -90,9 +99,11 @@ def load_settings(path: Path | None = None) -> Settings:
             settings.view = value
         elif key == "base" and isinstance(value, int) and not isinstance(value, bool) and value >= 1:
             settings.base = value
-        elif key in ("theme", "view", "base"):
-            wanted = {"theme": "a theme name", "view": "a view name", "base": "a version number from 1"}[key]
+        elif key == "cosmetic" and isinstance(value, bool):
+            settings.cosmetic = value
+        elif key in KNOWN:
+            wanted = KNOWN[key]
             settings.warnings.append(f"{where}: {key} = {value!r} is not {wanted}; ignored")
         else:
-            settings.warnings.append(f"{where}: unknown setting {key!r} (known: theme, view, base); ignored")
+            settings.warnings.append(f"{where}: unknown setting {key!r} (known: {', '.join(KNOWN)}); ignored")
     return settings

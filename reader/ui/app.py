@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -79,6 +80,7 @@ class ReaderApp(HandsActions, App[int]):
         pairs: Sequence[Correction] = (),
         view: str | None = None,
         warnings: Sequence[str] = (),
+        cosmetic: bool | None = None,
     ) -> None:
         no_color = os.environ.get("NO_COLOR") is not None  # read before App.__init__ pops it
         super().__init__()
@@ -91,6 +93,7 @@ class ReaderApp(HandsActions, App[int]):
         self.theme_warnings = [*warnings, *loaded.warnings]
         self.init_hands(pairs)
         self.start_view = view
+        self.start_cosmetic = cosmetic
         for t in loaded.themes.values():
             self.register_theme(t)
         wanted = theme or (NO_COLOR_THEME if no_color else DEFAULT_THEME)
@@ -146,6 +149,8 @@ class ReaderApp(HandsActions, App[int]):
     def on_mount(self) -> None:
         self.theme_warnings.extend(install_keymap(self))
         self.start_view = self.check_start_view(self.start_view, VIEW_ORDER)
+        if self.start_cosmetic is not None:
+            self.view.cosmetic = self.start_cosmetic
         if self.start_view in TEXT_VIEWS:
             self.view.view = self.start_view
             self.start_view = None
@@ -197,6 +202,7 @@ class ReaderApp(HandsActions, App[int]):
             return
         view.loading = False
         view.show(comparison, *keep)
+        gc.freeze()  # the model and its layout live as long as the screen: keep the collector off them
         if self.tables.display:
             self.tables.show(comparison, self.tables.table.name, self.tables.col)
             self.tables.focus()
@@ -229,6 +235,8 @@ class ReaderApp(HandsActions, App[int]):
         right = [view.view]
         if view.folded:
             right.append("folded")
+        if view.cosmetic:
+            right.append("cosmetic shown")
         if self.picked is not None:
             right.append(self.hands_status())
         if view.search_query:
@@ -379,13 +387,14 @@ def run_app(
     view: str | None = None,
     warnings: Sequence[str] = (),
     strict_theme: bool = True,
+    cosmetic: bool | None = None,
 ) -> int:
     """Load the versions (raising InputError on bad input), then read them in the app.
     A theme that is not strict (config.toml's) falls back to the default with a warning instead."""
     sources = load_sources(paths)
     if not 0 <= base < len(sources):
         raise InputError(f"--base {base + 1}: there are {len(sources)} versions")
-    app = ReaderApp(sources, base=base, theme=theme, pairs=pairs, view=view, warnings=warnings)
+    app = ReaderApp(sources, base=base, theme=theme, pairs=pairs, view=view, warnings=warnings, cosmetic=cosmetic)
     if strict_theme and theme is not None and theme not in app.available_themes:
         names = ", ".join(sorted(n for n in app.available_themes if n.startswith("reader-")))
         raise InputError(f"--theme {theme}: no such theme (try {names})")

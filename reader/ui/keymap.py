@@ -1,7 +1,7 @@
 """The user's keys: `keymap.toml` in the config folder maps binding ids to keys, applied with Textual's keymap.
 
     cursor_down = "ctrl+n,down"
-    copy_sentence = "c"
+    copy_sentence = "w"
 
 Keys are written as Textual writes them (`ctrl+n`, `pagedown`, `question_mark` or
 `?`), several separated by commas. An unknown id or a key Textual cannot produce

@@ -25,26 +25,19 @@ GLYPH_RANK = {"altered": 3, "unique": 2, "reworded": 1}  # which glyph shows whe
 STATUS_WORDS = {"same": "same", "reworded": "reworded", "altered": "altered", "unique": "only here"}
 
 
-def sentence_spans(comparison: Comparison, article: int, segment: int) -> list[Span]:
-    """Word changes, then details (so a detail's style lands on top), clipped to the sentence.
-
-    Word changes are drawn against the base: the base's own sentences carry none, and
-    another version's only when they are measured against the base (or the claim lacks it).
-    """
-    seg = comparison.articles[article].segments[segment]
-    found = comparison.claim_of(article, segment)
-    claim = found.index
-    base = comparison.base
+def sentence_spans(comparison: Comparison, article: int, segment: int, cosmetic: bool = False) -> list[Span]:
+    """The model's marks of one sentence (`Comparison.marks`, the same for every face), as style names:
+    cosmetic edits (only when `cosmetic` is shown), then words inserted, replaced or, on the base,
+    dropped by a version, then the facts on top (`detail-<category>`)."""
     spans: list[Span] = []
-    for change in comparison.changes_in(claim, article):
-        if article == base or (change.against != base and base in found.articles):
-            continue
-        if change.start < seg.end and change.end > seg.start:
-            spans.append((max(change.start, seg.start), min(change.end, seg.end), change.kind))
-    for detail in comparison.details_in(claim, article):
-        if detail.start < seg.end and detail.end > seg.start:
-            name = f"detail-{detail.category}"
-            spans.append((max(detail.start, seg.start), min(detail.end, seg.end), name))
+    for mark in comparison.marks(article, segment):
+        if mark.layer == "cosmetic":
+            if cosmetic:
+                spans.append((mark.start, mark.end, "cosmetic"))
+        elif mark.detail is not None:
+            spans.append((mark.start, mark.end, f"detail-{mark.category}"))
+        else:
+            spans.append((mark.start, mark.end, mark.kind))  # inserted | replaced | dropped
     return spans
 
 

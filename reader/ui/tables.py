@@ -5,9 +5,9 @@ a jump target (a sentence of that version, and the words in it). The table widge
 (widgets/tables.py) only paints them and moves a cursor over them. A table has
 filters (the filter bar) and, for facts, an order (reading order or by category).
 
-The facts and sources tables read the model through one adapter, `fact_slots`:
-today it groups the model's details with their counterparts; when the model has
-facts with values of their own, only that function changes.
+The facts table reads the model through one adapter, `fact_slots`: it groups
+each fact with its counterparts and their values; the sources table reads the
+model's citations (`Comparison.sources`, `cited_by`).
 """
 
 from __future__ import annotations
@@ -124,11 +124,13 @@ class ClaimsTable(Table):
 
 @dataclass(frozen=True)
 class FactSlot:
-    """One fact as each version tells it: `values[article]` = (start, end, text) in that article."""
+    """One fact as each version tells it: `values[article]` = (start, end, words, value) in that article.
+
+    The value is the fact as compared (1,000 = one thousand); the words are how the version puts it."""
 
     category: str
     claim: int
-    values: dict[int, tuple[int, int, str]]
+    values: dict[int, tuple[int, int, str, str]]
 
 
 _slots: tuple[Comparison, list[FactSlot]] | None = None  # the last comparison's facts: two tables read them
@@ -151,15 +153,18 @@ def _fact_slots(comparison: Comparison) -> list[FactSlot]:
     for d in comparison.details:
         if d.category not in FACT_CATEGORIES:
             continue
-        spans = [(d.article, d.start, d.end, d.text), *((s.article, s.start, s.end, s.text) for s in d.counterparts)]
-        found = next((owner[(a, s, e)] for a, s, e, _ in spans if (a, s, e) in owner), None)
+        spans = [
+            (d.article, d.start, d.end, d.text, d.value or d.text),
+            *((s.article, s.start, s.end, s.text, s.value or s.text) for s in d.counterparts),
+        ]
+        found = next((owner[(a, s, e)] for a, s, e, _, _ in spans if (a, s, e) in owner), None)
         if found is None:
             found = len(slots)
             slots.append(FactSlot(d.category, d.claim, {}))
         values = slots[found].values
-        for a, s, e, text in spans:
+        for a, s, e, text, value in spans:
             owner[(a, s, e)] = found
-            values.setdefault(a, (s, e, text))
+            values.setdefault(a, (s, e, text, value))
     for slot in slots:
         _fill_unchanged(comparison, slot)
     return slots
@@ -175,10 +180,10 @@ def _fill_unchanged(comparison: Comparison, slot: FactSlot) -> None:
         article = comparison.articles[a]
         for s in claim.segments_of(a):
             seg = article.segments[s]
-            for _, _, text in list(slot.values.values()):
+            for _, _, text, value in list(slot.values.values()):
                 at = article.text.find(text, seg.start, seg.end) if text else -1
                 if at >= 0:
-                    slot.values[a] = (at, at + len(text), text)
+                    slot.values[a] = (at, at + len(text), text, value)
                     break
             if a in slot.values:
                 break
@@ -191,7 +196,7 @@ def _fact_cells(comparison: Comparison, slot: FactSlot) -> tuple[Cell, ...]:
         if value is None:
             cells.append(Cell("", "lacks"))
             continue
-        start, end, text = value
+        start, end, text, _ = value
         seg = comparison.articles[a].segment_at(start)
         cells.append(Cell(" ".join(text.split()), slot.category, seg.index if seg else None, (start, end)))
     return tuple(cells)
@@ -211,7 +216,7 @@ class FactsTable(Table):
             if filter != "all" and slot.category != filter:
                 continue
             claim = comparison.claims[slot.claim]
-            told = {fold(" ".join(v[2].split())) for v in slot.values.values()}
+            told = {fold(" ".join(v[3].split())) for v in slot.values.values()}
             if len(told) < 2 and len(slot.values) >= len(claim.articles):
                 continue  # every version carrying the claim gives the same value: nothing differs
             label = f"{slot.category} #{slot.claim + 1}"
@@ -226,7 +231,8 @@ class FactsTable(Table):
 
 
 class SourcesTable(Table):
-    """Who each version cites: one row per citation, the versions that make it, and its wording in each."""
+    """Who each version cites: one row per source (as compared: "Reuters" however written), the words each
+    version cites it with; a source only one version cites is marked ◆."""
 
     name = "sources"
     title = "sources"
@@ -234,16 +240,25 @@ class SourcesTable(Table):
 
     def rows(self, comparison: Comparison, filter: str, order: str) -> list[Row]:
         out = []
-        for slot in fact_slots(comparison):
-            if slot.category != "source":
-                continue
-            only = len(slot.values) == 1
+        n = len(comparison.articles)
+        for who, articles in comparison.cited_by.items():
+            only = len(articles) == 1
             if filter == "only in one" and not only:
                 continue
-            first = slot.values[min(slot.values)][2]
-            label = ("◆ " if only else "  ") + " ".join(first.split())
-            out.append(Row(label, _fact_cells(comparison, slot), slot.claim, "only" if only else "shared"))
-        return out
+            first: dict[int, Cell] = {}
+            claim = None
+            for c in comparison.sources:
+                if c.who != who or c.article in first:
+                    continue
+                seg = comparison.articles[c.article].segment_at(c.start)
+                first[c.article] = Cell(
+                    " ".join(c.text.split()), "source", seg.index if seg else None, (c.start, c.end)
+                )
+                claim = c.claim if claim is None else min(claim, c.claim)
+            cells = tuple(first.get(a, Cell("", "lacks")) for a in range(n))
+            label = ("◆ " if only else "  ") + who
+            out.append(Row(label, cells, claim or 0, "only" if only else "shared", (claim or 0,)))
+        return sorted(out, key=lambda r: r.order)
 
     def describe(self, comparison: Comparison, row: Row, col: int) -> str:
         cell = row.cells[col]
@@ -253,7 +268,7 @@ class SourcesTable(Table):
         else:
             who = f"cited by {len(citing)} of {len(row.cells)} versions"
         value = f"“{cell.text}”" if cell.text else "not cited"
-        return f"{version_name(comparison, col)}: {value} · {who} · claim #{row.claim + 1}"
+        return f"{version_name(comparison, col)}: {value} · {who}"
 
 
 TABLES: dict[str, type[Table]] = {t.name: t for t in (ClaimsTable, FactsTable, SourcesTable)}

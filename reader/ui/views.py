@@ -12,12 +12,23 @@ The tables (claims, facts, sources) are views of another kind: see tables.py.
 
 from __future__ import annotations
 
-from reader.core.model import Comparison, Detail
+from collections.abc import Callable
+
+from reader.core.model import Claim, Comparison, Detail
 from reader.core.paragraphs import paragraph_rows
 from reader.ui.layout import ColumnDoc, Wrapper, build_aligned, build_paragraphs, build_reading, differs
 from reader.ui.navigation import nearest_column, next_matching
 
 Target = tuple[int, int]  # column, sentence
+
+
+def differing(comparison: Comparison, cosmetic: bool) -> Callable[[Claim], bool]:
+    """Where `n` stops: a claim that differs, and, while the cosmetic layer is shown, one with cosmetic edits."""
+    n = len(comparison.articles)
+    if not cosmetic:
+        return lambda claim: differs(claim, n)
+    restyled = {c.claim for c in comparison.cosmetic}
+    return lambda claim: differs(claim, n) or claim.index in restyled
 
 
 def facts_in(comparison: Comparison, claim: int, article: int) -> tuple[Detail, ...]:
@@ -45,14 +56,21 @@ class TextView:
         raise NotImplementedError
 
     def difference(
-        self, comparison: Comparison, docs: list[ColumnDoc], col: int, seg: int, step: int, shown: range
+        self,
+        comparison: Comparison,
+        docs: list[ColumnDoc],
+        col: int,
+        seg: int,
+        step: int,
+        shown: range,
+        cosmetic: bool = False,
     ) -> Target | None:
-        """The next sentence (by `step`) in the focused column whose claim differs."""
+        """The next sentence (by `step`) in the focused column whose claim differs (cosmetically too, when shown)."""
         doc = docs[col]
-        n = len(comparison.articles)
         entries = doc.entries
+        stops = differing(comparison, cosmetic)
         i = next_matching(
-            len(entries), doc.position.get(seg, 0), step, lambda i: differs(comparison.claim_of(col, entries[i]), n)
+            len(entries), doc.position.get(seg, 0), step, lambda i: stops(comparison.claim_of(col, entries[i]))
         )
         return None if i is None else (col, entries[i])
 
@@ -103,12 +121,19 @@ class AlignedView(TextView):
         return build_aligned(comparison, width, folded, shown, wrapper)
 
     def difference(
-        self, comparison: Comparison, docs: list[ColumnDoc], col: int, seg: int, step: int, shown: range
+        self,
+        comparison: Comparison,
+        docs: list[ColumnDoc],
+        col: int,
+        seg: int,
+        step: int,
+        shown: range,
+        cosmetic: bool = False,
     ) -> Target | None:
         """The next claim (row) that differs; the same column if it carries the claim, else the nearest one."""
-        n = len(comparison.articles)
         claims = comparison.claims
-        k = next_matching(len(claims), comparison.claim_of(col, seg).index, step, lambda k: differs(claims[k], n))
+        stops = differing(comparison, cosmetic)
+        k = next_matching(len(claims), comparison.claim_of(col, seg).index, step, lambda k: stops(claims[k]))
         if k is None:
             return None
         claim = claims[k]

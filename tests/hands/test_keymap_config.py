@@ -67,7 +67,7 @@ def test_a_keymap_that_is_not_toml_is_one_warning(tmp_path: Path):
 
 
 async def test_the_users_keys_drive_the_app_the_key_bar_and_help(story, own_folders: Path):
-    write_config(own_folders, "keymap.toml", 'cursor_down = "ctrl+n"\ncopy_sentence = "c"\nbogus = "q"\n')
+    write_config(own_folders, "keymap.toml", 'cursor_down = "ctrl+n"\ncopy_sentence = "w"\nbogus = "q"\n')
     app = open_app(story)
     async with app.run_test(size=(160, 45)) as pilot:
         await until_ready(app, pilot)
@@ -77,7 +77,7 @@ async def test_the_users_keys_drive_the_app_the_key_bar_and_help(story, own_fold
         assert app.view.seg == start
         await pilot.press("ctrl+n")
         assert app.view.seg != start
-        await pilot.press("c")
+        await pilot.press("w")
         assert app.clipboard == app.comparison.articles[0].segments[app.view.seg].text
         shown, _ = app.query_one(KeyBar).hints()
         assert any(h.description == "Next" and h.display == "^n" for h in shown)
@@ -85,14 +85,17 @@ async def test_the_users_keys_drive_the_app_the_key_bar_and_help(story, own_fold
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         keys = {b.id: b.key for _, bindings in help_screen.groups for b in bindings}
-        assert keys["cursor_down"] == "ctrl+n" and keys["copy_sentence"] == "c"
+        assert keys["cursor_down"] == "ctrl+n" and keys["copy_sentence"] == "w"
 
 
 def test_config_settings_and_their_warnings(tmp_path: Path):
-    path = write_config(tmp_path, "config.toml", 'theme = "reader-light"\nview = "sideways"\nbase = 2\ncolour = 1\n')
+    path = write_config(
+        tmp_path, "config.toml", 'theme = "reader-light"\nview = "sideways"\nbase = 2\ncolour = 1\ncosmetic = "yes"\n'
+    )
     settings = load_settings(path)
     assert (settings.theme, settings.view, settings.base) == ("reader-light", "sideways", 2)  # the app checks views
-    assert [w.split(": ")[0].rsplit(" ", 2)[-2:] for w in settings.warnings] == [["line", "4"]]
+    assert [w.split(": ")[0].rsplit(" ", 2)[-2:] for w in settings.warnings] == [["line", "4"], ["line", "5"]]
+    assert "cosmetic = 'yes' is not true or false" in settings.warnings[1]
     assert settings.choose_base(None, 3) == 2 and settings.choose_base(1, 3) == 1
     assert settings.choose_base(None, 1) == 1 and "there are 1 versions" in settings.warnings[-1]
 
@@ -157,3 +160,12 @@ async def test_config_view_opens_any_view_and_an_unknown_one_is_a_warning(story,
         assert warned == (
             [] if view == shown else [f"config.toml: no view 'sideways'; the views are {', '.join(VIEW_ORDER)}"]
         )
+
+
+async def test_config_cosmetic_shows_the_cosmetic_layer_from_the_start(story, own_folders: Path):
+    write_config(own_folders, "config.toml", "cosmetic = true\n")
+    app = open_app(story, cosmetic=load_settings().cosmetic)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until_ready(app, pilot)
+        assert app.view.cosmetic
+        assert "cosmetic shown" in str(app.query_one("#status").render())

@@ -113,16 +113,27 @@ async def test_f_lists_facts_that_differ_with_each_versions_value(bridge):
         assert bridge.articles[2].text[view.detail[0] : view.detail[1]] == "15 million euros", "the fact is marked"
 
 
-async def test_s_lists_sources_and_marks_those_one_version_cites(bridge):
-    app = make_app(bridge)
+CITED = [
+    "The mayor opened the new bridge on Monday, according to Reuters. The bridge cost 12 million euros.",
+    "The mayor opened the new bridge on Monday. The bridge cost 12 million euros.",
+    "The mayor opened the new bridge on Monday. The bridge cost 12 million euros.",
+]
+
+
+async def test_s_lists_sources_and_marks_those_one_version_cites():
+    comparison = compare_texts(CITED)
+    app = make_app(comparison, texts=CITED)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
         tables = app.tables
-        police = next(r for r in tables.rows if "police" in r.label)
-        assert police.kind == "only" and police.label.startswith("◆")
-        assert [bool(c.text) for c in police.cells] == [False, True, False]
+        reuters = next(r for r in tables.rows if "reuters" in r.label.casefold())
+        assert reuters.kind == "only" and reuters.label.startswith("◆")
+        assert [bool(c.text) for c in reuters.cells] == [True, False, False]
         await pilot.press("t")
-        assert all(r.kind == "only" for r in tables.rows)
+        assert tables.filter == "only in one" and all(r.kind == "only" for r in tables.rows)
+        tables.row = tables.rows.index(reuters)
+        await pilot.press("1", "enter")
+        assert app.view_name == "reading" and (app.view.col, app.view.seg) == (0, 0), "the citing sentence"
 
 
 async def test_paragraph_view_puts_corresponding_paragraphs_on_one_row(bridge):
@@ -203,3 +214,16 @@ async def test_every_view_with_eight_versions(size, theme):
             else:
                 assert widget.col == 7 or not comparison.articles[7].segments
                 await pilot.press("j", "n")
+
+
+async def test_clicking_the_filter_bar_and_a_cell(bridge):
+    app = make_app(bridge)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        tables = app.tables
+        start, _, name = next(z for z in tables._filter_zones() if z[2] == "moved")
+        await pilot.click(TableView, offset=(start + 1, 0))
+        assert tables.filter == "moved" and all(bridge.claims[r.claim].moves for r in tables.rows)
+        label, cell = tables._widths()
+        await pilot.click(TableView, offset=(label + 2 * (cell + 1) + 1, 2))
+        assert (tables.row, tables.col) == (0, 2)

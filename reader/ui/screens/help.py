@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 # Keys that are two presses or that share one binding with others: spelled out for people.
 CHORDS = [
-    ("]c  [c", "next / previous claim that differs"),
+    ("]c  [c", "next / previous claim that differs (c alone: show or hide cosmetic edits)"),
     (
         "]d  [d",
         "next / previous detail (number, date, name, quote, source): across the columns"
@@ -33,7 +33,9 @@ LEGEND = [
     ("◆", "sources table: a source only one version cites"),
     ("↕", "moved: out of order here compared with the base"),
     ("┄┄┄", "this version lacks the claim (aligned view)"),
-    ("underline", "words inserted or replaced against the base"),
+    ("underline", "words inserted or replaced against the base (italic too: replaced)"),
+    ("struck, dim", "on the base: words a version drops"),
+    ("italic", "a cosmetic edit (case, punctuation, quote style, spelling), shown with c"),
     ("bold", "details: numbers, dates, names, quotes, sources (colour by category)"),
 ]
 

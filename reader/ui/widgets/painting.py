@@ -31,7 +31,7 @@ class ColumnPainting:
         found = self._spans.get(key)
         if found is None:
             assert self.comparison is not None
-            found = self._spans[key] = sentence_spans(self.comparison, col, seg)
+            found = self._spans[key] = sentence_spans(self.comparison, col, seg, self.cosmetic)
         return found
 
     def _base_style(self) -> Style:
