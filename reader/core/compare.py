@@ -495,7 +495,8 @@ ClaimContext = _Context
 def claim_context(articles: Sequence[Article]) -> ClaimContext:
     """What comparing one claim reads (tokens, term counts), made again from finished articles:
     corrections compare only the claims they touch, after the whole comparison was built."""
-    tokens = [[tokenize(a.text, s.start, s.end) for s in a.segments] for a in articles]
+    read: dict[str, list[Token]] = {}
+    tokens = [tokenize_spans(a.text, ((s.start, s.end) for s in a.segments), read) for a in articles]
     return _Context(articles, tokens, term_bags(tokens))
 
 

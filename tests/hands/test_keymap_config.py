@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -110,14 +111,14 @@ async def test_config_view_and_theme_apply_and_the_command_line_wins(story, own_
     out = subprocess.run(
         [sys.executable, "-m", "reader", "--format", "json", *story], capture_output=True, text=True, check=True
     )
-    assert '"base": 1' in out.stdout  # config base = 2 (index 1)
+    assert json.loads(out.stdout)["base"] == 1  # config base = 2 (index 1)
     out = subprocess.run(
         [sys.executable, "-m", "reader", "--format", "json", "--base", "3", *story],
         capture_output=True,
         text=True,
         check=True,
     )
-    assert '"base": 2' in out.stdout
+    assert json.loads(out.stdout)["base"] == 2
 
 
 async def test_a_key_another_binding_has_is_a_warning_naming_the_line(story, own_folders: Path):
@@ -136,7 +137,7 @@ async def test_a_key_another_binding_has_is_a_warning_naming_the_line(story, own
 def test_a_config_base_these_versions_lack_is_a_warning_in_a_report(story, own_folders: Path):
     write_config(own_folders, "config.toml", "base = 7\n")
     out = subprocess.run([sys.executable, "-m", "reader", "--format", "json", *story], capture_output=True, text=True)
-    assert out.returncode == 0 and '"base": 0' in out.stdout
+    assert out.returncode == 0 and json.loads(out.stdout)["base"] == 0
     assert out.stderr == "reader: warning: config.toml: base = 7 but there are 3 versions; using 1\n"
 
 
