@@ -11,6 +11,7 @@ import reader.ui.app as app_module
 from reader.core.compare import compare_texts
 from reader.ui.widgets.keys import KeyBar
 from reader.ui.widgets.tables import TableView
+from tests.waiting import wait_until
 
 from .conftest import BRIDGE, long_story, make_app
 
@@ -227,3 +228,14 @@ async def test_clicking_the_filter_bar_and_a_cell(bridge):
         label, cell = tables._widths()
         await pilot.click(TableView, offset=(label + 2 * (cell + 1) + 1, 2))
         assert (tables.row, tables.col) == (0, 2)
+
+
+async def test_b_in_a_table_rebases_on_that_version_and_stays_in_the_table(bridge):
+    app = make_app(bridge)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m", "2", "b")
+        await wait_until(pilot, lambda: app.ready and app.comparison.base == 1, "the comparison rebased on version 2")
+        tables = app.tables
+        assert app.view_name == "claims" and tables.comparison is app.comparison
+        assert tables.col == 1 and tables.has_focus
+        assert [r.claim for r in tables.rows] == [c.index for c in app.comparison.claims]
