@@ -165,10 +165,12 @@ async def test_the_key_bar_has_the_view_keys_after_a_slow_comparison(monkeypatch
     monkeypatch.setattr(compare_module, "build", slow)
     monkeypatch.setattr(app_module, "LOADING_DELAY", 0.01)
     app = make_app()
+    announced: list[bool] = []  # at each announcement of the bindings: was the view loading?
     async with app.run_test(size=SIZE) as pilot:
+        app.screen.bindings_updated_signal.subscribe(app, lambda _screen: announced.append(app.view.loading))
         await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.ready
+        await wait_until(pilot, lambda: app.ready and announced and not announced[-1], "bindings announced after load")
+        assert True in announced, "the view was loading at an earlier announcement: the case the bar got stuck in"
         line = str(app.query_one(KeyBar).render())
         assert "j Next" in line and "n Diff" in line, line
         await pilot.press("m")
