@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from reader.core.load import STDIN, InputError, Story, file_key, stdin_file_key
+from reader.core.load import STDIN, InputError, Story, file_key, stdin_file_key, stream_file_key
 from reader.core.urls import is_url
 from reader.core.visible import visible
 
@@ -109,7 +109,7 @@ def _protected(story: Story) -> dict[tuple[int, int], str]:
 def _check_output(output: str | None, protected: dict[tuple[int, int], str]) -> None:
     """Refuse, before any work, a report that would land on something the reader read."""
     if output is None:
-        key = _stdout_key()
+        key = stream_file_key(sys.stdout)
         if key in protected:
             raise InputError(f"standard output is {protected[key]}, an input; refusing to write over it")
         return
@@ -130,14 +130,6 @@ def _check_output(output: str | None, protected: dict[tuple[int, int], str]) -> 
         raise InputError(f"{output}: is a directory; give a file name for the report")
     if not (stat.S_ISREG(mode) or stat.S_ISCHR(mode)):
         raise InputError(f"{output}: not a regular file; give a file name for the report")
-
-
-def _stdout_key() -> tuple[int, int] | None:
-    try:
-        st = os.fstat(sys.stdout.fileno())
-    except (AttributeError, OSError, ValueError):
-        return None
-    return (st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
 
 
 def _write(report: str, output: str | None) -> None:

@@ -284,7 +284,7 @@ def _flipped(diff: list) -> list:
 def _namesakes(mine: list[Fact], theirs: list[Fact]) -> list[tuple[Fact, Fact]]:
     """A name only this member gives, paired with a name of the other that shares a word with it and
     differs in another: the same slot ("Hamilton Canucks" where the other has "Vancouver Canucks")."""
-    pairs = []
+    pairs: list[tuple[Fact, Fact]] = []
     for m in mine:
         words = {w[:STEM] for w in m.value.split()}
         for t in theirs:
@@ -443,8 +443,8 @@ def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> C
         changes.extend(found.changes)
         details.extend(found.details)
         cosmetic.extend(found.cosmetic)
-    sources = citations(articles, claims, details, ctx.facts)
-    return Comparison(tuple(articles), tuple(claims), tuple(details), tuple(changes), base, tuple(cosmetic), sources)
+    cited = citations(articles, claims, details, ctx.facts)
+    return Comparison(tuple(articles), tuple(claims), tuple(details), tuple(changes), base, tuple(cosmetic), cited)
 
 
 def _compare_claim(ctx: _Context, k: int, draft: Draft, base: int) -> tuple[Claim, _Found]:

@@ -153,6 +153,8 @@ def _decode(data: bytes, where: str, declared: str | None) -> tuple[str, str]:
     if b"\x00" in data:
         raise InputError(f"{where}: looks like a binary file (it holds NUL bytes)")
     declared = _known(declared)
+    if declared and declared.startswith(("utf-16", "utf-32")):
+        declared = None  # without a BOM and without NUL bytes it cannot be so (HTML reads such pages as UTF-8)
     if declared:
         try:
             return data.decode(declared), declared

@@ -90,7 +90,7 @@ _CLOSE_QUOTE = re.compile(r"""(?<=\S)[”’»“"'‘](?![^\W_])""")
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quotations in text[start:end]: an opening mark at a word's start, to the closing mark at a word's
     end (or the end of the span, for a quotation that goes on in the next sentence)."""
-    found = []
+    found: list[tuple[int, int]] = []
     i = start
     while True:
         opening = _OPEN_QUOTE.search(text, i, end)

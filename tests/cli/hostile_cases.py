@@ -491,6 +491,33 @@ CASES: list[Case] = [
             }
         ),
     ),
+    Case(
+        "sizes",
+        "51 versions",
+        ("story",),
+        2,
+        "too many versions to compare (51; the limit is 50)",
+        {},
+        folder("story", **{f"{i:02d}.txt": f"Version {i} says {i} boats came." for i in range(51)}),
+    ),
+    Case(
+        "sizes",
+        "50 short versions",
+        ("story",),
+        0,
+        "",
+        {},
+        folder("story", **{f"{i:02d}.txt": f"Version {i} says {i} boats came." for i in range(50)}),
+    ),
+    Case(
+        "sizes",
+        "too many versions for their length",
+        ("story",),
+        2,
+        "too much to compare at once: 12 versions of 12,000 sentences in all; the limit is 100,000",
+        {},
+        folder("story", **{f"{i:02d}.txt": many_sentences(1_000, i) for i in range(12)}),
+    ),
     # ---- encodings ---------------------------------------------------------------------------
     Case(
         "encodings",
@@ -659,6 +686,15 @@ CASES: list[Case] = [
         0,
         "",
         two(**{"liar.html": page(ARTICLE.replace("Geneva", "Genève"), head='<meta charset="iso-8859-1">')}),
+    ),
+    Case(
+        "encodings",
+        "HTML declaring UTF-16 without being it",
+        ("1.txt", "u16meta.html"),
+        0,
+        "",
+        two(**{"u16meta.html": page(ARTICLE, head='<meta charset="utf-16"><title>Talks</title>')}),
+        check=text_holds(1, "12 prisoners"),
     ),
     # ---- HTML --------------------------------------------------------------------------------
     Case(
@@ -844,6 +880,64 @@ CASES: list[Case] = [
         2,
         "",
         two(**{"ws.html": "<html>" + " \n" * 10_000 + "</html>"}),
+    ),
+    # ---- Markdown ----------------------------------------------------------------------------
+    Case(
+        "markdown",
+        "over 200,000 characters refused before parsing",
+        ("1.txt", "long.md"),
+        2,
+        "too long to read as Markdown (200,001 characters; the limit is 200,000)",
+        two(**{"long.md": lambda: "word " * 40_000 + "x"}),
+    ),
+    Case(
+        "markdown",
+        "50,000 unclosed brackets",
+        ("1.txt", "brackets.md"),
+        0,
+        "",
+        two(**{"brackets.md": "Officials met. " + "[" * 50_000}),
+    ),
+    Case(
+        "markdown",
+        "quotes nested 50,000 deep",
+        ("1.txt", "quotes.md"),
+        2,
+        "quotes.md: no text in it",
+        two(**{"quotes.md": "> " * 50_000 + "x"}),
+    ),
+    Case(
+        "markdown",
+        "a list nested 400 deep",
+        ("1.txt", "list.md"),
+        0,
+        "",
+        two(**{"list.md": "".join("  " * i + f"- item {i}\n" for i in range(400))}),
+    ),
+    Case(
+        "markdown",
+        "emphasis marks by the thousand",
+        ("1.txt", "emph.md"),
+        0,
+        "",
+        two(**{"emph.md": "Officials met. " + "*a _b " * 20_000}),
+    ),
+    Case(
+        "markdown",
+        "markup and escapes in Markdown",
+        ("1.txt", "m.md"),
+        0,
+        "",
+        two(**{"m.md": f"# [red]Notes[/red]\n\nThe [bold]minister[/] said {ESC}[2J [x](javascript:alert(1)).\n"}),
+        check=text_holds(1, "[red]Notes[/red]", "[bold]minister[/]"),
+    ),
+    Case(
+        "markdown",
+        "only an HTML block",
+        ("1.txt", "block.md"),
+        2,
+        "block.md: no text in it",
+        two(**{"block.md": "<div>\n<script>alert(1)</script>\n</div>\n"}),
     ),
     # ---- story.toml --------------------------------------------------------------------------
     *[
@@ -1236,7 +1330,7 @@ CASES: list[Case] = [
     Case(
         "urls",
         "two bytes a second, with a length",
-        ("{url}/one.html", "{url}/trickle-length"),
+        ("{url}/trickle-length", "{url}/one.html"),
         2,
         "the page did not arrive within 1.5 seconds",
         patch={"reader.core.fetch:TOTAL_TIMEOUT_S": 1.5},
@@ -1244,7 +1338,7 @@ CASES: list[Case] = [
     Case(
         "urls",
         "two bytes a second, without a length",
-        ("{url}/one.html", "{url}/trickle-no-length"),
+        ("{url}/trickle-no-length", "{url}/one.html"),
         2,
         "the page did not arrive within 1.5 seconds",
         patch={"reader.core.fetch:TOTAL_TIMEOUT_S": 1.5},
@@ -1252,7 +1346,7 @@ CASES: list[Case] = [
     Case(
         "urls",
         "headers a byte at a time",
-        ("{url}/one.html", "{url}/trickle-headers"),
+        ("{url}/trickle-headers", "{url}/one.html"),
         2,
         "the page did not arrive within 1.5 seconds",
         patch={"reader.core.fetch:TOTAL_TIMEOUT_S": 1.5},
@@ -1260,7 +1354,7 @@ CASES: list[Case] = [
     Case(
         "urls",
         "a server that never answers",
-        ("{url}/one.html", "{url}/silent"),
+        ("{url}/silent", "{url}/one.html"),
         2,
         "no answer within 0.5 seconds",
         patch={"reader.core.fetch:READ_TIMEOUT_S": 0.5},
@@ -1347,6 +1441,14 @@ CASES: list[Case] = [
     Case("urls", "a bogus meta charset", ("{url}/one.html", "{url}/meta-bogus-charset"), 0, ""),
     Case(
         "urls",
+        "a server declaring UTF-16 for a UTF-8 page",
+        ("{url}/one.html", "{url}/declared-utf16"),
+        0,
+        "",
+        check=text_holds(1, "15 prisoners"),
+    ),
+    Case(
+        "urls",
         "a URL with a space",
         ("{url}/one.html", "http://exa mple.org/x"),
         2,
@@ -1362,7 +1464,7 @@ CASES: list[Case] = [
     Case(
         "urls",
         "TLS to a plain server",
-        ("{url}/one.html", "{tls}/one.html"),
+        ("{tls}/one.html", "{url}/one.html"),
         2,
         "cannot connect within 1 seconds",
         patch={"reader.core.fetch:CONNECT_TIMEOUT_S": 1.0},

@@ -110,6 +110,7 @@ ROUTES: dict[str, Callable[[socket.socket], None]] = {
             OTHER.replace('<meta charset="utf-8">', "").replace("Geneva", "Genève").encode("latin-1"), ctype="text/html"
         )
     ),
+    "/declared-utf16": _send(_page(OTHER.encode(), ctype="text/html; charset=utf-16")),
     "/meta-bogus-charset": _send(_page(OTHER.replace('charset="utf-8"', 'charset="x-bogus-1"').encode())),
 }
 

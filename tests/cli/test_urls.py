@@ -141,7 +141,7 @@ def test_bad_urls(run, server, monkeypatch, route, message):
 
 def test_slow_server_times_out(run, server, monkeypatch):
     monkeypatch.setattr(fetch, "READ_TIMEOUT_S", 0.3)
-    result = run(f"{server}/one.html", f"{server}/slow", "--format", "json")
+    result = run(f"{server}/slow", f"{server}/one.html", "--format", "json")  # slow first: nothing else can time out
     assert result.code == 2
     assert result.err in (
         f"reader: {server}/slow: no answer within 0.3 seconds\n",
