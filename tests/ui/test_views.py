@@ -9,6 +9,7 @@ import pytest
 import reader.core.compare as compare_module
 import reader.ui.app as app_module
 from reader.core.compare import compare_texts
+from reader.ui.tables import FactsTable
 from reader.ui.widgets.keys import KeyBar
 from reader.ui.widgets.tables import TableView
 from tests.waiting import wait_until
@@ -241,3 +242,17 @@ async def test_b_in_a_table_rebases_on_that_version_and_stays_in_the_table(bridg
         assert app.view_name == "claims" and tables.comparison is app.comparison
         assert tables.col == 1 and tables.has_focus
         assert [r.claim for r in tables.rows] == [c.index for c in app.comparison.claims]
+
+
+DATED = [
+    "The defence ministry said the exchange plan was finalized after long talks. Prisoners will return home soon.",
+    "The defence ministry said the exchange plan was finalized on May 19 after long talks. Prisoners will return home.",
+    "The defence ministry said the exchange plan was finalized on May 20 after long talks. Prisoners will return home.",
+]
+
+
+def test_a_fact_the_base_lacks_told_two_ways_is_one_row():
+    """Each version is compared with the base, so "May 19" and "May 20" come as two inserted facts: one row."""
+    comparison = compare_texts(DATED)
+    rows = [r for r in FactsTable().rows(comparison, "all", "reading order") if r.kind == "date"]
+    assert [[c.text for c in r.cells] for r in rows] == [["", "May 19", "May 20"]]
