@@ -487,6 +487,25 @@ def _compare_claim(ctx: _Context, k: int, draft: Draft, base: int) -> tuple[Clai
     return claim, out
 
 
+ClaimContext = _Context
+
+
+def claim_context(articles: Sequence[Article]) -> ClaimContext:
+    """What comparing one claim reads (tokens, term counts), made again from finished articles:
+    corrections compare only the claims they touch, after the whole comparison was built."""
+    tokens = [[tokenize(a.text, s.start, s.end) for s in a.segments] for a in articles]
+    return _Context(articles, tokens, term_bags(tokens))
+
+
+def compare_claim(
+    ctx: ClaimContext, k: int, draft: Draft, base: int
+) -> tuple[Claim, list[Change], list[Detail], list[Change]]:
+    """One claim compared on its own: (claim, changes, details, cosmetic changes). Public for corrections;
+    the same code `build` runs per claim."""
+    claim, found = _compare_claim(ctx, k, draft, base)
+    return claim, found.changes, found.details, found.cosmetic
+
+
 def _surface(ctx: _Context, members: Sequence[tuple[int, int]], term: str) -> str:
     """A matching term as a reader would write it: the first word of the claim that carries it."""
     for a, s in members:

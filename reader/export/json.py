@@ -46,6 +46,8 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                 }
                 for m in c.moves
             ]
+        if c.corrected:
+            claim["corrected"] = True
         claims.append(claim)
     details = [
         {
