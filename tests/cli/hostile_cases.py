@@ -514,9 +514,9 @@ CASES: list[Case] = [
         "too many versions for their length",
         ("story",),
         2,
-        "too much to compare at once: 12 versions of 12,000 sentences in all; the limit is 100,000",
+        "too much to compare at once: 12 versions of 24,000 sentences in all; the limit is 250,000",
         {},
-        folder("story", **{f"{i:02d}.txt": many_sentences(1_000, i) for i in range(12)}),
+        folder("story", **{f"{i:02d}.txt": many_sentences(2_000, i) for i in range(12)}),
     ),
     # ---- encodings ---------------------------------------------------------------------------
     Case(
