@@ -485,7 +485,10 @@ def _compare_claim(ctx: _Context, k: int, draft: Draft, base: int) -> tuple[Clai
     members = tuple(Member(a, s) for a, s in draft.members)
     moves = tuple(Move(*m) for m in draft.moves)
     shared = tuple(_surface(ctx, draft.members, term) for term in draft.shared_terms)
-    claim = Claim(k, members, _status(ctx, by_article, out.details), draft.score, shared, moves)
+    status = _status(ctx, by_article, out.details)
+    # the same words after normalising are a full match, whatever the pairs' evidence said
+    score = 1.0 if status == "same" else draft.score
+    claim = Claim(k, members, status, score, shared, moves)
     return claim, out
 
 

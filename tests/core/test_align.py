@@ -243,3 +243,12 @@ def test_one_entry_point_takes_paths_or_loaded_sources() -> None:
     from_sources = run_pipeline(load_sources(FILES[:2]))
     assert member_sets(from_paths) == member_sets(from_sources)
     assert from_paths.articles[0].text == from_sources.articles[0].text
+
+
+def test_a_claim_told_in_the_same_words_is_a_full_match() -> None:
+    """Its similarity is 100%, even where the sentences were paired on partial evidence (a merge)."""
+    first = "Moscow sent a list of 1,000 prisoners to Kyiv. Kyiv has not answered Peskov yet."
+    second = "Moscow sent a list of 1,000 prisoners to Kyiv, Kyiv has not answered Peskov yet."
+    claim = compare_texts([first, second]).claim_of(1, 0)
+    assert claim.status == "same" and claim.segments_of(0) == (0, 1)
+    assert claim.score == 1.0
