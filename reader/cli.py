@@ -21,6 +21,14 @@ from typing import NoReturn, TextIO
 from reader.core.load import STDIN, InputError, Story, file_key, stdin_file_key, stream_file_key
 from reader.core.urls import is_url
 from reader.core.visible import visible
+from reader.hands_cli import (
+    corrected_report,
+    export_pairs,
+    read_hands_options,
+    serve,
+    serve_options,
+    served_in_browser,
+)
 
 FORMATS = ("json", "markdown", "html")
 EXIT_BAD_INPUT = 2
@@ -38,6 +46,12 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_BAD_INPUT)
 
 
+def _spaces(value: str) -> int:
+    if not value.isdigit() or int(value) > 16:
+        raise argparse.ArgumentTypeError(f"expected a number of spaces from 0 to 16, got {value!r}")
+    return int(value)
+
+
 def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="reader", description="Read several versions of the same story side by side.")
     p.add_argument(
@@ -47,14 +61,30 @@ def parser() -> argparse.ArgumentParser:
         help="text, Markdown or HTML files, directories of versions, http(s) URLs, - for stdin",
     )
     p.add_argument("--format", choices=FORMATS, help="write the comparison as a report instead of opening the app")
-    p.add_argument("--base", type=int, default=1, metavar="N", help="the version the others are compared with (1..N)")
+    p.add_argument(
+        "--base",
+        type=int,
+        metavar="N",
+        help="the version the others are compared with (1..N; default 1 or config.toml)",
+    )
     p.add_argument(
         "-o",
         "--output",
         metavar="FILE",
         help="write the report to FILE instead of standard output (never over an input)",
     )
+    p.add_argument(
+        "--indent",
+        type=_spaces,
+        metavar="N",
+        help="indent the JSON by N spaces, 0 for compact (default: 2 on a terminal, compact otherwise)",
+    )
     p.add_argument("--theme", metavar="NAME", help="colour theme of the app")
+    p.add_argument("--pairs", metavar="FILE", help="apply the re-pairings of a pairs file (made by --export-pairs)")
+    p.add_argument("--export-pairs", metavar="FILE", help="write the re-pairings kept for these versions to FILE")
+    p.add_argument("--serve", action="store_true", help="serve the app to a web browser instead of the terminal")
+    p.add_argument("--port", type=int, default=8000, metavar="N", help="port for --serve (default 8000)")
+    p.add_argument("--host", default="127.0.0.1", help="address for --serve (default 127.0.0.1, this machine only)")
     return p
 
 
@@ -79,11 +109,11 @@ class Progress:
             self.shown = False
 
 
-def _render(fmt: str, comparison, story_title: str, sources) -> str:
+def _render(fmt: str, comparison, story_title: str, sources, indent: int | None = 2) -> str:
     if fmt == "json":
         from reader.export.json import render
 
-        return render(comparison)
+        return render(comparison, indent=indent)
     if fmt == "markdown":
         from reader.export.markdown import render
 
@@ -223,16 +253,29 @@ def _open_app(args: argparse.Namespace) -> int:
     """Hand the paths to the app (which loads them, with the same one-line errors)."""
     from reader.core.load import expand_inputs, read_stdin_ahead
 
-    if not _is_terminal(sys.stdout):
+    browser = served_in_browser()  # under --serve the app talks to the page over pipes, not a terminal
+    if not browser and not _is_terminal(sys.stdout):
         raise InputError(NO_TERMINAL)
-    expand_inputs(args.paths)  # repeated or unusable paths are refused before stdin is touched
-    if not _is_terminal(sys.stdin):
+    inputs = expand_inputs(args.paths)[0]  # repeated or unusable paths are refused before stdin is touched
+    if not browser and not _is_terminal(sys.stdin):
         if "-" in args.paths:
             read_stdin_ahead()
         _attach_terminal_to_stdin()
     from reader.ui.app import run_app
 
-    return run_app(args.paths, base=args.base - 1, theme=args.theme)
+    base = args.settings.choose_base(args.base, len(inputs))
+    theme = args.theme or args.settings.theme
+    warnings = args.settings.warnings
+    return run_app(
+        args.paths,
+        base - 1,
+        theme,
+        pairs=args.corrections,
+        view=args.settings.view,
+        cosmetic=args.settings.cosmetic,
+        warnings=warnings,
+        strict_theme=args.theme is not None,
+    )
 
 
 def _report(args: argparse.Namespace) -> None:
@@ -242,14 +285,23 @@ def _report(args: argparse.Namespace) -> None:
     progress = Progress()
     try:
         story = load_story(args.paths, progress)
-        _check_base(args.base, len(story.sources))
+        base = args.settings.choose_base(args.base, len(story.sources))
+        _check_base(base, len(story.sources))
         _check_output(args.output, _protected(story))
-        comparison = compare_versions(story.sources, base=args.base - 1, progress=progress)
+        comparison = compare_versions(story.sources, base=base - 1, progress=progress)
+        comparison = corrected_report(comparison, args.corrections, _say)
         progress("writing the report")
-        report = _render(args.format, comparison, story.title, story.sources)
+        report = _render(args.format, comparison, story.title, story.sources, _json_indent(args))
     finally:
         progress.done()
     _write(report, args.output)
+
+
+def _json_indent(args: argparse.Namespace) -> int | None:
+    """Indented JSON for a person at a terminal, compact (and faster to write and read) for a program."""
+    if args.indent is not None:
+        return args.indent or None
+    return 2 if args.output is None and _is_terminal(sys.stdout) else None
 
 
 def _say(message: str) -> None:
@@ -278,6 +330,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     _fill_closed_descriptors()
     args = parser().parse_args(argv)
     try:
+        read_hands_options(args, _say)
+        if args.serve:
+            return serve(args.paths, serve_options(args), host=args.host, port=args.port)
+        if args.export_pairs:
+            return export_pairs(args, lambda output, story: _check_output(output, _protected(story)), _write, _say)
         if args.format is None:
             return _open_app(args)
         _report(args)

@@ -22,7 +22,7 @@ from .layers import restyled
 from .load import Source, load_sources, normalize_newlines
 from .meaning import sentence_vectors
 from .model import Article, Change, Claim, Comparison, Detail, Member, Move, Span
-from .normalize import Token, tokenize
+from .normalize import Token, tokenize_spans
 from .segment import segment
 from .sources import citations
 from .values import value_tokens
@@ -390,14 +390,14 @@ def build(sources: Sequence[Source], base: int = 0, progress: Progress | None = 
     """Segment, align and compare loaded sources into one Comparison."""
     if not 0 <= base < len(sources):
         raise ValueError(f"base must be between 1 and {len(sources)}")
-    with _collector_paused():
+    with collector_paused():
         return _build(sources, base, progress)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """A comparison makes many small objects and no reference cycles: the cyclic garbage
-    collector's passes over them would make the time grow faster than the input."""
+def collector_paused() -> Iterator[None]:
+    """A comparison (and a report of it) makes many small objects and no reference cycles: the
+    cyclic garbage collector's passes over them would make the time grow faster than the input."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -412,6 +412,7 @@ def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> C
     say("segmenting")
     articles: list[Article] = []
     tokens: list[list[list[Token]]] = []
+    read: dict[str, list[Token]] = {}  # each distinct sentence is tokenised once
     for i, src in enumerate(sources):
         seg = segment(src.text)
         articles.append(
@@ -429,13 +430,14 @@ def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> C
                 src.date,
             )
         )
-        tokens.append([tokenize(src.text, s.start, s.end) for s in seg.segments])
+        tokens.append(tokenize_spans(src.text, ((s.start, s.end) for s in seg.segments), read))
     say("aligning")
     bags = term_bags(tokens)
     vectors = sentence_vectors([[art.text[s.start : s.end] for s in art.segments] for art in articles])
     drafts = align(tokens, [_context_paragraphs(art) for art in articles], base, bags, vectors)
     say("comparing")
     ctx = _Context(articles, tokens, bags)
+    del bags, vectors  # the alignment's evidence: a large comparison's memory peaks in what follows
     claims, changes, details, cosmetic = [], [], [], []
     for k, draft in enumerate(drafts):
         claim, found = _compare_claim(ctx, k, draft, base)
@@ -485,6 +487,26 @@ def _compare_claim(ctx: _Context, k: int, draft: Draft, base: int) -> tuple[Clai
     shared = tuple(_surface(ctx, draft.members, term) for term in draft.shared_terms)
     claim = Claim(k, members, _status(ctx, by_article, out.details), draft.score, shared, moves)
     return claim, out
+
+
+ClaimContext = _Context
+
+
+def claim_context(articles: Sequence[Article]) -> ClaimContext:
+    """What comparing one claim reads (tokens, term counts), made again from finished articles:
+    corrections compare only the claims they touch, after the whole comparison was built."""
+    read: dict[str, list[Token]] = {}
+    tokens = [tokenize_spans(a.text, ((s.start, s.end) for s in a.segments), read) for a in articles]
+    return _Context(articles, tokens, term_bags(tokens))
+
+
+def compare_claim(
+    ctx: ClaimContext, k: int, draft: Draft, base: int
+) -> tuple[Claim, list[Change], list[Detail], list[Change]]:
+    """One claim compared on its own: (claim, changes, details, cosmetic changes). Public for corrections;
+    the same code `build` runs per claim."""
+    claim, found = _compare_claim(ctx, k, draft, base)
+    return claim, found.changes, found.details, found.cosmetic
 
 
 def _surface(ctx: _Context, members: Sequence[tuple[int, int]], term: str) -> str:

@@ -58,8 +58,16 @@ def terms_of(token: Token) -> list[str]:
 
 def term_bags(tokens: Sequence[Sequence[Sequence[Token]]]) -> Bags:
     bags = Bags()
+    known: dict[tuple[str, bool], list[str]] = {}  # (key, is_number) -> terms: each distinct word stemmed once
+
+    def terms(token: Token) -> list[str]:
+        found = known.get((token.key, token.is_number))
+        if found is None:
+            found = known[(token.key, token.is_number)] = terms_of(token)
+        return found
+
     # sorted, so sums run in the same order whatever the string hashing of the process
-    sets = [[sorted({term for t in seg for term in terms_of(t)}) for seg in art] for art in tokens]
+    sets = [[sorted({term for t in seg for term in terms(t)}) for seg in art] for art in tokens]
     df: dict[str, int] = defaultdict(int)
     for art in sets:
         for seg in art:
@@ -88,19 +96,23 @@ def pair_scores(bags: Bags, a: int, b: int) -> Scores:
     match, so only the shared rare terms are summed (through an inverted index,
     which keeps the work close to linear in the number of sentences).
     """
-    shared: dict[tuple[int, int], float] = defaultdict(float)
-    postings_b = bags.postings[b]
+    shared: dict[int, float] = {}  # i * columns + j -> summed weight: an int key hashes faster than a pair
+    get = shared.get
+    columns = len(bags.norms[b])
+    terms_a, postings_b = bags.terms[a], bags.postings[b]
     for term, segs_a in bags.postings[a].items():
         segs_b = postings_b.get(term)
         if not segs_b:
             continue
         for i in segs_a:
-            weight = bags.terms[a][i][term]
+            weight = terms_a[i][term]
+            row = i * columns
             for j in segs_b:
-                shared[(i, j)] += weight
+                shared[row + j] = get(row + j, 0.0) + weight
     scores: dict[tuple[int, int], tuple[float, float]] = {}
     norms_a, norms_b = bags.norms[a], bags.norms[b]
-    for (i, j), value in shared.items():
+    for key, value in shared.items():
+        i, j = divmod(key, columns)
         na, nb = norms_a[i], norms_b[j]
         smaller = na if na < nb else nb
         scores[(i, j)] = (value / (na * nb), value / (smaller * smaller))

@@ -68,11 +68,11 @@ def sentence_vectors(articles: Sequence[Sequence[str]]) -> list[np.ndarray]:
     row_of = {s: n for n, s in enumerate(distinct)}
     table, tokenizer = _model()
     means = np.zeros((len(distinct), table.shape[1]), dtype=np.float32)
+    # the same ids; the fast call (tokenizers >= 0.20) skips the character offsets, which are not used
+    encode = getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)
     for start in range(0, len(distinct), BATCH):
-        encoded = tokenizer.encode_batch(distinct[start : start + BATCH], add_special_tokens=False)
-        for n, enc in enumerate(encoded, start):
-            if enc.ids:  # the table is float16: average in float32
-                means[n] = table[enc.ids].mean(axis=0, dtype=np.float32)
+        encoded = encode(distinct[start : start + BATCH], add_special_tokens=False)
+        _average_tokens(table, [enc.ids for enc in encoded], means[start : start + BATCH])
     vectors = means[[row_of[s] for s in sentences]] if sentences else means
     _to_unit_length(vectors)
     if len(sentences):
@@ -83,6 +83,20 @@ def sentence_vectors(articles: Sequence[Sequence[str]]) -> list[np.ndarray]:
         out.append(vectors[start : start + len(art)])
         start += len(art)
     return out
+
+
+def _average_tokens(table: np.ndarray, ids: list[list[int]], out: np.ndarray) -> None:
+    """Each sentence's mean token vector into its row of `out` (no tokens: the row stays zero).
+    Sentences of one length are averaged together, one numpy call for each length, not each
+    sentence; the table is float16: the average is taken in float32."""
+    import numpy as np
+
+    by_length: dict[int, list[int]] = {}
+    for n, row in enumerate(ids):
+        if row:
+            by_length.setdefault(len(row), []).append(n)
+    for rows in by_length.values():
+        out[rows] = table[np.array([ids[n] for n in rows])].mean(axis=1, dtype=np.float32)
 
 
 def _to_unit_length(vectors: np.ndarray) -> None:

@@ -121,6 +121,7 @@ class Claim:
     score: float = 1.0
     shared_terms: tuple[str, ...] = ()
     moves: tuple[Move, ...] = ()
+    corrected: bool = False  # its members were changed by a reader's re-pair or un-pair (corrections.py)
 
     @cached_property
     def articles(self) -> tuple[int, ...]:
@@ -260,6 +261,10 @@ class Comparison:
     @cached_property
     def _cosmetic_by_claim(self) -> dict[int, tuple[Change, ...]]:
         return _by_claim(self.cosmetic)
+
+    def cosmetic_in(self, claim: int) -> tuple[Change, ...]:
+        """The differences of form only (layer cosmetic) inside a claim."""
+        return self._cosmetic_by_claim.get(claim, ())
 
     def drawn_changes(self, claim: int, article: int) -> tuple[Change, ...]:
         """The word changes a face draws in `article`'s member of `claim`: against the base. The base

@@ -8,7 +8,9 @@ script (words are Unicode `\\w` runs).
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from collections.abc import Iterable
 from typing import NamedTuple
 
 # Scripts written without spaces between words (Chinese, Japanese): each character is
@@ -99,6 +101,7 @@ _SCALES = {
     "milliard": 1_000_000_000,
     "milliarde": 1_000_000_000,
 }
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_SCALES)
 _FOLD = str.maketrans(
     {
         "’": "'",
@@ -117,6 +120,10 @@ _FOLD = str.maketrans(
         "\u00a0": " ",
     }
 )
+
+
+_intern = sys.intern
+_token = tuple.__new__  # a Token from all five fields, without the Python-level __new__ a named tuple has
 
 
 class Token(NamedTuple):
@@ -155,15 +162,35 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words and numbers of text[start:end], number words folded into values."""
     end = len(text) if end is None else end
     tokens: list[Token] = []
+    number_words = False
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
         if m.lastgroup == "num":
-            tokens.append(Token(m.start(), m.end(), number_value(word), True))
-        elif word.isascii():
-            tokens.append(Token(m.start(), m.end(), word.lower()))
-        else:
-            tokens.append(Token(m.start(), m.end(), unicodedata.normalize("NFKC", word).translate(_FOLD).casefold()))
-    return _fold_number_words(tokens)
+            tokens.append(_token(Token, (*m.span(), number_value(word), True, False)))
+            continue
+        # one string per distinct word: a long comparison holds hundreds of thousands of tokens
+        key = _intern(
+            word.lower() if word.isascii() else unicodedata.normalize("NFKC", word).translate(_FOLD).casefold()
+        )
+        number_words = number_words or key in _NUMBER_WORDS
+        tokens.append(_token(Token, (*m.span(), key, False, False)))
+    return _fold_number_words(tokens) if number_words else tokens
+
+
+def tokenize_spans(text: str, spans: Iterable[tuple[int, int]], seen: dict[str, list[Token]]) -> list[list[Token]]:
+    """`tokenize` of each text[start:end], each distinct span text read once: versions of one story
+    repeat most sentences word for word. `seen` (span text -> tokens at offset 0) is shared across
+    texts; a repeat's tokens are the first reading's, moved to where it stands."""
+    out = []
+    for start, end in spans:
+        piece = text[start:end]
+        found = seen.get(piece)
+        if found is None:
+            found = seen[piece] = tokenize(piece)
+        out.append(
+            [_token(Token, (t[0] + start, t[1] + start, t[2], t[3], t[4])) for t in found] if start else list(found)
+        )
+    return out
 
 
 def _fold_number_words(tokens: list[Token]) -> list[Token]:

@@ -16,6 +16,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 
 from reader.core.load import InputError, Source, load_sources
+from reader.ui.hands import HANDS_BINDINGS, HandsActions
+from reader.ui.keymap import install_keymap, rebound
 from reader.ui.themes import DEFAULT_THEME, NO_COLOR_THEME, VARIABLE_DEFAULTS, load_themes
 from reader.ui.views import TEXT_VIEWS
 from reader.ui.widgets.columns import ColumnsView
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.widgets import Input
 
+    from reader.core.corrections import Correction
     from reader.core.model import Comparison
 
 VIEW_ORDER = ("aligned", "reading", "paragraphs", "claims", "facts", "sources")  # what `v` walks through
@@ -41,7 +44,7 @@ def jump_commands() -> type[Provider]:
     return JumpCommands
 
 
-class ReaderApp(App[int]):
+class ReaderApp(HandsActions, App[int]):
     """Several versions of one story, side by side."""
 
     CSS_PATH = "app.tcss"
@@ -63,6 +66,7 @@ class ReaderApp(App[int]):
         Binding("b", "make_base", "Base", id="make_base", tooltip="Compare every version with the focused one"),
         Binding("slash", "search", "Search", id="search", key_display="/"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
+        *HANDS_BINDINGS,
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
@@ -73,6 +77,10 @@ class ReaderApp(App[int]):
         theme: str | None = None,
         comparison: Comparison | None = None,
         user_theme_dir=None,
+        pairs: Sequence[Correction] = (),
+        view: str | None = None,
+        warnings: Sequence[str] = (),
+        cosmetic: bool | None = None,
     ) -> None:
         no_color = os.environ.get("NO_COLOR") is not None  # read before App.__init__ pops it
         super().__init__()
@@ -82,7 +90,10 @@ class ReaderApp(App[int]):
         self._given = comparison
         self._building = False
         loaded = load_themes(user_theme_dir)
-        self.theme_warnings = loaded.warnings
+        self.theme_warnings = [*warnings, *loaded.warnings]
+        self.init_hands(pairs)
+        self.start_view = view
+        self.start_cosmetic = cosmetic
         for t in loaded.themes.values():
             self.register_theme(t)
         wanted = theme or (NO_COLOR_THEME if no_color else DEFAULT_THEME)
@@ -136,8 +147,15 @@ class ReaderApp(App[int]):
             self._build(self.base)
 
     def on_mount(self) -> None:
+        self.theme_warnings.extend(install_keymap(self))
+        self.start_view = self.check_start_view(self.start_view, VIEW_ORDER)
+        if self.start_cosmetic is not None:
+            self.view.cosmetic = self.start_cosmetic
+        if self.start_view in TEXT_VIEWS:
+            self.view.view = self.start_view
+            self.start_view = None
         for warning in self.theme_warnings:
-            self.notify(warning, severity="warning", timeout=8, markup=False)
+            self.say(warning, severity="warning", timeout=8)
         self.view.focus()
         if self._given is not None:
             self._show_comparison(self._given)
@@ -167,7 +185,7 @@ class ReaderApp(App[int]):
         from reader.core import compare_versions  # the engine is imported here, off the path to the first frame
 
         try:
-            comparison = compare_versions(self.sources, base)
+            comparison = self.corrected(compare_versions(self.sources, base))
         except Exception as exc:  # the engine failed: say so and leave, never a traceback
             self.call_from_thread(self.exit, 1, message=f"reader: comparison failed: {exc}")
             return
@@ -209,12 +227,18 @@ class ReaderApp(App[int]):
         comp, view = self.comparison, self.view
         if comp is None or not view.docs:
             return
+        if self.start_view:  # a table from config.toml: shown once the comparison is
+            name, self.start_view = self.start_view, None
+            self.show_view(name)
+            return
         self.query_one(ColumnHeaders).update(comp, view.visible_columns, view.column_width, view.col)
         right = [view.view]
         if view.folded:
             right.append("folded")
         if view.cosmetic:
             right.append("cosmetic shown")
+        if self.picked is not None:
+            right.append(self.hands_status())
         if view.search_query:
             pos = view.search_position
             right.append(f"“{view.search_query}” {pos or '-'}/{len(view.search_hits)}")
@@ -245,6 +269,8 @@ class ReaderApp(App[int]):
         if self.comparison is None or not tables.display:
             return
         right = [tables.table.name, tables.filter]
+        if self.picked is not None:
+            right.append(self.hands_status())
         self.query_one(StatusLine).show(tables.describe(), " · ".join(right))
 
     def on_table_view_open(self, message: TableView.Open) -> None:
@@ -350,16 +376,26 @@ class ReaderApp(App[int]):
             ("Tables", [b for b in TableView.BINDINGS if not b.action.startswith("version")]),
             ("Views, app", list(self.BINDINGS)),
         ]
-        self.push_screen(HelpScreen(groups))
+        self.push_screen(HelpScreen([(title, rebound(bindings, self.user_keymap)) for title, bindings in groups]))
 
 
-def run_app(paths: list[str], base: int = 0, theme: str | None = None) -> int:
-    """Load the versions (raising InputError on bad input), then read them in the app."""
+def run_app(
+    paths: list[str],
+    base: int = 0,
+    theme: str | None = None,
+    pairs: Sequence[Correction] = (),
+    view: str | None = None,
+    warnings: Sequence[str] = (),
+    strict_theme: bool = True,
+    cosmetic: bool | None = None,
+) -> int:
+    """Load the versions (raising InputError on bad input), then read them in the app.
+    A theme that is not strict (config.toml's) falls back to the default with a warning instead."""
     sources = load_sources(paths)
     if not 0 <= base < len(sources):
         raise InputError(f"--base {base + 1}: there are {len(sources)} versions")
-    app = ReaderApp(sources, base=base, theme=theme)
-    if theme is not None and theme not in app.available_themes:
+    app = ReaderApp(sources, base=base, theme=theme, pairs=pairs, view=view, warnings=warnings, cosmetic=cosmetic)
+    if strict_theme and theme is not None and theme not in app.available_themes:
         names = ", ".join(sorted(n for n in app.available_themes if n.startswith("reader-")))
         raise InputError(f"--theme {theme}: no such theme (try {names})")
     app.run()

@@ -165,9 +165,31 @@ def _fact_slots(comparison: Comparison) -> list[FactSlot]:
         for a, s, e, text, value in spans:
             owner[(a, s, e)] = found
             values.setdefault(a, (s, e, text, value))
+    slots = _join_disjoint(slots)
     for slot in slots:
         _fill_unchanged(comparison, slot)
     return slots
+
+
+def _join_disjoint(slots: list[FactSlot]) -> list[FactSlot]:
+    """One row per fact: facts of one claim and category that no version tells twice are one fact told
+    differently (each version is compared with the base, so two versions changing a fact the base
+    lacks, "May 19" and "May 20", come as two facts)."""
+    joined: list[FactSlot] = []
+    for slot in slots:
+        into = next(
+            (
+                j
+                for j in joined
+                if (j.claim, j.category) == (slot.claim, slot.category) and not j.values.keys() & slot.values.keys()
+            ),
+            None,
+        )
+        if into is None:
+            joined.append(FactSlot(slot.category, slot.claim, dict(slot.values)))
+        else:
+            into.values.update(slot.values)
+    return joined
 
 
 def _fill_unchanged(comparison: Comparison, slot: FactSlot) -> None:

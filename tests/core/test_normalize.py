@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.normalize import fold, number_value, tokenize
+from reader.core.normalize import fold, number_value, tokenize, tokenize_spans
 
 
 def keys(text: str) -> list[str]:
@@ -60,3 +60,11 @@ def test_token_offsets_point_into_text() -> None:
 def test_unspaced_scripts_are_tokenised_by_character() -> None:
     assert keys("莫斯科发送了名单") == ["莫", "斯", "科", "发", "送", "了", "名", "单"]
     assert keys("Kyiv’s list") == ["kyiv's", "list"]
+
+
+def test_tokenize_spans_reads_each_distinct_sentence_once_with_the_same_tokens():
+    text = "Two thousand came. It rained on 1,000 fields.\nTwo thousand came. Café’s “owner” left."
+    spans = [(0, 18), (19, 45), (46, 64), (65, 86)]
+    seen: dict[str, list] = {}
+    assert tokenize_spans(text, spans, seen) == [tokenize(text, s, e) for s, e in spans]
+    assert len(seen) == 3  # the repeated sentence was read once

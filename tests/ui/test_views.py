@@ -9,8 +9,10 @@ import pytest
 import reader.core.compare as compare_module
 import reader.ui.app as app_module
 from reader.core.compare import compare_texts
+from reader.ui.tables import FactsTable
 from reader.ui.widgets.keys import KeyBar
 from reader.ui.widgets.tables import TableView
+from tests.waiting import wait_until
 
 from .conftest import BRIDGE, long_story, make_app
 
@@ -164,10 +166,12 @@ async def test_the_key_bar_has_the_view_keys_after_a_slow_comparison(monkeypatch
     monkeypatch.setattr(compare_module, "build", slow)
     monkeypatch.setattr(app_module, "LOADING_DELAY", 0.01)
     app = make_app()
+    announced: list[bool] = []  # at each announcement of the bindings: was the view loading?
     async with app.run_test(size=SIZE) as pilot:
+        app.screen.bindings_updated_signal.subscribe(app, lambda _screen: announced.append(app.view.loading))
         await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.ready
+        await wait_until(pilot, lambda: app.ready and announced and not announced[-1], "bindings announced after load")
+        assert True in announced, "the view was loading at an earlier announcement: the case the bar got stuck in"
         line = str(app.query_one(KeyBar).render())
         assert "j Next" in line and "n Diff" in line, line
         await pilot.press("m")
@@ -227,3 +231,28 @@ async def test_clicking_the_filter_bar_and_a_cell(bridge):
         label, cell = tables._widths()
         await pilot.click(TableView, offset=(label + 2 * (cell + 1) + 1, 2))
         assert (tables.row, tables.col) == (0, 2)
+
+
+async def test_b_in_a_table_rebases_on_that_version_and_stays_in_the_table(bridge):
+    app = make_app(bridge)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m", "2", "b")
+        await wait_until(pilot, lambda: app.ready and app.comparison.base == 1, "the comparison rebased on version 2")
+        tables = app.tables
+        assert app.view_name == "claims" and tables.comparison is app.comparison
+        assert tables.col == 1 and tables.has_focus
+        assert [r.claim for r in tables.rows] == [c.index for c in app.comparison.claims]
+
+
+DATED = [
+    "The defence ministry said the exchange plan was finalized after long talks. Prisoners will return home soon.",
+    "The defence ministry said the exchange plan was finalized on May 19 after long talks. Prisoners will return home.",
+    "The defence ministry said the exchange plan was finalized on May 20 after long talks. Prisoners will return home.",
+]
+
+
+def test_a_fact_the_base_lacks_told_two_ways_is_one_row():
+    """Each version is compared with the base, so "May 19" and "May 20" come as two inserted facts: one row."""
+    comparison = compare_texts(DATED)
+    rows = [r for r in FactsTable().rows(comparison, "all", "reading order") if r.kind == "date"]
+    assert [[c.text for c in r.cells] for r in rows] == [["", "May 19", "May 20"]]

@@ -20,6 +20,8 @@ def describe_claim(comparison: Comparison, article: int, segment: int) -> str:
         moved = sorted({mv.article for mv in claim.moves})
         parts.append("moved in " + ", ".join(version_name(comparison, a) for a in moved))
     parts.append(f"in {len(claim.articles)} of {n}")
+    if claim.corrected:
+        parts.append("corrected by hand")
     if len(claim.articles) > 1:
         parts.append(f"similarity {similarity_percent(claim.score, claim.status)}%")
     details = comparison.details_in(claim.index, article)

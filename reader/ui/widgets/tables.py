@@ -20,7 +20,7 @@ from textual.strip import Strip
 from reader.core.model import Comparison
 from reader.core.visible import visible
 from reader.ui.navigation import clamp_step
-from reader.ui.tables import TABLES, ClaimsTable, Row, Table
+from reader.ui.tables import FACT_CATEGORIES, TABLES, ClaimsTable, Row, Table
 
 FIXED = 2  # the filter bar and the versions' names
 LABEL_MIN = 12
@@ -75,7 +75,7 @@ class TableView(ScrollView, can_focus=True):
         "tables--moved",
         "tables--altered",
         "tables--only",
-        "tables--value",
+        *(f"tables--{category}" for category in FACT_CATEGORIES),
     }
 
     class Changed(Message):
@@ -330,8 +330,8 @@ class TableView(ScrollView, can_focus=True):
         ]
         for a, c in enumerate(row.cells):
             style = row_style + self.style(c.kind) if c.kind in ("lacks", "unique", "moved", "altered") else row_style
-            if c.text and c.kind not in ("lacks", "unique", "moved", "altered", "same", "reworded"):
-                style += self.style("value")
+            if c.text and c.kind in FACT_CATEGORIES:
+                style += self.style(c.kind)  # a value in its category's colour, as in the text
             if here and a == self.col:
                 style += self.style("cursor")
             text = c.text.center(cell) if self.table.cell_width else c.text
