@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -118,8 +119,9 @@ def extract(
     not one). A run of capitalised words is a name when it holds at least one of `names`."""
     facts: list[Fact] = []
     taken = [False] * len(tokens)
+    starts = [t.start for t in tokens]
     for qs, qe in quote_spans(text, seg_start, seg_end):
-        inside = [k for k, t in enumerate(tokens) if qs <= t.start and t.end <= qe]
+        inside = [k for k in range(bisect_left(starts, qs), bisect_left(starts, qe)) if tokens[k].end <= qe]
         words = sum(not tokens[k].is_number for k in inside)
         if words >= _MIN_QUOTE_WORDS and words > len(inside) - words:
             value = " ".join(tokens[k].key for k in inside)
@@ -263,12 +265,20 @@ def _with_speakers(facts: list[Fact]) -> list[Fact]:
     """Each quotation with the source nearest to it in its sentence (a name with a verb of saying,
     "according to ..."): who says it. A name merely mentioned near a quotation is no speaker."""
     people = [f for f in facts if f.category == "source"]
+    # sources stand apart from one another, so the nearest to a quotation is one of the few
+    # around its place in their order: look there, not at every source (many quotations, many sources)
+    by_start = sorted(range(len(people)), key=lambda n: (people[n].start, n))
+    starts = [people[n].start for n in by_start]
     out = []
     for f in facts:
         if f.category != "quote" or not people:
             out.append(f)
             continue
-        nearest = min(people, key=lambda p: min(abs(p.start - f.end), abs(f.start - p.end)))
+        at = bisect_left(starts, f.start)
+        around = by_start[max(0, at - 2) : at + 2]
+        nearest = people[
+            min(around, key=lambda n: (min(abs(people[n].start - f.end), abs(f.start - people[n].end)), n))
+        ]
         out.append(Fact(f.category, f.start, f.end, f.value, f.core, nearest.value, (nearest.core[0], nearest.core[1])))
     return out
 
@@ -280,6 +290,7 @@ def novel_content(text: str, run: list[Token], is_novel: Callable[[Token], bool]
     found: list[Fact] = []
     group: list[Token] = []
     gap = 0
+    covered = _covered(run, facts)
 
     def close() -> None:
         if group:
@@ -291,7 +302,7 @@ def novel_content(text: str, run: list[Token], is_novel: Callable[[Token], bool]
         if k and text[run[k - 1].end : tok.start].strip():
             close()
             gap = 0
-        inside_fact = any(f.start <= tok.start < f.end for f in facts)
+        inside_fact = k in covered
         if not inside_fact and not tok.is_number and is_novel(tok):
             if gap > _NOVEL_GAP:
                 close()
@@ -302,12 +313,18 @@ def novel_content(text: str, run: list[Token], is_novel: Callable[[Token], bool]
             if inside_fact:
                 close()
     close()
-    return [f for f in found if not _framing(text, run, f) and _telling(f, is_novel, run)]
+    # every phrase holds a word of new content (only such words open or grow a group)
+    return [f for f in found if not _framing(text, run, f)]
 
 
-def _telling(fact: Fact, is_novel: Callable[[Token], bool], run: list[Token]) -> bool:
-    """A phrase tells something when one of its words is new content (common words are grammar)."""
-    return any(fact.start <= t.start < fact.end and is_novel(t) for t in run)
+def _covered(run: list[Token], facts: list[Fact]) -> set[int]:
+    """The positions in `run` of the tokens that start inside one of `facts` (by bisection over
+    the run's sorted starts, so the cost grows with the tokens and facts, not their product)."""
+    starts = [t.start for t in run]
+    covered: set[int] = set()
+    for f in facts:
+        covered.update(range(bisect_left(starts, f.start), bisect_left(starts, f.end)))
+    return covered
 
 
 def _framing(text: str, run: list[Token], fact: Fact) -> bool:

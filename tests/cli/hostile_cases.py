@@ -920,9 +920,26 @@ CASES: list[Case] = [
         ("1.txt", "emph.md"),
         0,
         "",
-        # 5,000, not 20,000: facts.novel_content is quadratic in one-word phrases (20,000 took 14 s of
-        # CPU after the facts merge); the row grows back once that is linear.
-        two(**{"emph.md": "Officials met. " + "*a _b " * 5_000}),
+        # 20,000 one-word phrases took facts.novel_content 14 s of CPU while it was quadratic (33,000, near the Markdown limit: ~40 s)
+        two(**{"emph.md": "Officials met. " + "*a _b " * 33_000}),
+    ),
+    Case(
+        "sizes",
+        "quotations by the thousand in one sentence",
+        ("1.txt", "quotes.txt"),
+        0,
+        "",
+        # each quotation looked for its words among all the sentence's tokens and its speaker among all
+        # its sources: 8,000 took 17 s of CPU, 16,000 over a minute
+        two(**{"quotes.txt": " ".join(f"\u201cword{i} here\u201d said Peskov" for i in range(16_000)) + "."}),
+    ),
+    Case(
+        "sizes",
+        "sources by the thousand in one sentence",
+        ("1.txt", "sources.txt"),
+        0,
+        "",
+        two(**{"sources.txt": " ".join(f"according to Agency{i}," for i in range(12_000)) + " it rained."}),
     ),
     Case(
         "markdown",
