@@ -920,7 +920,8 @@ CASES: list[Case] = [
         ("1.txt", "emph.md"),
         0,
         "",
-        # 20,000 one-word phrases took facts.novel_content 14 s of CPU while it was quadratic (33,000, near the Markdown limit: ~40 s)
+        # 20,000 one-word phrases took facts.novel_content 14 s of CPU while it was quadratic
+        # (33,000, near the Markdown limit: about 40 s)
         two(**{"emph.md": "Officials met. " + "*a _b " * 33_000}),
     ),
     Case(
