@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .meaning import to_unit_length
 from .normalize import Token
 
 if TYPE_CHECKING:
@@ -148,12 +149,9 @@ class UnitSimilarity:
         cols: Sequence[int],
         vectors: tuple[np.ndarray, np.ndarray] | None,
         longest: int = 3,
-        meaning_weight: float | None = None,
     ) -> None:
         import numpy as np
 
-        self.longest = longest
-        meaning_weight = MEANING_SHARE if meaning_weight is None else meaning_weight
         a, b = pair
         units_a = _units(rows, longest)
         units_b = _units(cols, longest)
@@ -164,10 +162,10 @@ class UnitSimilarity:
                     for term in bags.terms[art][s]:
                         vocabulary.setdefault(term, len(vocabulary))
         words = [_term_matrix(bags.terms[art], units, vocabulary) for art, units in ((a, units_a), (b, units_b))]
-        similarity = (words[0] @ words[1].T) * (1.0 - meaning_weight)
-        if vectors is not None and meaning_weight:
+        similarity = (words[0] @ words[1].T) * (1.0 - MEANING_SHARE)
+        if vectors is not None:
             means = [_unit_vectors(v, units) for v, units in ((vectors[0], units_a), (vectors[1], units_b))]
-            similarity += np.maximum(means[0] @ means[1].T, 0.0) * meaning_weight
+            similarity += np.maximum(means[0] @ means[1].T, 0.0) * MEANING_SHARE
         self.table = similarity.tolist()
         self.offsets_a = _offsets(len(rows), longest)
         self.offsets_b = _offsets(len(cols), longest)
@@ -200,8 +198,8 @@ def _term_matrix(terms: list[dict[str, float]], units: list[tuple[int, ...]], vo
         for s in unit:
             for term, weight in terms[s].items():
                 matrix[r, vocabulary[term]] = math.sqrt(weight)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms > 0, norms, 1.0)
+    to_unit_length(matrix)
+    return matrix
 
 
 def _unit_vectors(vectors: np.ndarray, units: list[tuple[int, ...]]) -> np.ndarray:
@@ -210,8 +208,8 @@ def _unit_vectors(vectors: np.ndarray, units: list[tuple[int, ...]]) -> np.ndarr
     out = np.zeros((len(units), vectors.shape[1]), dtype=np.float32)
     for r, unit in enumerate(units):
         out[r] = vectors[list(unit)].sum(axis=0)
-    norms = np.linalg.norm(out, axis=1, keepdims=True)
-    return out / np.where(norms > 0, norms, 1.0)
+    to_unit_length(out)
+    return out
 
 
 class FewUnits:
@@ -239,16 +237,13 @@ class ReadAsOne:
         bags: Bags,
         pair: tuple[int, int],
         vectors: tuple[np.ndarray, np.ndarray] | None,
-        meaning_weight: float | None = None,
     ) -> None:
         self.terms = (bags.terms[pair[0]], bags.terms[pair[1]])
         self.vectors = vectors
-        weight = MEANING_SHARE if meaning_weight is None else meaning_weight
-        self.meaning_weight = weight if vectors is not None else 0.0
 
     def __call__(self, xs: Sequence[int], ys: Sequence[int]) -> float:
         words = _cosine(_union(self.terms[0], xs), _union(self.terms[1], ys))
-        if not self.meaning_weight or self.vectors is None:
+        if self.vectors is None:
             return words
         import numpy as np
 
@@ -256,7 +251,7 @@ class ReadAsOne:
         v = self.vectors[1][list(ys)].sum(axis=0)
         norm = float(np.linalg.norm(u) * np.linalg.norm(v))
         meaning = max(0.0, float(u @ v) / norm) if norm else 0.0
-        return words * (1.0 - self.meaning_weight) + meaning * self.meaning_weight
+        return words * (1.0 - MEANING_SHARE) + meaning * MEANING_SHARE
 
 
 def _cosine(mine: dict[str, float], theirs: dict[str, float]) -> float:

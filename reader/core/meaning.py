@@ -74,10 +74,10 @@ def sentence_vectors(articles: Sequence[Sequence[str]]) -> list[np.ndarray]:
         encoded = encode(distinct[start : start + BATCH], add_special_tokens=False)
         _average_tokens(table, [enc.ids for enc in encoded], means[start : start + BATCH])
     vectors = means[[row_of[s] for s in sentences]] if sentences else means
-    _to_unit_length(vectors)
+    to_unit_length(vectors)
     if len(sentences):
         vectors -= vectors.mean(axis=0) * (len(sentences) / (len(sentences) + SHRINK))
-        _to_unit_length(vectors)
+        to_unit_length(vectors)
     out, start = [], 0
     for art in articles:
         out.append(vectors[start : start + len(art)])
@@ -99,7 +99,7 @@ def _average_tokens(table: np.ndarray, ids: list[list[int]], out: np.ndarray) ->
         out[rows] = table[np.array([ids[n] for n in rows])].mean(axis=1, dtype=np.float32)
 
 
-def _to_unit_length(vectors: np.ndarray) -> None:
+def to_unit_length(vectors: np.ndarray) -> None:
     """Scale each row to length 1 in place (a row of zeros, from a sentence with no tokens, stays)."""
     import numpy as np
 

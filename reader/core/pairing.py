@@ -100,16 +100,24 @@ def pair_edges(
     mutual = {i: (cos, j) for i, (cos, j) in best_a.items() if best_b.get(j, (0.0, -1))[1] == i}
     bars = Bars.between(sorted((cos for cos, _ in mutual.values()), reverse=True)[:STRONGEST], min(rows, cols))
     candidates = {(i, j): cos for i, (cos, j) in mutual.items() if cos >= bars.pair and agree(i, j)}
-    parallel = similarity is not None and read_as_one is not None and in_step(best_a, best_b, rows, cols) >= PARALLEL
-    if parallel and similarity is not None and read_as_one is not None:
-        edges, anchors, moves = _parallel_edges(candidates, scores, rows, cols, similarity, read_as_one, agree)
+    # mutual pairs chained in both orders are the anchors; one out of that order is a move, if strong
+    anchors = heaviest_chain((i, j, cos) for (i, j), cos in candidates.items())
+    edges = {pair: candidates[pair] for pair in anchors}
+    moved = {pair: cos for pair, cos in candidates.items() if pair not in edges and cos >= MOVE_MIN}
+    edges.update(moved)
+    moves = set(moved)
+    if similarity is not None and read_as_one is not None and in_step(best_a, best_b, rows, cols) >= PARALLEL:
+        moves |= _parallel_edges(edges, anchors, scores, rows, cols, similarity, read_as_one, agree)
         _join_merged(edges, scores, best_a, best_b, agree)
         edges.update(_attach_beside(edges, paragraphs, read_as_one, agree))
     else:
-        edges, anchors, moves = _story_edges(candidates, scores, best_a, best_b, paragraphs, bars, merged, agree)
+        _join_merged(edges, scores, best_a, best_b, agree)
+        _attach_in_context(scores, edges, paragraphs, bars, merged, agree)
+
+    chained = set(anchors)
 
     def kind(pair: tuple[int, int]) -> str:
-        return ANCHOR if pair in anchors else MOVE if pair in moves else BEAD
+        return ANCHOR if pair in chained else MOVE if pair in moves else BEAD
 
     return [(i, j, cos, kind((i, j))) for (i, j), cos in sorted(edges.items())]
 
@@ -143,20 +151,17 @@ def in_step(best_a: Best, best_b: Best, rows: int, cols: int) -> float:
 
 
 def _parallel_edges(
-    candidates: dict[tuple[int, int], float],
+    edges: dict[tuple[int, int], float],
+    anchors: list[tuple[int, int]],
     scores: Scores,
     rows: int,
     cols: int,
     similarity: Similarity,
     read_as_one: ReadAsOne,
     agree: Agree,
-) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]], set[tuple[int, int]]]:
-    """Anchors, the beads between them, then moves among what is left on both sides: all
-    the pairs, the anchors and the moves."""
-    anchors = heaviest_chain((i, j, cos) for (i, j), cos in candidates.items())
-    edges = {pair: candidates[pair] for pair in anchors}
-    moved = _out_of_order(candidates, set(anchors))
-    edges.update(moved)
+) -> set[tuple[int, int]]:
+    """Parallel versions: the beads in each gap between two anchors, then moves among what is
+    left on both sides, added to `edges`; returns those moves."""
     floor = _chance(similarity, rows, cols)
     before = (-1, -1)
     for i, j in [*anchors, (rows, cols)]:
@@ -168,16 +173,9 @@ def _parallel_edges(
     paired_b = {j for _, j in edges}
     left_rows = [i for i in range(rows) if i not in paired_a]
     left_cols = [j for j in range(cols) if j not in paired_b]
-    moved.update(_moved_pairs(scores, read_as_one, left_rows, left_cols, agree, floor))
+    moved = _moved_pairs(scores, read_as_one, left_rows, left_cols, agree, floor)
     edges.update(moved)
-    return edges, set(anchors), set(moved)
-
-
-def _out_of_order(
-    candidates: dict[tuple[int, int], float], chain: set[tuple[int, int]]
-) -> dict[tuple[int, int], float]:
-    """Mutual best pairs that the chain of the others leaves out, strong enough to be moves."""
-    return {pair: cos for pair, cos in candidates.items() if pair not in chain and cos >= MOVE_MIN}
+    return set(moved)
 
 
 def _chance(similarity: Similarity, rows: int, cols: int) -> float:
@@ -227,28 +225,6 @@ def _moved_pairs(
                 weighed.append((i, j, sim))
     found = {(i, j): sim for i, j, sim in weighed}
     return {pair: found[pair] for pair in heaviest_chain((i, j, sim - floor - LEFT_MIN) for i, j, sim in weighed)}
-
-
-def _story_edges(
-    candidates: dict[tuple[int, int], float],
-    scores: Scores,
-    best_a: Best,
-    best_b: Best,
-    paragraphs: tuple[Sequence[int], Sequence[int]],
-    bars: Bars,
-    merged: Merged | None,
-    agree: Agree,
-) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]], set[tuple[int, int]]]:
-    """Mutual best pairs in both orders; one out of order only on a stronger match (a move);
-    then one-sided bests that a merge explains, and sentences beside a strong pair: all the
-    pairs, the anchors and the moves."""
-    chain = set(heaviest_chain((i, j, cos) for (i, j), cos in candidates.items()))
-    edges = {pair: cos for pair, cos in candidates.items() if pair in chain}
-    moves = _out_of_order(candidates, chain)
-    edges.update(moves)
-    _join_merged(edges, scores, best_a, best_b, agree)
-    _attach_in_context(scores, edges, paragraphs, bars, merged, agree)
-    return edges, chain, set(moves)
 
 
 def _attach_beside(
