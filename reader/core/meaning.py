@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 from collections.abc import Sequence
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +29,6 @@ if TYPE_CHECKING:
 
 WEIGHTS = "weights/l2_supercat_256.safetensors"
 TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
-BATCH = 1000  # sentences tokenised at once: bounds the memory the tokenizer's results take
 SHRINK = 20  # the mean of a few sentences is their meaning, not their topic: centre less
 
 
@@ -59,8 +60,8 @@ def _model() -> tuple[np.ndarray, Tokenizer]:
 def sentence_vectors(articles: Sequence[Sequence[str]]) -> list[np.ndarray]:
     """Unit vectors of every sentence of every article, centred on the comparison's mean.
 
-    Versions of one story repeat many sentences word for word: each distinct sentence is
-    read once."""
+    Versions of one story repeat many sentences word for word, and every sentence repeats
+    words: each distinct sentence is averaged once, each distinct word tokenised once."""
     import numpy as np
 
     sentences = [s for art in articles for s in art]
@@ -68,11 +69,8 @@ def sentence_vectors(articles: Sequence[Sequence[str]]) -> list[np.ndarray]:
     row_of = {s: n for n, s in enumerate(distinct)}
     table, tokenizer = _model()
     means = np.zeros((len(distinct), table.shape[1]), dtype=np.float32)
-    # the same ids; the fast call (tokenizers >= 0.20) skips the character offsets, which are not used
-    encode = getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)
-    for start in range(0, len(distinct), BATCH):
-        encoded = encode(distinct[start : start + BATCH], add_special_tokens=False)
-        _average_tokens(table, [enc.ids for enc in encoded], means[start : start + BATCH])
+    flat, lengths = _TokenIds(tokenizer).of(distinct)
+    _average_tokens(table, flat, lengths, means)
     vectors = means[[row_of[s] for s in sentences]] if sentences else means
     to_unit_length(vectors)
     if len(sentences):
@@ -85,18 +83,69 @@ def sentence_vectors(articles: Sequence[Sequence[str]]) -> list[np.ndarray]:
     return out
 
 
-def _average_tokens(table: np.ndarray, ids: list[list[int]], out: np.ndarray) -> None:
-    """Each sentence's mean token vector into its row of `out` (no tokens: the row stays zero).
-    Sentences of one length are averaged together, one numpy call for each length, not each
-    sentence; the table is float16: the average is taken in float32."""
+# Where the tokenizer's text splits into pieces no merge crosses: a space after a non-space.
+# Its normaliser writes each space as "▁" (and one before the text), and no token of its
+# vocabulary holds a "▁" after another character, so "▁word" pieces are tokenised alike
+# alone or in their sentence: each distinct piece is tokenised once.
+_PIECE = re.compile(r"(?<=[^ ]) ")
+_SPACE_MARK = "\u2581"
+
+
+class _TokenIds:
+    """The tokenizer's ids of sentences, read piece by piece with a cache of the pieces seen."""
+
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        # the same ids; the fast call (tokenizers >= 0.20) skips the character offsets, which are not used
+        self.encode = getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)
+        self.known: dict[str, list[int]] = {}
+
+    def of(self, sentences: Sequence[str]) -> tuple[list[int], list[int]]:
+        """Every sentence's ids, one after another, and how many each sentence has."""
+        pieces = [self._pieces(s) for s in sentences]
+        known = self.known
+        new = [p for p in dict.fromkeys(chain.from_iterable(pieces)) if p not in known]
+        if new:
+            known.update(zip(new, (enc.ids for enc in self.encode(new, add_special_tokens=False)), strict=True))
+        flat: list[int] = []
+        lengths = []
+        for parts in pieces:
+            before = len(flat)
+            for part in parts:
+                flat += known[part]
+            lengths.append(len(flat) - before)
+        return flat, lengths
+
+    @staticmethod
+    def _pieces(sentence: str) -> list[str]:
+        if not sentence.strip(" ") or sentence.endswith(" ") or _SPACE_MARK in sentence:
+            return [sentence]  # no word, a space at the end, or the tokenizer's own mark: read whole
+        return _PIECE.split(sentence) if "  " in sentence or sentence.startswith(" ") else sentence.split(" ")
+
+
+def _average_tokens(table: np.ndarray, flat: list[int], lengths: list[int], out: np.ndarray) -> None:
+    """Each sentence's mean token vector into its row of `out` (no tokens: the row stays zero), for
+    all sentences at once: longest first, the k-th token vectors of every sentence that has k
+    tokens are added in one step, in float32 (the table is float16), then each sum is divided by
+    its count: the very sums and quotients `mean` makes, without a numpy call per sentence."""
     import numpy as np
 
-    by_length: dict[int, list[int]] = {}
-    for n, row in enumerate(ids):
-        if row:
-            by_length.setdefault(len(row), []).append(n)
-    for rows in by_length.values():
-        out[rows] = table[np.array([ids[n] for n in rows])].mean(axis=1, dtype=np.float32)
+    counts = np.array(lengths, dtype=np.intp)
+    order = np.argsort(-counts, kind="stable")
+    rows = order[: np.count_nonzero(counts)]
+    if not len(rows):
+        return
+    # the rows of the table these sentences use, in float32 once (not once per use)
+    used, ids = np.unique(np.array(flat, dtype=np.intp), return_inverse=True)
+    vectors = table[used].astype(np.float32)
+    starts = (np.cumsum(counts) - counts)[rows]
+    longest = counts[rows]
+    sums = np.zeros((len(rows), table.shape[1]), dtype=np.float32)
+    having = len(rows)  # how many sentences have more than k tokens: a prefix, longest first
+    for k in range(int(longest[0])):
+        while longest[having - 1] <= k:
+            having -= 1
+        sums[:having] += vectors[ids[starts[:having] + k]]
+    out[rows] = np.true_divide(sums, longest[:, None], out=sums, casting="unsafe")
 
 
 def to_unit_length(vectors: np.ndarray) -> None:

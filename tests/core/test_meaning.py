@@ -9,7 +9,7 @@ import pytest
 
 from reader.core import pairing
 from reader.core.compare import compare
-from reader.core.meaning import Meaning, model_files, sentence_vectors
+from reader.core.meaning import Meaning, _model, _TokenIds, model_files, sentence_vectors
 from reader.core.model import Comparison
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "prisoner-exchange"
@@ -37,6 +37,28 @@ def test_vectors_are_unit_length_and_one_per_sentence() -> None:
 def test_vectors_are_deterministic() -> None:
     first, second = sentence_vectors([STORY]), sentence_vectors([STORY])
     assert np.array_equal(first[0], second[0])
+
+
+def test_sentences_read_piece_by_piece_get_the_ids_of_the_whole_sentence() -> None:
+    """Each distinct word is tokenised once; the ids must be those the tokenizer gives the sentence."""
+    _, tokenizer = _model()
+    sentences = [
+        *STORY,
+        "Two  spaces,   three, and\ta tab.",
+        "  a lead space",
+        "a trailing space ",
+        " ",
+        "",
+        "Die Stra\u00dfe \u00fcber Kiew \u2014 12\u202f000 \u00abQuote\u00bb \U0001f642 ok",
+        "the tokenizer's own mark \u2581 inside",
+        *STORY,
+    ]
+    flat, lengths = _TokenIds(tokenizer).of(sentences)
+    assert sum(lengths) == len(flat)
+    at = 0
+    for sentence, n in zip(sentences, lengths, strict=True):
+        assert flat[at : at + n] == tokenizer.encode(sentence, add_special_tokens=False).ids, sentence
+        at += n
 
 
 def test_text_without_words_still_gets_a_vector() -> None:
