@@ -14,7 +14,7 @@ import re
 import stat
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -33,6 +33,7 @@ from reader.hands_cli import (
 FORMATS = ("json", "markdown", "html")
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
+WRITE_CHUNK = 1 << 20  # characters of a report encoded and written at once
 _SURROGATES = re.compile("[\ud800-\udfff]")
 NO_TERMINAL = (
     "the app needs a terminal (for its screen and its keys) and there is none; "
@@ -109,11 +110,11 @@ class Progress:
             self.shown = False
 
 
-def _render(fmt: str, comparison, story_title: str, sources, indent: int | None = 2) -> str:
+def _render(fmt: str, comparison, story_title: str, sources, indent: int | None = 2) -> str | Iterable[str]:
     if fmt == "json":
-        from reader.export.json import render
+        from reader.export.json import render_pieces
 
-        return render(comparison, indent=indent)
+        return render_pieces(comparison, indent=indent)
     if fmt == "markdown":
         from reader.export.markdown import render
 
@@ -162,9 +163,8 @@ def _check_output(output: str | None, protected: dict[tuple[int, int], str]) -> 
         raise InputError(f"{output}: not a regular file; give a file name for the report")
 
 
-def _write(report: str, output: str | None) -> None:
+def _write(report: str | Iterable[str], output: str | None) -> None:
     """The report to standard output, or to a file through a temporary file and a rename."""
-    report = _SURROGATES.sub("\ufffd", report)  # a file name's undecodable bytes cannot be written as UTF-8
     if output is None:
         _write_stdout(report)
         return
@@ -172,22 +172,23 @@ def _write(report: str, output: str | None) -> None:
     if real.exists() and not real.is_file():  # /dev/null and the like: no rename over a device
         try:
             with real.open("w", encoding="utf-8") as f:
-                f.write(report)
+                f.writelines(_pieces(report))
         except OSError as exc:
             raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from None
         return
-    _replace(real, report.encode("utf-8"), output)
+    _replace(real, report, output)
 
 
-def _replace(target: Path, data: bytes, shown: str) -> None:
-    """Write `data` beside `target`, then rename it over: a failed write leaves the older file whole."""
+def _replace(target: Path, report: str | Iterable[str], shown: str) -> None:
+    """Write `report` beside `target`, then rename it over: a failed write leaves the older file whole."""
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:200]}.", suffix=".tmp")
     except OSError as exc:
         raise InputError(f"{shown}: cannot write ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            for piece in _pieces(report):
+                f.write(piece.encode("utf-8"))
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, _mode_for(target))
@@ -208,11 +209,22 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def _write_stdout(report: str) -> None:
+def _pieces(report: str | Iterable[str]) -> Iterator[str]:
+    """The report (text, or its pieces) in pieces of at most WRITE_CHUNK characters, each encoded as
+    it is written: a report of tens of MB is not copied whole into bytes beside itself (a large
+    comparison's memory peaks here). A file name's undecodable bytes cannot be written as UTF-8."""
+    for part in [report] if isinstance(report, str) else report:
+        for start in range(0, len(part), WRITE_CHUNK):
+            piece = part[start : start + WRITE_CHUNK] if len(part) > WRITE_CHUNK else part
+            yield _SURROGATES.sub("\ufffd", piece)
+
+
+def _write_stdout(report: str | Iterable[str]) -> None:
     if sys.stdout is None:
         raise InputError("standard output is closed; give -o FILE for the report")
     try:
-        sys.stdout.write(report)
+        for piece in _pieces(report):
+            sys.stdout.write(piece)
         sys.stdout.flush()
     except BrokenPipeError:
         raise

@@ -89,8 +89,10 @@ def align(
     """
     if paragraphs is None:
         paragraphs = [list(range(len(art))) for art in tokens]
+    import numpy as np
+
     bags = bags or term_bags(tokens)
-    edges: list[tuple[int, float, tuple[int, int], tuple[int, int]]] = []
+    columns: list[list[float]] = [[], [], [], [], [], []]  # each edge's (order formed, cosine, a, i, b, j)
     for a in range(len(tokens)):
         for b in range(a + 1, len(tokens)):
             merged = functools.partial(merged_cosine, bags, (a, b))
@@ -106,12 +108,19 @@ def align(
                 similarity,
                 read_as_one,
             ):
-                edges.append((FORMED[kind], cos, (a, i), (b, j)))
-    edges.sort(key=lambda e: (e[0], -e[1], e[2], e[3]))
+                for column, value in zip(columns, (FORMED[kind], cos, a, i, b, j), strict=True):
+                    column.append(value)
+    # edges in the order claims are formed, strongest first, then by place; as columns of numbers,
+    # not a tuple of tuples per edge (a large comparison has a hundred thousand edges)
+    order, cosines, *places = (np.array(column) for column in columns)
+    del columns
     groups = _Groups([len(art) for art in tokens])
     edge_scores: dict[tuple[int, int], list[float]] = defaultdict(list)
-    for order, cos, x, y in edges:
-        if groups.union(x, y, order != FORMED[BEAD]):
+    ranked = np.lexsort((*places[::-1], -cosines, order)).tolist()
+    formed, cos_of, a_of, i_of, b_of, j_of = (column.tolist() for column in (order, cosines, *places))
+    for n in ranked:
+        x, y, cos = (a_of[n], i_of[n]), (b_of[n], j_of[n]), cos_of[n]
+        if groups.union(x, y, formed[n] != FORMED[BEAD]):
             edge_scores[x].append(cos)
             edge_scores[y].append(cos)
     members_of: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)

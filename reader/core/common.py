@@ -17,9 +17,9 @@ COMMON_RANK = 3000  # a single token ranked below this is a common word ("tell" 
 
 @functools.cache
 def _vocabulary() -> dict[str, int]:
-    from .meaning import _model  # the tokenizer the meaning vectors already load, read once
+    from .meaning import _tokenizer  # the tokenizer the meaning vectors already load, read once
 
-    return _model()[1].get_vocab()
+    return _tokenizer().get_vocab()
 
 
 def common_word(word: str) -> bool:

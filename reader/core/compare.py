@@ -22,7 +22,7 @@ from .layers import restyled
 from .load import Source, load_sources, normalize_newlines
 from .meaning import sentence_vectors
 from .model import Article, Change, Claim, Comparison, Detail, Member, Move, Span
-from .normalize import Token, tokenize_spans
+from .normalize import Seen, Token, TokenTable, tokenize_spans
 from .segment import segment
 from .sources import citations
 from .values import value_tokens
@@ -34,12 +34,13 @@ NOUN_CAPITALS_SHARE = 0.2
 NOUN_CAPITALS_MIN_WORDS = 30  # too few words to tell
 SLOT_EDIT_MAX = 8  # facts of a longer replaced run pair up only as the one fact of their kind on each side
 ONE_SLOT = ("number", "date", "source", "quote")  # the one fact of such a kind on each side: one slot
+VALUES_KEPT = 4096  # sentences whose value tokens are kept at once (see _Context.values)
 
 
 class _Context:
     """What the comparison of one claim needs to know about the whole comparison."""
 
-    def __init__(self, articles: Sequence[Article], tokens: list[list[list[Token]]], bags: Bags):
+    def __init__(self, articles: Sequence[Article], tokens: Sequence[TokenTable], bags: Bags):
         self.articles = articles
         self.tokens = tokens
         self.df = bags.df  # in how many sentences each term stands (the alignment's own count)
@@ -48,15 +49,14 @@ class _Context:
         self._stated: dict[int, tuple[set[tuple[str, str]], list[Fact]]] = {}
         self._years: dict[int, set[str]] = {}
         self._novel: dict[tuple[int, ...], dict[str, bool]] = {}
-        self.values = [
-            [value_tokens(art.text, seg_tokens) for seg_tokens in tokens[a]] for a, art in enumerate(articles)
-        ]
         self.capitalised: set[str] = set()
         lower: set[str] = set()
         inside: Counter[str] = Counter()  # in how many sentences a word is capitalised where no sentence begins
         opening: Counter[str] = Counter()  # ... and how many it opens
+        self.nouns_capitalised = []
         for a, art in enumerate(articles):
-            for s, seg_tokens in enumerate(tokens[a]):
+            sentences = list(tokens[a])  # each sentence's Tokens, made for this article only
+            for s, seg_tokens in enumerate(sentences):
                 if not (art.title and s == 0):
                     found = capitalised_keys(art.text, seg_tokens)
                     self.capitalised |= found
@@ -64,11 +64,25 @@ class _Context:
                 if seg_tokens:
                     opening[seg_tokens[0].key] += 1
                 lower.update(t.key for t in seg_tokens if art.text[t.start].islower())
+            self.nouns_capitalised.append(_capitalises_nouns(art.text, sentences))
         # a name is never written in lower case, and is capitalised inside sentences at least half as
         # often as it opens one ("She" opens many sentences, and a typo may capitalise it once inside)
         self.names = {k for k in self.capitalised - lower if inside[k] * 2 >= opening[k]}
-        self.nouns_capitalised = [_capitalises_nouns(art.text, tokens[a]) for a, art in enumerate(articles)]
         self._facts: dict[tuple[int, int], list[Fact]] = {}
+        self._values: dict[tuple[int, int], list[Token]] = {}
+
+    def values(self, article: int, s: int) -> list[Token]:
+        """A sentence's tokens, each value (a date, an amount, a time) read as one token. Made when
+        first asked and kept for the next VALUES_KEPT sentences only: claims are compared in reading
+        order, so what one claim asks for again comes soon, and a large comparison does not hold a
+        Token for every word of every version at once."""
+        key = (article, s)
+        found = self._values.get(key)
+        if found is None:
+            if len(self._values) >= VALUES_KEPT:
+                del self._values[next(iter(self._values))]  # the one made longest ago
+            found = self._values[key] = value_tokens(self.articles[article].text, self.tokens[article][s])
+        return found
 
     def is_content(self, token: Token) -> bool:
         """A word rare in the comparison that is no common word of its language (see `common_word`)."""
@@ -118,13 +132,14 @@ class _Context:
 
     def years(self, article: int) -> set[str]:
         if article not in self._years:
-            keys = (t.key for seg in self.values[article] for t in seg if t.is_number)
+            text, table = self.articles[article].text, self.tokens[article]
+            keys = (t.key for seg in table for t in value_tokens(text, seg) if t.is_number)
             self._years[article] = {k[:4] for k in keys if k[:4].isdigit()}
         return self._years[article]
 
     def member_tokens(self, article: int, segments: Sequence[int]) -> list[Token]:
         """The member's words, each value (a date, an amount, a time) read as one token."""
-        return [t for s in segments for t in self.values[article][s]]
+        return [t for s in segments for t in self.values(article, s)]
 
     def facts(self, article: int, segments: Sequence[int]) -> list[Fact]:
         found = []
@@ -132,9 +147,10 @@ class _Context:
             if (article, s) not in self._facts:
                 art, seg = self.articles[article], self.articles[article].segments[s]
                 title = bool(art.title) and s == 0
-                facts = extract(
-                    art.text, self.values[article][s], self.capitalised, seg.start, seg.end, title, self.names
-                )
+                # asked once per sentence: the values are made here without being kept (a whole
+                # article's facts, asked at once, would push out what the next claims need)
+                values = self._values.get((article, s)) or value_tokens(art.text, self.tokens[article][s])
+                facts = extract(art.text, values, self.capitalised, seg.start, seg.end, title, self.names)
                 if self.nouns_capitalised[article]:  # a capital tells no name here: only a name put in another's place
                     facts = [replace(f, minor=True) if f.category == "name" else f for f in facts]
                 self._facts[(article, s)] = facts
@@ -219,8 +235,10 @@ def _compare_member(
     that differ: altered (reported from one side only, `altered`), inserted, and lacking (facts of
     the base that this member lacks, reported on the base's side)."""
     art, ref_art = ctx.articles[article], ctx.articles[ref]
-    mine, theirs = ctx.member_tokens(article, segs), ctx.member_tokens(ref, ref_segs)
     found = _Found()
+    if _words(art, segs) == _words(ref_art, ref_segs):
+        return found  # the very same sentences: no word, fact or form differs (versions repeat most)
+    mine, theirs = ctx.member_tokens(article, segs), ctx.member_tokens(ref, ref_segs)
     diff = edits([t.key for t in mine], [t.key for t in theirs])
     mine_ranges = [_char_range(mine[e.start : e.end]) for e in diff if e.end > e.start]
     their_ranges = [_char_range(theirs[e.their_start : e.their_end]) for e in diff if e.their_end > e.their_start]
@@ -265,8 +283,6 @@ def _compare_member(
             for piece in _split_at_segments(ref_art, ref_segs, other):
                 start, end, text = _span(ref_art, piece)
                 found.base_side.append(Change(claim, ref, article, kind, start, end, text, layer))
-    if _words(art, segs) == _words(ref_art, ref_segs):
-        return found  # the very same text: nothing differs, not even in form
     found.cosmetic.extend(restyled(art.text, ref_art.text, mine, theirs, diff, claim, article, ref))
     if ref == base:
         found.cosmetic.extend(restyled(ref_art.text, art.text, theirs, mine, _flipped(diff), claim, ref, article))
@@ -411,8 +427,8 @@ def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> C
     say = progress or (lambda _msg: None)
     say("segmenting")
     articles: list[Article] = []
-    tokens: list[list[list[Token]]] = []
-    read: dict[str, list[Token]] = {}  # each distinct sentence is tokenised once
+    tokens: list[TokenTable] = []
+    read: Seen = {}  # each distinct sentence is tokenised once
     for i, src in enumerate(sources):
         seg = segment(src.text)
         articles.append(
@@ -435,9 +451,10 @@ def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> C
     bags = term_bags(tokens)
     vectors = sentence_vectors([[art.text[s.start : s.end] for s in art.segments] for art in articles])
     drafts = align(tokens, [_context_paragraphs(art) for art in articles], base, bags, vectors)
+    del vectors  # the alignment's evidence: a large comparison's memory peaks in what follows
     say("comparing")
     ctx = _Context(articles, tokens, bags)
-    del bags, vectors  # the alignment's evidence: a large comparison's memory peaks in what follows
+    del bags
     claims, changes, details, cosmetic = [], [], [], []
     for k, draft in enumerate(drafts):
         claim, found = _compare_claim(ctx, k, draft, base)
@@ -465,7 +482,7 @@ def _compare_claim(ctx: _Context, k: int, draft: Draft, base: int) -> tuple[Clai
             facts = [f for f in ctx.facts(a, by_article[a]) if not f.minor]  # a claim only here: all its facts
             novel = ctx.novel_against(others)
             for s in by_article[a]:
-                facts += novel_content(art.text, ctx.values[a][s], novel, facts)
+                facts += novel_content(art.text, ctx.values(a, s), novel, facts)
             out.details.extend(
                 _detail("inserted", "inserted", k, a, art, f, None) for f in sorted(facts, key=lambda f: f.start)
             )
@@ -498,7 +515,7 @@ ClaimContext = _Context
 def claim_context(articles: Sequence[Article]) -> ClaimContext:
     """What comparing one claim reads (tokens, term counts), made again from finished articles:
     corrections compare only the claims they touch, after the whole comparison was built."""
-    read: dict[str, list[Token]] = {}
+    read: Seen = {}
     tokens = [tokenize_spans(a.text, ((s.start, s.end) for s in a.segments), read) for a in articles]
     return _Context(articles, tokens, term_bags(tokens))
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .meaning import to_unit_length
-from .normalize import Token
+from .normalize import Token, TokenTable
 
 if TYPE_CHECKING:
     import numpy as np
@@ -57,18 +57,21 @@ def terms_of(token: Token) -> list[str]:
     return [part[:STEM_CHARS] for part in token.key.split("'") if part]
 
 
-def term_bags(tokens: Sequence[Sequence[Sequence[Token]]]) -> Bags:
+def term_bags(tokens: Sequence[TokenTable | Sequence[Sequence[Token]]]) -> Bags:
     bags = Bags()
     known: dict[tuple[str, bool], list[str]] = {}  # (key, is_number) -> terms: each distinct word stemmed once
 
-    def terms(token: Token) -> list[str]:
-        found = known.get((token.key, token.is_number))
+    def terms(word: tuple[str, bool]) -> list[str]:
+        found = known.get(word)
         if found is None:
-            found = known[(token.key, token.is_number)] = terms_of(token)
+            found = known[word] = terms_of(Token(0, 0, *word))
         return found
 
+    def words(art: TokenTable | Sequence[Sequence[Token]], s: int) -> Iterable[tuple[str, bool]]:
+        return art.words(s) if isinstance(art, TokenTable) else ((t.key, t.is_number) for t in art[s])
+
     # sorted, so sums run in the same order whatever the string hashing of the process
-    sets = [[sorted({term for t in seg for term in terms(t)}) for seg in art] for art in tokens]
+    sets = [[sorted({term for w in words(art, s) for term in terms(w)}) for s in range(len(art))] for art in tokens]
     df: dict[str, int] = defaultdict(int)
     for art in sets:
         for seg in art:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+from array import array
 from collections.abc import Sequence
 from itertools import chain
 from pathlib import Path
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 WEIGHTS = "weights/l2_supercat_256.safetensors"
 TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 SHRINK = 20  # the mean of a few sentences is their meaning, not their topic: centre less
+SENTENCES_AT_ONCE = 2000  # sentences cut into words at once
+ROWS_AT_ONCE = 4096  # sentences whose token vectors are added in one step
 
 
 def model_files() -> tuple[Path, Path]:
@@ -42,19 +45,24 @@ def model_files() -> tuple[Path, Path]:
 
 
 @functools.cache
-def _model() -> tuple[np.ndarray, Tokenizer]:
-    from safetensors.numpy import load_file
+def _tokenizer() -> Tokenizer:
     from tokenizers import Tokenizer
 
-    weights, tokenizer_file = model_files()
-    table = load_file(str(weights))["embedding.weight"]
-    tokenizer = Tokenizer.from_file(str(tokenizer_file))
+    tokenizer = Tokenizer.from_file(str(model_files()[1]))
     # this tokenizer has no pre-tokenizer, so its cache would keep every whole sentence it has
     # seen (tens of MB on a large comparison) for sentences that rarely come twice
     resize = getattr(tokenizer.model, "_resize_cache", None)
     if resize is not None:
         resize(0)
-    return table, tokenizer
+    return tokenizer
+
+
+def _table() -> np.ndarray:
+    """The token embeddings (16 MB, read in a few ms): not kept between comparisons, so the memory
+    of what follows the vectors (alignment, report) does not carry them."""
+    from safetensors.numpy import load_file
+
+    return load_file(str(model_files()[0]))["embedding.weight"]
 
 
 def sentence_vectors(articles: Sequence[Sequence[str]]) -> list[np.ndarray]:
@@ -67,11 +75,14 @@ def sentence_vectors(articles: Sequence[Sequence[str]]) -> list[np.ndarray]:
     sentences = [s for art in articles for s in art]
     distinct = list(dict.fromkeys(sentences))
     row_of = {s: n for n, s in enumerate(distinct)}
-    table, tokenizer = _model()
-    means = np.zeros((len(distinct), table.shape[1]), dtype=np.float32)
-    flat, lengths = _TokenIds(tokenizer).of(distinct)
-    _average_tokens(table, flat, lengths, means)
-    vectors = means[[row_of[s] for s in sentences]] if sentences else means
+    flat, lengths = _TokenIds(_tokenizer()).of(distinct)
+    # the rows of the table these sentences use, in float32 once (not once per use); the whole
+    # table (16 MB) is let go at once
+    used, ids = np.unique(np.frombuffer(flat, dtype=np.int32), return_inverse=True)
+    del flat
+    means, row = _average_tokens(_table()[used].astype(np.float32), ids, lengths)
+    vectors = means[row[[row_of[s] for s in sentences]]] if sentences else means[:0]
+    del means
     to_unit_length(vectors)
     if len(sentences):
         vectors -= vectors.mean(axis=0) * (len(sentences) / (len(sentences) + SHRINK))
@@ -97,22 +108,24 @@ class _TokenIds:
     def __init__(self, tokenizer: Tokenizer) -> None:
         # the same ids; the fast call (tokenizers >= 0.20) skips the character offsets, which are not used
         self.encode = getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)
-        self.known: dict[str, list[int]] = {}
+        self.known: dict[str, array[int]] = {}
 
-    def of(self, sentences: Sequence[str]) -> tuple[list[int], list[int]]:
-        """Every sentence's ids, one after another, and how many each sentence has."""
-        pieces = [self._pieces(s) for s in sentences]
+    def of(self, sentences: Sequence[str]) -> tuple[array[int], list[int]]:
+        """Every sentence's ids, one after another (4 bytes each), and how many each sentence has."""
         known = self.known
-        new = [p for p in dict.fromkeys(chain.from_iterable(pieces)) if p not in known]
-        if new:
-            known.update(zip(new, (enc.ids for enc in self.encode(new, add_special_tokens=False)), strict=True))
-        flat: list[int] = []
+        flat = array("i")
         lengths = []
-        for parts in pieces:
-            before = len(flat)
-            for part in parts:
-                flat += known[part]
-            lengths.append(len(flat) - before)
+        for start in range(0, len(sentences), SENTENCES_AT_ONCE):  # bounds the pieces held at once
+            pieces = [self._pieces(s) for s in sentences[start : start + SENTENCES_AT_ONCE]]
+            new = [p for p in dict.fromkeys(chain.from_iterable(pieces)) if p not in known]
+            if new:
+                encoded = self.encode(new, add_special_tokens=False)
+                known.update(zip(new, (array("i", enc.ids) for enc in encoded), strict=True))
+            for parts in pieces:
+                before = len(flat)
+                for part in parts:
+                    flat += known[part]
+                lengths.append(len(flat) - before)
         return flat, lengths
 
     @staticmethod
@@ -122,30 +135,34 @@ class _TokenIds:
         return _PIECE.split(sentence) if "  " in sentence or sentence.startswith(" ") else sentence.split(" ")
 
 
-def _average_tokens(table: np.ndarray, flat: list[int], lengths: list[int], out: np.ndarray) -> None:
-    """Each sentence's mean token vector into its row of `out` (no tokens: the row stays zero), for
-    all sentences at once: longest first, the k-th token vectors of every sentence that has k
-    tokens are added in one step, in float32 (the table is float16), then each sum is divided by
-    its count: the very sums and quotients `mean` makes, without a numpy call per sentence."""
+def _average_tokens(vectors: np.ndarray, ids: np.ndarray, lengths: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Each sentence's mean token vector, for all sentences at once (`ids`: their tokens' rows of
+    `vectors`, one sentence after another; `lengths`: how many each has): longest first, the k-th
+    token vectors of every sentence that has k tokens are added in one step, then each sum is
+    divided by its count: the very float32 sums and quotients `mean` makes of the float16 table,
+    without a numpy call per sentence. Returns the means (longest sentence first, then a row of
+    zeros for sentences without tokens) and each sentence's row among them."""
     import numpy as np
 
     counts = np.array(lengths, dtype=np.intp)
     order = np.argsort(-counts, kind="stable")
-    rows = order[: np.count_nonzero(counts)]
-    if not len(rows):
-        return
-    # the rows of the table these sentences use, in float32 once (not once per use)
-    used, ids = np.unique(np.array(flat, dtype=np.intp), return_inverse=True)
-    vectors = table[used].astype(np.float32)
-    starts = (np.cumsum(counts) - counts)[rows]
-    longest = counts[rows]
-    sums = np.zeros((len(rows), table.shape[1]), dtype=np.float32)
-    having = len(rows)  # how many sentences have more than k tokens: a prefix, longest first
-    for k in range(int(longest[0])):
-        while longest[having - 1] <= k:
-            having -= 1
-        sums[:having] += vectors[ids[starts[:having] + k]]
-    out[rows] = np.true_divide(sums, longest[:, None], out=sums, casting="unsafe")
+    having = int(np.count_nonzero(counts))  # how many sentences have more than k tokens: a prefix, longest first
+    row = np.empty(len(counts), dtype=np.intp)
+    row[order] = np.minimum(np.arange(len(counts)), having)  # no token: the row of zeros after the means
+    sums = np.zeros((having + 1, vectors.shape[1]), dtype=np.float32)
+    if not having:
+        return sums, row
+    longest = counts[order[:having]]
+    starts = (np.cumsum(counts) - counts)[order[:having]]
+    for block in range(0, having, ROWS_AT_ONCE):  # bounds the k-th token vectors gathered at once
+        end = min(block + ROWS_AT_ONCE, having)
+        for k in range(int(longest[block])):
+            while longest[end - 1] <= k:
+                end -= 1
+            sums[block:end] += vectors[ids[starts[block:end] + k]]
+    having = len(longest)
+    np.true_divide(sums[:having], longest[:, None], out=sums[:having], casting="unsafe")
+    return sums, row
 
 
 def to_unit_length(vectors: np.ndarray) -> None:

@@ -7,10 +7,12 @@ script (words are Unicode `\\w` runs).
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 # Scripts written without spaces between words (Chinese, Japanese): each character is
@@ -177,20 +179,95 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return _fold_number_words(tokens) if number_words else tokens
 
 
-def tokenize_spans(text: str, spans: Iterable[tuple[int, int]], seen: dict[str, list[Token]]) -> list[list[Token]]:
-    """`tokenize` of each text[start:end], each distinct span text read once: versions of one story
-    repeat most sentences word for word. `seen` (span text -> tokens at offset 0) is shared across
-    texts; a repeat's tokens are the first reading's, moved to where it stands."""
-    out = []
+_new_token = functools.partial(tuple.__new__, Token)  # a Token from a tuple of its five fields, in C
+
+
+class TokenTable:
+    """The tokens of one text's sentences in flat arrays (where each starts and ends, its key, its
+    kind), not a tuple per token: a long comparison holds hundreds of thousands of tokens, and a
+    tuple with its two numbers takes four times the room. `table[s]` gives sentence s's tokens
+    as `Token`s, made when asked; `words(s)` only their keys and whether each is a number."""
+
+    __slots__ = ("_bounds", "_ends", "_keys", "_numbers", "_spelled", "_starts")
+
+    def __init__(self) -> None:
+        self._starts, self._ends = array("i"), array("i")  # a text has at most a million characters
+        self._keys: list[str] = []
+        self._numbers, self._spelled = array("b"), array("b")
+        self._bounds = array("l", [0])  # sentence s's tokens are [bounds[s], bounds[s + 1])
+
+    def __len__(self) -> int:
+        return len(self._bounds) - 1
+
+    def __getitem__(self, s: int) -> list[Token]:
+        lo, hi = self._span(s)
+        return list(
+            map(
+                _new_token,
+                zip(
+                    self._starts[lo:hi],
+                    self._ends[lo:hi],
+                    self._keys[lo:hi],
+                    map(bool, self._numbers[lo:hi]),
+                    map(bool, self._spelled[lo:hi]),
+                    strict=True,
+                ),
+            )
+        )
+
+    def __iter__(self) -> Iterator[list[Token]]:
+        return (self[s] for s in range(len(self)))
+
+    def words(self, s: int) -> Iterator[tuple[str, bool]]:
+        """Sentence s's tokens as (key, is a number), without making a Token of each."""
+        lo, hi = self._span(s)
+        return zip(self._keys[lo:hi], map(bool, self._numbers[lo:hi]), strict=True)
+
+    def _span(self, s: int) -> tuple[int, int]:
+        if not 0 <= s < len(self):
+            raise IndexError(s)
+        return self._bounds[s], self._bounds[s + 1]
+
+    def append(self, tokens: list[Token]) -> None:
+        """The next sentence's tokens."""
+        if tokens:
+            starts, ends, keys, numbers, spelled = zip(*tokens, strict=True)
+            self._starts.extend(starts)
+            self._ends.extend(ends)
+            self._keys.extend(keys)
+            self._numbers.extend(numbers)
+            self._spelled.extend(spelled)
+        self._bounds.append(len(self._keys))
+
+    def append_copy(self, other: TokenTable, s: int, shift: int) -> None:
+        """The next sentence's tokens: those of `other`'s sentence s (the same text), moved by `shift`."""
+        lo, hi = other._span(s)
+        self._starts.extend([n + shift for n in other._starts[lo:hi]])
+        self._ends.extend([n + shift for n in other._ends[lo:hi]])
+        self._keys.extend(other._keys[lo:hi])
+        self._numbers.extend(other._numbers[lo:hi])
+        self._spelled.extend(other._spelled[lo:hi])
+        self._bounds.append(len(self._keys))
+
+
+Seen = dict[str, tuple[TokenTable, int, int]]  # a sentence's text -> the table, sentence and offset it was read at
+
+
+def tokenize_spans(text: str, spans: Iterable[tuple[int, int]], seen: Seen) -> TokenTable:
+    """`tokenize` of each text[start:end], into one table; each distinct span text is read once:
+    versions of one story repeat most sentences word for word. `seen` is shared across texts; a
+    repeat's tokens are the first reading's, moved to where it stands."""
+    table = TokenTable()
     for start, end in spans:
         piece = text[start:end]
         found = seen.get(piece)
         if found is None:
-            found = seen[piece] = tokenize(piece)
-        out.append(
-            [_token(Token, (t[0] + start, t[1] + start, t[2], t[3], t[4])) for t in found] if start else list(found)
-        )
-    return out
+            seen[piece] = (table, len(table), start)
+            table.append(tokenize(text, start, end))
+        else:
+            first, s, at = found
+            table.append_copy(first, s, start - at)
+    return table
 
 
 def _fold_number_words(tokens: list[Token]) -> list[Token]:

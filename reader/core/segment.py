@@ -14,6 +14,7 @@ before a quotation keeps the speaker with the words.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from .model import Paragraph, Segment
 from .normalize import fold
 
 HEADLINE_MAX_CHARS = 200
+SEGMENTED_KEPT = 64  # texts whose segmentation is kept: more than the versions of one story
 WRAPPED_LINE_MIN_CHARS = 60
 TERMINALS = ".!?…"
 CJK_TERMINALS = "。！？｡"
@@ -168,8 +170,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@functools.lru_cache(maxsize=SEGMENTED_KEPT)
 def segment(text: str) -> Segmented:
-    """Headline, paragraphs and sentences of one article."""
+    """Headline, paragraphs and sentences of one article. The result is immutable and kept for a
+    while: loading counts a text's sentences (to refuse one too long) before the comparison
+    segments it, and a story has at most 50 versions."""
     lines = _lines(text)
     title = ""
     skip_before = 0

@@ -9,7 +9,7 @@ import pytest
 
 from reader.core import pairing
 from reader.core.compare import compare
-from reader.core.meaning import Meaning, _model, _TokenIds, model_files, sentence_vectors
+from reader.core.meaning import Meaning, _TokenIds, _tokenizer, model_files, sentence_vectors
 from reader.core.model import Comparison
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "prisoner-exchange"
@@ -41,7 +41,7 @@ def test_vectors_are_deterministic() -> None:
 
 def test_sentences_read_piece_by_piece_get_the_ids_of_the_whole_sentence() -> None:
     """Each distinct word is tokenised once; the ids must be those the tokenizer gives the sentence."""
-    _, tokenizer = _model()
+    tokenizer = _tokenizer()
     sentences = [
         *STORY,
         "Two  spaces,   three, and\ta tab.",
@@ -57,7 +57,7 @@ def test_sentences_read_piece_by_piece_get_the_ids_of_the_whole_sentence() -> No
     assert sum(lengths) == len(flat)
     at = 0
     for sentence, n in zip(sentences, lengths, strict=True):
-        assert flat[at : at + n] == tokenizer.encode(sentence, add_special_tokens=False).ids, sentence
+        assert list(flat[at : at + n]) == tokenizer.encode(sentence, add_special_tokens=False).ids, sentence
         at += n
 
 

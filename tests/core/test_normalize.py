@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.normalize import fold, number_value, tokenize, tokenize_spans
+from reader.core.normalize import Seen, fold, number_value, tokenize, tokenize_spans
 
 
 def keys(text: str) -> list[str]:
@@ -65,6 +65,14 @@ def test_unspaced_scripts_are_tokenised_by_character() -> None:
 def test_tokenize_spans_reads_each_distinct_sentence_once_with_the_same_tokens():
     text = "Two thousand came. It rained on 1,000 fields.\nTwo thousand came. Café’s “owner” left."
     spans = [(0, 18), (19, 45), (46, 64), (65, 86)]
-    seen: dict[str, list] = {}
-    assert tokenize_spans(text, spans, seen) == [tokenize(text, s, e) for s, e in spans]
+    seen: Seen = {}
+    table = tokenize_spans(text, spans, seen)
+    assert list(table) == [tokenize(text, s, e) for s, e in spans]
+    assert [list(table.words(s)) for s in range(len(table))] == [
+        [(t.key, t.is_number) for t in tokenize(text, s, e)] for s, e in spans
+    ]
     assert len(seen) == 3  # the repeated sentence was read once
+    again = tokenize_spans("x. " + text, [(s + 3, e + 3) for s, e in spans], seen)  # another text: moved
+    assert list(again) == [tokenize("x. " + text, s + 3, e + 3) for s, e in spans]
+    with pytest.raises(IndexError):
+        table[len(spans)]
