@@ -21,6 +21,14 @@ SENTENCES = [
     ("no punctuation", "no punctuation at all here", ["no punctuation at all here"]),
     ("cyrillic", "Москва отправила список. Киев молчит.", ["Москва отправила список.", "Киев молчит."]),
     ("german", "Die Liste kam am 3. Mai. Kiew schweigt.", ["Die Liste kam am 3. Mai.", "Kiew schweigt."]),
+    (
+        "glued stop, number",
+        "Man muss es erkunden.10.000 Schiffe kommen.",
+        ["Man muss es erkunden.", "10.000 Schiffe kommen."],
+    ),
+    ("glued stop, capital", "Wasser unter der Schale.Und Wasser.", ["Wasser unter der Schale.", "Und Wasser."]),
+    ("glued, a domain", "Look at www.Example.com today. Done.", ["Look at www.Example.com today.", "Done."]),
+    ("glued, a version", "Use version 2.0.Next comes 3.", ["Use version 2.0.Next comes 3."]),
     ("cjk", "莫斯科发送了名单。基辅没有回应。", ["莫斯科发送了名单。", "基辅没有回应。"]),
 ]
 
