@@ -103,6 +103,7 @@ def _paragraph_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
 _QUOTE_OPENS = re.compile(r"(?:^|(?<=[\s(\[—–-]))[“‘«„]")
 _QUOTE_CLOSES = re.compile(r"[”’»“](?=[\s.,;:!?)\]—–-]|$)")
 QUOTE_MAX_CHARS = 1500
+CLAUSE_MIN_WORDS = 3  # words after its last comma a clause needs before a semicolon to stand alone
 
 
 def _open_quote(paragraph: str) -> bool:
@@ -151,6 +152,17 @@ def _glued_sentence_end(text: str, dot: int) -> bool:
     return not _DOMAIN.match(text, dot + 1)
 
 
+def _joins_clauses(text: str, start: int, semicolon: int) -> bool:
+    """Does the semicolon join two clauses, each a unit of its own even before a lower-case word
+    ("… his brethren; and bring these ten cheeses …")? Not inside a quotation (a speaker's
+    words stay with the speaker) and not after a short list item ("Paris, France; and Rome")."""
+    before = text[start:semicolon]
+    if len(before.rsplit(",", 1)[-1].split()) < CLAUSE_MIN_WORDS:
+        return False
+    unclosed = len(_QUOTE_OPENS.findall(before)) > len(_QUOTE_CLOSES.findall(before))
+    return not unclosed and before.count('"') % 2 == 0
+
+
 def _is_abbreviation_stop(text: str, m: re.Match[str]) -> bool:
     return m.group()[0] == "." and len(m.group().rstrip(CLOSERS)) == 1 and _is_abbreviation(text, m.start())
 
@@ -164,7 +176,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cjk = m.group()[0] in CJK_TERMINALS
         if not cjk and stop < end and not text[stop].isspace() and not _glued_sentence_end(text, m.start()):
             continue
-        if not cjk and (_next_word_is_lower(text, stop, end) or _is_abbreviation_stop(text, m)):
+        joins = m.group()[0] == ";" and _joins_clauses(text, cursor, m.start())
+        if not cjk and ((_next_word_is_lower(text, stop, end) and not joins) or _is_abbreviation_stop(text, m)):
             continue
         if text[cursor:stop].strip():
             spans.append((cursor, stop))
