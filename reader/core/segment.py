@@ -103,6 +103,7 @@ def _paragraph_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
 _QUOTE_OPENS = re.compile(r"(?:^|(?<=[\s(\[—–-]))[“‘«„]")
 _QUOTE_CLOSES = re.compile(r"[”’»“](?=[\s.,;:!?)\]—–-]|$)")
 QUOTE_MAX_CHARS = 1500
+SPEAKER_MAX_WORDS = 3  # a clause this short before a colon introduces what follows ("Gott sah:", "He said:")
 CLAUSE_MIN_WORDS = 3  # words after its last comma a clause needs before a semicolon to stand alone
 
 
@@ -176,6 +177,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cjk = m.group()[0] in CJK_TERMINALS
         if not cjk and stop < end and not text[stop].isspace() and not _glued_sentence_end(text, m.start()):
             continue
+        if m.group()[0] == ":" and len(text[cursor : m.start()].split()) < SPEAKER_MAX_WORDS + 1:
+            continue  # "Da sprach Gott: Helligkeit soll entstehen!" stays whole
         joins = m.group()[0] == ";" and _joins_clauses(text, cursor, m.start())
         if not cjk and ((_next_word_is_lower(text, stop, end) and not joins) or _is_abbreviation_stop(text, m)):
             continue

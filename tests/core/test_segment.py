@@ -41,6 +41,16 @@ SENTENCES = [
         ["‘This is about names; it is about people,’ he said."],
     ),
     ("semicolon in straight quotes", '"Not names; people," he said.', ['"Not names; people," he said.']),
+    (
+        "colon after a speaker",
+        "Da sprach Gott: Helligkeit soll entstehen!",
+        ["Da sprach Gott: Helligkeit soll entstehen!"],
+    ),
+    (
+        "colon after a clause",
+        "The ministry made three demands: The first came today.",
+        ["The ministry made three demands:", "The first came today."],
+    ),
     ("cjk", "莫斯科发送了名单。基辅没有回应。", ["莫斯科发送了名单。", "基辅没有回应。"]),
 ]
 
