@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -25,15 +26,19 @@ ROOT = Path(__file__).resolve().parents[2]
 DEV_CASES = ROOT.parent / "shared" / "dev-cases"
 
 
-def fingerprint(paths: list[str], folder: str | None = None) -> str:
-    """The digest of the comparison's JSON; `folder` (a temporary one) is left out of its paths."""
+def fingerprint(paths: list[str]) -> str:
+    """The JSON's hash, read with paths relative to their folder (the JSON names its files)."""
+    folder = Path(paths[0]).parent if len(paths) > 1 else Path(paths[0])
+    names = [str(Path(path).relative_to(folder)) for path in paths] if len(paths) > 1 else ["."]
+    here = os.getcwd()
+    os.chdir(folder)
     try:
-        comparison = compare_versions(paths)
+        comparison = compare_versions(names)
     except Exception as error:  # a fingerprint of the failure is still a fingerprint
         return f"error {type(error).__name__}: {str(error)[:80]}"
+    finally:
+        os.chdir(here)
     text = json.dumps(to_dict(comparison), sort_keys=True)
-    if folder:
-        text = text.replace(json.dumps(folder)[1:-1], "<folder>")
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -49,7 +54,7 @@ def main() -> None:
             path.write_text(text, encoding="utf-8")
             paths.append(str(path))
         inputs["workload 10x200"] = paths
-        prints = {name: fingerprint(paths, folder) for name, paths in inputs.items()}
+        prints = {name: fingerprint(paths) for name, paths in inputs.items()}
     json.dump(prints, sys.stdout, indent=1)
     print()
 
