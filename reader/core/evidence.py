@@ -14,6 +14,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from .meaning import to_unit_length
@@ -38,6 +39,31 @@ class Bags:
     norms: list[list[float]] = field(default_factory=list)
     postings: list[dict[str, list[int]]] = field(default_factory=list)  # article -> rare term -> segments
     df: dict[str, int] = field(default_factory=dict)
+    _rare: list[_RarePostings] | None = field(default=None, repr=False)
+
+    def rare(self, article: int) -> _RarePostings:
+        """An article's postings as arrays (made once, for every pair the article is in)."""
+        if self._rare is None:
+            numbers = {term: n for n, term in enumerate(self.df)}
+            self._rare = [_RarePostings(p, t, numbers) for p, t in zip(self.postings, self.terms, strict=True)]
+        return self._rare[article]
+
+
+class _RarePostings:
+    """An article's rare terms (by number, in its postings' order), their weights and their sentences,
+    as arrays: term k's sentences are `segments[starts[k]:starts[k] + counts[k]]`."""
+
+    def __init__(self, postings: dict[str, list[int]], terms: list[dict[str, float]], numbers: dict[str, int]) -> None:
+        import numpy as np
+
+        self.terms = np.fromiter((numbers[t] for t in postings), dtype=np.intp, count=len(postings))
+        self.counts = np.fromiter(map(len, postings.values()), dtype=np.intp, count=len(postings))
+        self.starts = np.cumsum(self.counts) - self.counts
+        self.segments = np.fromiter(chain.from_iterable(postings.values()), dtype=np.intp, count=int(self.counts.sum()))
+        # a term's weight is the same in every sentence (its rarity in the comparison)
+        self.weights = np.array([terms[segs[0]][t] for t, segs in postings.items()], dtype=np.float64)
+        self.places = np.full(len(numbers), -1, dtype=np.intp)  # where each term stands here, or -1
+        self.places[self.terms] = np.arange(len(self.terms))
 
 
 def term_of(token: Token) -> str:
@@ -98,29 +124,71 @@ def pair_scores(bags: Bags, a: int, b: int) -> Scores:
 
     Terms used in more than a few sentences per article carry no evidence of a
     match, so only the shared rare terms are summed (through an inverted index,
-    which keeps the work close to linear in the number of sentences).
+    which keeps the work close to linear in the number of sentences). The sums are
+    array operations: each shared term adds its weight to every pair of its
+    sentences, in the order of a's terms, then of their sentences, as a loop would.
     """
-    shared: dict[int, float] = {}  # i * columns + j -> summed weight: an int key hashes faster than a pair
-    get = shared.get
+    import numpy as np
+
+    mine, theirs = bags.rare(a), bags.rare(b)
+    where = theirs.places[mine.terms]  # each of a's rare terms in b's postings, or -1
+    shared = np.flatnonzero(where >= 0)
+    if not len(shared):
+        return {}
+    count_a, count_b = mine.counts[shared], theirs.counts[where[shared]]
+    term = np.repeat(np.arange(len(shared)), count_a)  # the shared term of each of a's postings
+    fan = count_b[term]  # how many of b's sentences each of a's postings meets
+    i = np.repeat(_runs(mine.segments, mine.starts[shared], count_a), fan)
+    j = theirs.segments[np.repeat(theirs.starts[where[shared]][term], fan) + _ranges(fan)]
     columns = len(bags.norms[b])
-    terms_a, postings_b = bags.terms[a], bags.postings[b]
-    for term, segs_a in bags.postings[a].items():
-        segs_b = postings_b.get(term)
-        if not segs_b:
-            continue
-        for i in segs_a:
-            weight = terms_a[i][term]
-            row = i * columns
-            for j in segs_b:
-                shared[row + j] = get(row + j, 0.0) + weight
-    scores: dict[tuple[int, int], tuple[float, float]] = {}
-    norms_a, norms_b = bags.norms[a], bags.norms[b]
-    for key, value in shared.items():
-        i, j = divmod(key, columns)
-        na, nb = norms_a[i], norms_b[j]
-        smaller = na if na < nb else nb
-        scores[(i, j)] = (value / (na * nb), value / (smaller * smaller))
+    keys, first, inverse = np.unique(i * columns + j, return_index=True, return_inverse=True)
+    # bincount adds each pair's weights one by one, in the order above: the very sums of a loop
+    sums = np.bincount(inverse.ravel(), weights=np.repeat(mine.weights[shared][term], fan))
+    order = np.argsort(first, kind="stable")  # pairs in the order they were first met
+    keys, sums = keys[order], sums[order]
+    rows, cols = np.divmod(keys, columns)
+    na, nb = np.asarray(bags.norms[a])[rows], np.asarray(bags.norms[b])[cols]
+    smaller = np.minimum(na, nb)
+    cosine, contained = sums / (na * nb), sums / (smaller * smaller)
+    pairs = zip(rows.tolist(), cols.tolist(), strict=True)
+    scores = PairScores(zip(pairs, zip(cosine.tolist(), contained.tolist(), strict=True), strict=True))
+    scores.best = (_best(rows, cols, cosine), _best(cols, rows, cosine))
     return scores
+
+
+class PairScores(dict[tuple[int, int], tuple[float, float]]):
+    """Scores, with each sentence's best match on either side (`best`: as pairing's
+    `_best_matches` finds them, read off the arrays the scores were made from)."""
+
+    best: tuple[dict[int, tuple[float, int]], dict[int, tuple[float, int]]]
+
+
+def _best(mine: np.ndarray, theirs: np.ndarray, cosine: np.ndarray) -> dict[int, tuple[float, int]]:
+    """Each sentence of one side (`mine`) with its best match's (cosine, sentence) on the other:
+    the highest cosine, a tie going to the earlier sentence; in the order the sentences are first
+    met in the scores."""
+    import numpy as np
+
+    ranked = np.lexsort((theirs, -cosine, mine))  # by sentence, then best first
+    heads = ranked[np.r_[True, mine[ranked][1:] != mine[ranked][:-1]]]
+    _, first = np.unique(mine, return_index=True)  # where each sentence is first met (sorted like heads)
+    heads = heads[np.argsort(first, kind="stable")]
+    found = zip(cosine[heads].tolist(), theirs[heads].tolist(), strict=True)
+    return dict(zip(mine[heads].tolist(), found, strict=True))
+
+
+def _ranges(counts: np.ndarray) -> np.ndarray:
+    """0..n-1 for each n of counts, one after another."""
+    import numpy as np
+
+    return np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+
+
+def _runs(values: np.ndarray, starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """values[start:start + count] for each start and count, one after another."""
+    import numpy as np
+
+    return values[np.repeat(starts, counts) + _ranges(counts)]
 
 
 def merged_cosine(bags: Bags, pair: tuple[int, int], side: int, n: int, x: int, y: int) -> float:

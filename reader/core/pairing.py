@@ -124,6 +124,9 @@ def pair_edges(
 
 def _best_matches(scores: Scores) -> tuple[Best, Best]:
     """Each sentence's best match in the other article (ties go to the earlier sentence)."""
+    known = getattr(scores, "best", None)  # evidence.PairScores found them already
+    if known is not None:
+        return known
     best_a: Best = {}
     best_b: Best = {}
     for (i, j), (cos, _) in scores.items():
