@@ -34,7 +34,6 @@ NOUN_CAPITALS_SHARE = 0.2
 NOUN_CAPITALS_MIN_WORDS = 30  # too few words to tell
 SLOT_EDIT_MAX = 8  # facts of a longer replaced run pair up only as the one fact of their kind on each side
 ONE_SLOT = ("number", "date", "source", "quote")  # the one fact of such a kind on each side: one slot
-VALUES_KEPT = 4096  # sentences whose value tokens are kept at once (see _Context.values)
 
 
 class _Context:
@@ -69,19 +68,26 @@ class _Context:
         # often as it opens one ("She" opens many sentences, and a typo may capitalise it once inside)
         self.names = {k for k in self.capitalised - lower if inside[k] * 2 >= opening[k]}
         self._facts: dict[tuple[int, int], list[Fact]] = {}
-        self._values: dict[tuple[int, int], list[Token]] = {}
+        self._values: dict[tuple[int, int], list[Token]] = {}  # sentences whose values differ from their tokens
+        self._plain: set[tuple[int, int]] = set()  # and those whose do not
 
     def values(self, article: int, s: int) -> list[Token]:
-        """A sentence's tokens, each value (a date, an amount, a time) read as one token. Made when
-        first asked and kept for the next VALUES_KEPT sentences only: claims are compared in reading
-        order, so what one claim asks for again comes soon, and a large comparison does not hold a
-        Token for every word of every version at once."""
+        """A sentence's tokens, each value (a date, an amount, a time) read as one token. Only the
+        sentences that hold a value keep their own list; the others' tokens are made anew from
+        the compact table when asked: a large comparison does not hold a Token for every word
+        of every version at once."""
         key = (article, s)
         found = self._values.get(key)
-        if found is None:
-            if len(self._values) >= VALUES_KEPT:
-                del self._values[next(iter(self._values))]  # the one made longest ago
-            found = self._values[key] = value_tokens(self.articles[article].text, self.tokens[article][s])
+        if found is not None:
+            return found
+        tokens = self.tokens[article][s]
+        if key in self._plain:
+            return tokens
+        found = value_tokens(self.articles[article].text, tokens)
+        if found is tokens:
+            self._plain.add(key)
+        else:
+            self._values[key] = found
         return found
 
     def is_content(self, token: Token) -> bool:
@@ -147,10 +153,9 @@ class _Context:
             if (article, s) not in self._facts:
                 art, seg = self.articles[article], self.articles[article].segments[s]
                 title = bool(art.title) and s == 0
-                # asked once per sentence: the values are made here without being kept (a whole
-                # article's facts, asked at once, would push out what the next claims need)
-                values = self._values.get((article, s)) or value_tokens(art.text, self.tokens[article][s])
-                facts = extract(art.text, values, self.capitalised, seg.start, seg.end, title, self.names)
+                facts = extract(
+                    art.text, self.values(article, s), self.capitalised, seg.start, seg.end, title, self.names
+                )
                 if self.nouns_capitalised[article]:  # a capital tells no name here: only a name put in another's place
                     facts = [replace(f, minor=True) if f.category == "name" else f for f in facts]
                 self._facts[(article, s)] = facts
