@@ -8,7 +8,7 @@ other scripts) give each sentence a vector by averaging its tokens'. The vectors
 of one comparison are centred on their mean, so the topic that every sentence
 shares counts for nothing: what is left is what a sentence says beyond it.
 
-The files are read with `tokenizers` and `safetensors` directly: importing the
+The files are read with `tokenizers` and numpy directly: importing the
 `wordllama` package itself would pull in pydantic and cost more start-up time
 than the whole comparison of a corpus.
 """
@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import json
+import math
 import re
+import struct
 from array import array
 from collections.abc import Sequence
 from itertools import chain
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
     from tokenizers import Tokenizer
 
 WEIGHTS = "weights/l2_supercat_256.safetensors"
+TENSOR = "embedding.weight"  # the table in that file
 TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 SHRINK = 20  # the mean of a few sentences is their meaning, not their topic: centre less
 SENTENCES_AT_ONCE = 2000  # sentences cut into words at once
@@ -59,10 +63,19 @@ def _tokenizer() -> Tokenizer:
 
 def _table() -> np.ndarray:
     """The token embeddings (16 MB, read in a few ms): not kept between comparisons, so the memory
-    of what follows the vectors (alignment, report) does not carry them."""
-    from safetensors.numpy import load_file
+    of what follows the vectors (alignment, report) does not carry them. Read straight into one
+    array from the safetensors file (an 8-byte header length, a JSON header, the raw tensor):
+    the library's load_file holds the file's bytes and the array at once, twice the memory."""
+    import numpy as np
 
-    return load_file(str(model_files()[0]))["embedding.weight"]
+    with model_files()[0].open("rb") as f:
+        (size,) = struct.unpack("<Q", f.read(8))
+        header = json.loads(f.read(size))[TENSOR]
+        start, end = header["data_offsets"]
+        if header["dtype"] != "F16" or len(header["shape"]) != 2 or end - start != 2 * math.prod(header["shape"]):
+            raise RuntimeError(f"unexpected embedding table in the wordllama wheel: {header}")
+        f.seek(8 + size + start)
+        return np.fromfile(f, dtype="<f2", count=math.prod(header["shape"])).reshape(header["shape"])
 
 
 def sentence_vectors(articles: Sequence[Sequence[str]]) -> list[np.ndarray]:
