@@ -1,6 +1,6 @@
 """The reader beside the simplest peer, in the same run: ratios are the figures to keep.
 
-    uv run python tests/bench/bench_peers.py [--rounds 5] [--only corpus]
+    uv run python tests/bench/bench_peers.py [--rounds 5] [--only corpus] [--before DIR]
 
 Runs the whole `reader --format json` command and a difflib sentence diff (each version's
 sentences against the base's, as `difflib.SequenceMatcher` over sentence lists, and the words
@@ -13,12 +13,15 @@ corpus, and generated close rewrites (tests/bench/workload.py) of 10 x 500, 10 x
 sentences, no facts): it is the floor to approach, not the bar. Also printed: how the reader's
 time grows when the input doubles, and `import textual.app` (the corpus target's yardstick).
 The reader's output goes to a pipe, so its JSON is compact (as any program reading it gets).
+`--before DIR` also runs the reader of another checkout (e.g. `git worktree add DIR COMMIT`, or
+`git archive COMMIT | tar -x -C DIR`), interleaved in the same rounds, for a before/after of a change.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import resource
 import statistics
 import subprocess
@@ -46,22 +49,30 @@ for other in split[1:]:
 """
 
 
-def cpu_seconds(command: list[str]) -> float:
-    """CPU seconds (user + system) of one child process running `command`."""
+def cpu_seconds(command: list[str], checkout: Path | None = None) -> float:
+    """CPU seconds (user + system) of one child process running `command` (with `checkout`'s reader)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, **_at(checkout))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def peak_memory(command: list[str]) -> float:
+def peak_memory(command: list[str], checkout: Path | None = None) -> float:
     """Peak memory (MB) of `command`, measured in a fresh grandchild so earlier runs do not count."""
     probe = (
         "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)"
     )
-    out = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
+    command = [sys.executable, "-c", probe, *command]
+    out = subprocess.run(command, capture_output=True, text=True, check=True, **_at(checkout))
     return float(out.stdout.strip())
+
+
+def _at(checkout: Path | None) -> dict:
+    """How to run `python -m reader` from another checkout: from its folder (`-m` looks there first)."""
+    if checkout is None:
+        return {}
+    return {"cwd": checkout, "env": {**os.environ, "PYTHONPATH": str(checkout)}}
 
 
 def write(folder: Path, texts: list[str]) -> Path:
@@ -75,12 +86,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--only", metavar="TEXT", help="only the workloads whose name holds TEXT (e.g. corpus)")
+    ap.add_argument("--before", metavar="DIR", type=Path, help="also time the reader of the checkout in DIR")
     args = ap.parse_args()
+    before = args.before.resolve() if args.before else None
     rounds = args.rounds
     env_python = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         workloads = {
-            "corpus (5 versions)": ROOT / "corpus" / "prisoner-exchange",
+            "corpus (5 versions)": (ROOT / "corpus" / "prisoner-exchange").resolve(),
             "10 x 500 sentences": write(Path(tmp) / "w500", versions(10, 500)),
             "10 x 1,000 sentences": write(Path(tmp) / "w1000", versions(10, 1000)),
             "10 x 2,000 sentences": write(Path(tmp) / "w2000", versions(10, 2000)),
@@ -97,10 +110,12 @@ def main() -> None:
             if trial.returncode == 2:  # over the reader's input limits (reader/core/load.py)
                 print(f"{name:22s} refused by the reader: {trial.stderr.strip()}")
                 continue
-            ours, theirs = [], []
+            ours, theirs, earlier = [], [], []
             for _ in range(rounds):
                 ours.append(cpu_seconds(reader))
                 theirs.append(cpu_seconds(peer))
+                if before:
+                    earlier.append(cpu_seconds(reader, before))
             runs[name] = ours
             ratio = statistics.median(o / t for o, t in zip(ours, theirs, strict=True))
             memory = peak_memory(reader)
@@ -108,6 +123,12 @@ def main() -> None:
                 f"{name:22s} reader {statistics.median(ours):6.2f} s  difflib {statistics.median(theirs):6.2f} s  "
                 f"ratio {ratio:5.1f}x  reader peak {memory:4.0f} MB"
             )
+            if before:
+                was = statistics.median(e / t for e, t in zip(earlier, theirs, strict=True))
+                print(
+                    f"{'':22s} before {statistics.median(earlier):6.2f} s  {'':17s}"
+                    f"ratio {was:5.1f}x  before peak {peak_memory(reader, before):4.0f} MB"
+                )
         for small, large in (("10 x 500", "10 x 1,000"), ("10 x 1,000", "10 x 2,000")):
             a, b = runs.get(f"{small} sentences"), runs.get(f"{large} sentences")
             if a and b:
