@@ -313,31 +313,36 @@ def _pair_facts(
     mine: list[Fact], theirs: list[Fact], my_tokens: list[Token], their_tokens: list[Token], diff: list
 ) -> list[tuple[Fact, Fact]]:
     """Which fact of theirs each of mine stands for (the same slot): facts of one category that one
-    edit replaces, in order; then quotations that share most of their words (a quotation reworded
+    edit replaces, in order (in a long edit, only the one fact of a kind on each side); then the one of
+    a kind in the whole member; then quotations that share most of their words (a quotation reworded
     or given another speaker)."""
     pairs: list[tuple[Fact, Fact]] = []
     used: set[int] = set()
     for edit in diff:
-        if edit.end == edit.start or edit.their_end == edit.their_start or edit.size > SLOT_EDIT_MAX:
+        if edit.end == edit.start or edit.their_end == edit.their_start:
             continue
         ms, me = _char_range(my_tokens[edit.start : edit.end])
         ts, te = _char_range(their_tokens[edit.their_start : edit.their_end])
-        for m in mine:
-            if id(m) in {id(p) for p, _ in pairs} or not (m.core[0] < me and ms < m.core[1]):
-                continue
-            for t in theirs:
-                if id(t) not in used and t.category == m.category and t.core[0] < te and ts < t.core[1]:
+        paired = {id(p) for p, _ in pairs}
+        left = [m for m in mine if id(m) not in paired and m.core[0] < me and ms < m.core[1]]
+        right = [t for t in theirs if id(t) not in used and t.core[0] < te and ts < t.core[1]]
+        if edit.size > SLOT_EDIT_MAX:  # a long rewrite: its many facts stand in no order
+            _pair_one_of_a_kind([m for m in left if m.category in ONE_SLOT], right, pairs, used)
+            continue
+        for m in left:
+            for t in right:
+                if id(t) not in used and t.category == m.category:
                     pairs.append((m, t))
                     used.add(id(t))
                     break
     taken = {id(p) for p, _ in pairs}
-    for category in {m.category for m in mine if id(m) not in taken and m.category in ONE_SLOT}:
-        left = [m for m in mine if m.category == category and id(m) not in taken]
-        right = [t for t in theirs if t.category == category and id(t) not in used]
-        if len(left) == 1 and len(right) == 1:  # the one source (count, date, ...) of each side: one slot
-            pairs.append((left[0], right[0]))
-            taken.add(id(left[0]))
-            used.add(id(right[0]))
+    _pair_one_of_a_kind(
+        [m for m in mine if id(m) not in taken and m.category in ONE_SLOT],
+        [t for t in theirs if id(t) not in used],
+        pairs,
+        used,
+    )
+    taken = {id(p) for p, _ in pairs}
     for m in mine:
         if m.category != "quote" or id(m) in taken:
             continue
@@ -351,6 +356,16 @@ def _pair_facts(
             pairs.append((m, best))
             used.add(id(best))
     return pairs
+
+
+def _pair_one_of_a_kind(mine: list[Fact], theirs: list[Fact], pairs: list[tuple[Fact, Fact]], used: set[int]) -> None:
+    """The one fact of a kind on each side (the one count, date, source ...) stands in one slot: pair them."""
+    for category in sorted({m.category for m in mine}):
+        left = [m for m in mine if m.category == category]
+        right = [t for t in theirs if t.category == category]
+        if len(left) == 1 and len(right) == 1:
+            pairs.append((left[0], right[0]))
+            used.add(id(right[0]))
 
 
 def _capitalises_nouns(text: str, sentences: list[list[Token]]) -> bool:

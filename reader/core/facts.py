@@ -82,6 +82,7 @@ class Fact:
     speaker: str = ""  # a quote's speaker (the value of the name next to it), "" when none is named
     speaker_span: tuple[int, int] | None = None
     minor: bool = False  # a small number in words ("two nations"): a fact only where another number replaces it
+    counts: str = ""  # a number's: the keys of the words that say what it counts ("russian prisoners")
 
 
 _OPEN_QUOTE = re.compile(r"""(?:^|(?<=[\s(\[—–\-:]))[“‘«„‚"'](?=\S)""")
@@ -130,6 +131,10 @@ def extract(
                 taken[k] = True
     runs = _name_runs(text, tokens, capitalised, capitalised if names is None else names, taken, title)
     facts.extend(_sources(text, tokens, runs, taken))
+    # numbers before names: a number takes the name that says what it counts ("1,000 Russian prisoners")
+    for k, tok in enumerate(tokens):
+        if tok.is_number and not taken[k]:
+            facts.append(_number_fact(text, tokens, k, taken))
     for first, last in runs:
         if not any(taken[first:last]):
             value = " ".join(t.key for t in tokens[first:last])
@@ -137,9 +142,6 @@ def extract(
             facts.append(Fact("name", core[0], core[1], value, core))
             for k in range(first, last):
                 taken[k] = True
-    for k, tok in enumerate(tokens):
-        if tok.is_number and not taken[k]:
-            facts.append(_number_fact(text, tokens, k, taken))
     facts = _with_speakers(facts)
     return sorted(facts, key=lambda f: f.start)
 
@@ -158,6 +160,7 @@ def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool]) -> F
     if _is_date(tok, text):
         return Fact("date", tok.start, tok.end, tok.key, (tok.start, tok.end))
     end = tok.end
+    counted: list[str] = []
     for n in range(k + 1, min(k + 1 + _COUNTED_WORDS, len(tokens))):
         nxt = tokens[n]
         gap = text[end : nxt.start]
@@ -165,10 +168,14 @@ def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool]) -> F
         if nxt.is_number or taken[n] or gap.strip() or nxt.key in _SPEECH or short:
             break
         end = nxt.end
+        counted.append(nxt.key)
+        taken[n] = True
         if not text[nxt.start].isupper():
             break  # "300 people": the noun; "1,000 Russian prisoners": a name, then the noun
     minor = tok.spelled and tok.key.isdigit() and int(tok.key) < _MINOR_BELOW
-    return Fact("number", tok.start, end, tok.key, (tok.start, tok.end), minor=minor)
+    # what it counts is part of the fact: "1,000 Russian prisoners" is not "1,000 Ukrainian soldiers"
+    counts = " ".join(counted)
+    return Fact("number", tok.start, end, tok.key, (tok.start, end), minor=minor, counts=counts)
 
 
 def _name_runs(
@@ -229,12 +236,12 @@ def _sources(text: str, tokens: list[Token], names: list[tuple[int, int]], taken
             who = name_ending.get(k)
             if who is None and keys[k] in _SPEECH:
                 who = name_at.get(k + 1)
-                if who is None and k > 0 and keys[k - 1] in _CITED:
+                if who is None and k > 0 and keys[k - 1] in _CITED and _joined(text, tokens, k):
                     who = (k - 1, k)
         if who is None or any(taken[who[0] : who[1]]):
             continue
         first, last = min(cue[0], who[0]), max(cue[1], who[1])
-        if cue_len and k > 0 and keys[k - 1] in _CITED and not taken[k - 1]:
+        if cue_len and k > 0 and keys[k - 1] in _CITED and not taken[k - 1] and _joined(text, tokens, k):
             first = k - 1  # "memos obtained by Reuters"
         value = " ".join(keys[who[0] : who[1]])
         core = (tokens[who[0]].start, tokens[who[1] - 1].end)
@@ -244,13 +251,22 @@ def _sources(text: str, tokens: list[Token], names: list[tuple[int, int]], taken
     return found
 
 
+def _joined(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether token k follows the one before it with nothing but space between (no comma: "officials, according
+    to ..." names the officials as the subject, not as who is cited)."""
+    return not text[tokens[k - 1].end : tokens[k].start].strip()
+
+
 def _cited_after(
     text: str, tokens: list[Token], k: int, name_at: dict[int, tuple[int, int]], taken: list[bool]
 ) -> tuple[int, int] | None:
     """Who a cue names after it: a name within two words, else the words up to the next punctuation (at most 3)."""
     for j in range(k, min(k + 3, len(tokens))):
         if j in name_at:
-            return name_at[j]
+            first, last = name_at[j]
+            if last < len(tokens) and tokens[last].key in _CITED and not taken[last] and _joined(text, tokens, last):
+                last += 1  # "Russian officials", "Kremlin sources": the name and who they are
+            return first, last
         if j > k and text[tokens[j - 1].end : tokens[j].start].strip():
             break
     end = k
@@ -344,6 +360,8 @@ def same_value(a: Fact, b: Fact) -> bool:
     if a.category != b.category and not {a.category, b.category} <= _WHO:
         return False
     if a.value == b.value:
+        if a.category == "number" and not (a.minor or b.minor):  # "two nations" / "two sides": a rewording
+            return a.counts == b.counts or bool(a.counts and b.counts) and same_name(a.counts, b.counts)
         return a.category != "quote" or not (a.speaker and b.speaker) or same_name(a.speaker, b.speaker)
     if a.category in _WHO:
         return same_name(a.value, b.value)

@@ -119,10 +119,25 @@ EDITS = [
         {"fact"},
     ),
     (
+        "what a number counts, altered",
+        "Kyiv holds 1,000 Russian prisoners.",
+        "Kyiv holds 1,000 Ukrainian soldiers.",
+        {("altered", "number", 1, "1,000 Ukrainian soldiers")},
+        {"fact"},
+    ),
+    ("a small number's noun reworded", "The two nations met.", "The two sides met.", set(), {"wording"}),
+    (
         "an altered source",
         "The memo was leaked, according to Reuters.",
         "The memo was leaked, according to the Associated Press.",
         {("altered", "source", 1, "according to the Associated Press")},
+        {"fact"},
+    ),
+    (
+        "a source's name and who they are",
+        "The plan, as outlined by Russian officials, stands.",
+        "The plan, as outlined by analysts, stands.",
+        {("altered", "source", 1, "outlined by analysts")},
         {"fact"},
     ),
     (
@@ -169,6 +184,13 @@ EDITS = [
         {"fact"},
     ),
     (
+        "de what a number counts, altered",
+        "In Kiew sitzen 1.000 Gefangene.",
+        "In Kiew sitzen 1.000 Soldaten.",
+        {("altered", "number", 1, "1.000 Soldaten")},
+        {"fact"},
+    ),
+    (
         "de altered source",
         "Die Liste kam an, laut Interfax.",
         "Die Liste kam an, laut Reuters.",
@@ -181,6 +203,13 @@ EDITS = [
         "La liste est arrivée le 22 mai 2006.",
         "La liste est arrivée le 23 mai 2006.",
         {("altered", "date", 1, "23 mai 2006")},
+        {"fact"},
+    ),
+    (
+        "fr what a number counts, altered",
+        "Kiev détient 1 000 prisonniers russes.",
+        "Kiev détient 1 000 soldats ukrainiens.",
+        {("altered", "number", 1, "1 000 soldats")},
         {"fact"},
     ),
     (
@@ -299,10 +328,10 @@ def test_german_nouns_are_no_names() -> None:
     )
     comparison = compare_texts([GERMAN, other])
     assert not [d for d in comparison.details if d.category == "name"]
-    (figure,) = comparison.details  # "Millionen" became "zwei Millionen": a figure altered
+    (figure,) = comparison.details  # "Millionen" became "zwei Millionen": a figure altered, with what it counts
     assert (figure.fact_role, figure.category, figure.text, figure.counterparts[0].text) == (
         "altered",
         "number",
-        "zwei Millionen",
-        "Millionen",
+        "zwei Millionen Besucher",
+        "Millionen Besucher",
     )
