@@ -33,6 +33,7 @@ RARE_SHARE = 0.08  # a term in at most this share of all sentences is content, n
 NOUN_CAPITALS_SHARE = 0.2
 NOUN_CAPITALS_MIN_WORDS = 30  # too few words to tell
 SLOT_EDIT_MAX = 8  # facts of a longer replaced run pair up only as the one fact of their kind on each side
+INFLECTION_CHARS = 2  # two words of one stem this close in length are one word inflected
 ONE_SLOT = ("number", "date", "source", "quote")  # the one fact of such a kind on each side: one slot
 
 
@@ -48,6 +49,7 @@ class _Context:
         self._stated: dict[int, tuple[set[tuple[str, str]], list[Fact]]] = {}
         self._years: dict[int, set[str]] = {}
         self._novel: dict[tuple[int, ...], dict[str, bool]] = {}
+        self._lengths: dict[int, dict[str, set[int]]] = {}
         self.values = [
             [value_tokens(art.text, seg_tokens) for seg_tokens in tokens[a]] for a, art in enumerate(articles)
         ]
@@ -76,20 +78,39 @@ class _Context:
         return bool(terms) and self.df.get(terms[0], 0) <= self.rare_limit and not common_word(token.key)
 
     def novel_against(self, others: Sequence[int]) -> Callable[[Token], bool]:
-        """Whether a word is content (rare across the comparison) that none of `others` ever uses."""
+        """Whether a word is content (rare across the comparison) that none of `others` ever uses: no word
+        of theirs shares its stem and is as long give or take an ending (`INFLECTION_CHARS`): "prisoners"
+        is "prisoner", but "presidential" is not "president", nor "directive" "direct"."""
 
         known = self._novel.setdefault(tuple(others), {})
 
         def novel(token: Token) -> bool:
             found = known.get(token.key)
             if found is None:
-                terms = terms_of(token)
                 found = known[token.key] = self.is_content(token) and not any(
-                    term in self.terms[o] for o in others for term in terms
+                    abs(length - size) <= INFLECTION_CHARS
+                    for o in others
+                    for term, size in _sized_terms(token)
+                    for length in self.word_lengths(o).get(term, ())
                 )
             return found
 
         return novel
+
+    def word_lengths(self, article: int) -> dict[str, set[int]]:
+        """The lengths of the words an article writes with each stem (made on first use: only sentences that
+        one version alone tells ask)."""
+        if article not in self._lengths:
+            lengths: dict[str, set[int]] = defaultdict(set)
+            seen: set[tuple[str, bool]] = set()
+            for seg in self.tokens[article]:
+                for t in seg:
+                    if (t.key, t.is_number) not in seen:
+                        seen.add((t.key, t.is_number))
+                        for term, size in _sized_terms(t):
+                            lengths[term].add(size)
+            self._lengths[article] = lengths
+        return self._lengths[article]
 
     def stated_in(self, fact: Fact, article: int) -> bool:
         """Whether `article` states this fact anywhere: the same value, however written; a name all of
@@ -140,6 +161,14 @@ class _Context:
                 self._facts[(article, s)] = facts
             found.extend(self._facts[(article, s)])
         return found
+
+
+def _sized_terms(token: Token) -> list[tuple[str, int]]:
+    """Each matching key of a word (see `terms_of`) with the length of the part it stems ("we're": we, re)."""
+    terms = terms_of(token)
+    if len(terms) == 1:
+        return [(terms[0], len(token.key))]
+    return list(zip(terms, (len(part) for part in token.key.split("'") if part), strict=True))
 
 
 @dataclass
@@ -359,10 +388,11 @@ def _pair_facts(
 
 
 def _pair_one_of_a_kind(mine: list[Fact], theirs: list[Fact], pairs: list[tuple[Fact, Fact]], used: set[int]) -> None:
-    """The one fact of a kind on each side (the one count, date, source ...) stands in one slot: pair them."""
+    """The one fact of a kind on each side (the one count, date, source ...) stands in one slot: pair them.
+    A source that only says where another came from is no slot of its own."""
     for category in sorted({m.category for m in mine}):
-        left = [m for m in mine if m.category == category]
-        right = [t for t in theirs if t.category == category]
+        left = [m for m in mine if m.category == category and not m.continues]
+        right = [t for t in theirs if t.category == category and not t.continues]
         if len(left) == 1 and len(right) == 1:
             pairs.append((left[0], right[0]))
             used.add(id(right[0]))

@@ -83,6 +83,7 @@ class Fact:
     speaker_span: tuple[int, int] | None = None
     minor: bool = False  # a small number in words ("two nations"): a fact only where another number replaces it
     counts: str = ""  # a number's: the keys of the words that say what it counts ("russian prisoners")
+    continues: bool = False  # a source that says where the one before came from ("... memos obtained by Reuters")
 
 
 _OPEN_QUOTE = re.compile(r"""(?:^|(?<=[\s(\[—–\-:]))[“‘«„‚"'](?=\S)""")
@@ -220,6 +221,7 @@ def _sources(text: str, tokens: list[Token], names: list[tuple[int, int]], taken
     name_at = {first: (first, last) for first, last in names}
     name_ending = {last: (first, last) for first, last in names}
     found: list[Fact] = []
+    ends: list[int] = []  # the end token of each source found
     n = len(tokens)
     for k in range(n):
         if taken[k]:
@@ -243,12 +245,22 @@ def _sources(text: str, tokens: list[Token], names: list[tuple[int, int]], taken
         first, last = min(cue[0], who[0]), max(cue[1], who[1])
         if cue_len and k > 0 and keys[k - 1] in _CITED and not taken[k - 1] and _joined(text, tokens, k):
             first = k - 1  # "memos obtained by Reuters"
+        # one attribution in two steps ("according to leaked memos obtained by Reuters"): the second says
+        # where the first came from, and stands in no slot of its own
+        continues = bool(cue_len and ends and ends[-1] == first and _joined(text, tokens, first))
         value = " ".join(keys[who[0] : who[1]])
         core = (tokens[who[0]].start, tokens[who[1] - 1].end)
-        found.append(Fact("source", tokens[first].start, tokens[last - 1].end, value, core))
+        found.append(Fact("source", tokens[first].start, tokens[last - 1].end, value, core, continues=continues))
+        ends.append(last)
         for j in range(first, last):
             taken[j] = True
     return found
+
+
+def _opens_cue(tokens: list[Token], k: int) -> bool:
+    """Whether an attribution cue starts at token k ("obtained by" after "leaked memos")."""
+    keys = [t.key for t in tokens[k : k + 3]]
+    return keys[0] in _SPEECH or any(tuple(keys[: len(c)]) == c for c in _AFTER_BY_FIRST.get(keys[0], ()))
 
 
 def _joined(text: str, tokens: list[Token], k: int) -> bool:
@@ -270,7 +282,7 @@ def _cited_after(
         if j > k and text[tokens[j - 1].end : tokens[j].start].strip():
             break
     end = k
-    while end < min(k + 3, len(tokens)) and not taken[end]:
+    while end < min(k + 3, len(tokens)) and not taken[end] and not _opens_cue(tokens, end):
         if end > k and text[tokens[end - 1].end : tokens[end].start].strip():
             break
         end += 1

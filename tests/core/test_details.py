@@ -141,6 +141,13 @@ EDITS = [
         {"fact"},
     ),
     (
+        "an attribution in two steps: the first is the slot, the second inserted",
+        "The list is under scrutiny, but analysts suggest caution.",
+        "The list is under scrutiny, according to leaked memos obtained by Bloomberg.",
+        {("altered", "source", 1, "according to leaked memos"), ("inserted", "source", 1, "obtained by Bloomberg")},
+        {"fact"},
+    ),
+    (
         "an inserted source",
         "Moscow sent its list on Monday.",
         "Moscow sent its list on Monday, according to Interfax.",
@@ -278,6 +285,22 @@ def test_sources_per_version() -> None:
     assert [c.text for c in comparison.sources_of(1)] == ["according to Interfax", "memos obtained by Reuters"]
     assert comparison.cited_by["reuters"] == (1,)  # only version 2 cites Reuters
     assert comparison.cited_by["interfax"] == (0, 1)
+
+
+def test_an_acronym_opening_a_sentence_is_a_name() -> None:
+    comparison = compare_texts(["Moscow sent its list.", "Moscow sent its list. NATO officials have warned of a trap."])
+    assert ("inserted", "name", 1, "NATO") in _facts(comparison)
+
+
+def test_a_longer_word_of_one_stem_is_new_content() -> None:
+    """ "directive" is not "direct" (they share a stem): in a sentence only one version has, it is new."""
+    comparison = compare_texts(
+        [
+            "Talks were direct.\n\nThe staff went home late.",
+            "Talks were frank.\n\nThe staff went home late.\n\nA directive had ordered it.",
+        ]
+    )
+    assert [d.text for d in comparison.details] == ["directive had ordered"]
 
 
 def test_detail_offsets_are_exact() -> None:
