@@ -17,7 +17,7 @@ from .align import Draft, align
 from .common import common_word
 from .details import capitalised_keys
 from .evidence import Bags, term_bags, terms_of
-from .facts import STEM, Fact, extract, novel_content, same_value, spelling_variant
+from .facts import STEM, Fact, extract, novel_content, pronoun_source, same_value, spelling_variant
 from .layers import restyled
 from .load import Source, load_sources, normalize_newlines
 from .meaning import sentence_vectors
@@ -125,7 +125,7 @@ class _Context:
             every = self.facts(article, range(len(self.articles[article].segments)))
             self._stated[article] = (
                 {(f.category, f.value) for f in every},
-                [f for f in every if f.category in ("name", "source")],
+                [f for f in every if f.category in ("name", "source") and not pronoun_source(f)],
             )
         exact, names = self._stated[article]
         if (fact.category, fact.value) in exact:

@@ -57,6 +57,9 @@ _CITED = frozenset(
     analystes responsables experts porte-parole analistas funcionarios portavoz аналитики эксперты
     чиновники источники аналітики експерти посадовці джерела""".split()
 )
+# Who a verb of saying names when the name was given before ("he noted"): a source that tells no one new,
+# so a fact only where it stands in another source's place (`Fact.minor`), and no quotation's speaker.
+_PRONOUNS = frozenset("he she they er sie il elle ils elles él ella ellos он она они він вона вони".split())
 STEM = 6  # as the alignment's stems (evidence.STEM_CHARS): Olympics ~ Olympic, Christianity ~ Christian
 _WHO = frozenset({"name", "source"})  # a source is a name too: "Peskov" = "Peskov said"
 _AFTER_SEQUENCES = tuple(tuple(cue.split()) for cue in _AFTER)
@@ -81,9 +84,11 @@ class Fact:
     core: tuple[int, int]  # character span of the words that carry the value
     speaker: str = ""  # a quote's speaker (the value of the name next to it), "" when none is named
     speaker_span: tuple[int, int] | None = None
-    minor: bool = False  # a small number in words ("two nations"): a fact only where another number replaces it
+    minor: bool = False  # a small number in words ("two nations"), a pronoun's source ("he said"): a fact only
+    # where another fact of its kind stands in its place
     counts: str = ""  # a number's: the keys of the words that say what it counts ("russian prisoners")
     continues: bool = False  # a source that says where the one before came from ("... memos obtained by Reuters")
+    named: bool = False  # a source that cites a name ("Peskov said"), not a role or a document ("analysts said")
 
 
 _OPEN_QUOTE = re.compile(r"""(?:^|(?<=[\s(\[—–\-:]))[“‘«„‚"'](?=\S)""")
@@ -238,7 +243,9 @@ def _sources(text: str, tokens: list[Token], names: list[tuple[int, int]], taken
             who = name_ending.get(k)
             if who is None and keys[k] in _SPEECH:
                 who = name_at.get(k + 1)
-                if who is None and k > 0 and keys[k - 1] in _CITED and _joined(text, tokens, k):
+                if who is None and k + 1 < n and keys[k + 1] in _PRONOUNS and _opens_clause(text, tokens, k):
+                    who = (k + 1, k + 2)  # "..., sagte er", "», dit-il": the verb opens its clause
+                if who is None and k > 0 and keys[k - 1] in _CITED | _PRONOUNS and _joined(text, tokens, k):
                     who = (k - 1, k)
         if who is None or any(taken[who[0] : who[1]]):
             continue
@@ -250,7 +257,11 @@ def _sources(text: str, tokens: list[Token], names: list[tuple[int, int]], taken
         continues = bool(cue_len and ends and ends[-1] == first and _joined(text, tokens, first))
         value = " ".join(keys[who[0] : who[1]])
         core = (tokens[who[0]].start, tokens[who[1] - 1].end)
-        found.append(Fact("source", tokens[first].start, tokens[last - 1].end, value, core, continues=continues))
+        pronoun = who[1] - who[0] == 1 and keys[who[0]] in _PRONOUNS
+        start, end = tokens[first].start, tokens[last - 1].end
+        found.append(
+            Fact("source", start, end, value, core, minor=pronoun, continues=continues, named=who[0] in name_at)
+        )
         ends.append(last)
         for j in range(first, last):
             taken[j] = True
@@ -261,6 +272,13 @@ def _opens_cue(tokens: list[Token], k: int) -> bool:
     """Whether an attribution cue starts at token k ("obtained by" after "leaked memos")."""
     keys = [t.key for t in tokens[k : k + 3]]
     return keys[0] in _SPEECH or any(tuple(keys[: len(c)]) == c for c in _AFTER_BY_FIRST.get(keys[0], ()))
+
+
+def _opens_clause(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether token k follows a comma, a quotation's close or a dash (or opens the sentence): a verb of
+    saying there comes before who says ("..., said he"); elsewhere a pronoun after it is who is told
+    about ("Peskov said he would")."""
+    return k == 0 or bool(text[tokens[k - 1].end : tokens[k].start].strip())
 
 
 def _joined(text: str, tokens: list[Token], k: int) -> bool:
@@ -292,7 +310,7 @@ def _cited_after(
 def _with_speakers(facts: list[Fact]) -> list[Fact]:
     """Each quotation with the source nearest to it in its sentence (a name with a verb of saying,
     "according to ..."): who says it. A name merely mentioned near a quotation is no speaker."""
-    people = [f for f in facts if f.category == "source"]
+    people = [f for f in facts if f.category == "source" and not f.minor]
     # sources stand apart from one another, so the nearest to a quotation is one of the few
     # around its place in their order: look there, not at every source (many quotations, many sources)
     by_start = sorted(range(len(people)), key=lambda n: (people[n].start, n))
@@ -376,12 +394,19 @@ def same_value(a: Fact, b: Fact) -> bool:
             return a.counts == b.counts or bool(a.counts and b.counts) and same_name(a.counts, b.counts)
         return a.category != "quote" or not (a.speaker and b.speaker) or same_name(a.speaker, b.speaker)
     if a.category in _WHO:
+        if pronoun_source(a) and b.named or pronoun_source(b) and a.named:
+            return True  # "he said" may be "Peskov said"; it cannot be "according to official transcripts"
         return same_name(a.value, b.value)
     if a.category == "quote":
         wa, wb = a.value.split(), b.value.split()
         same_words = len(wa) == len(wb) and all(spelling_variant(x, y) for x, y in zip(wa, wb, strict=True))
         return same_words and (not (a.speaker and b.speaker) or same_name(a.speaker, b.speaker))
     return False
+
+
+def pronoun_source(fact: Fact) -> bool:
+    """A source that names no one ("he said"): it may stand for any named source."""
+    return fact.category == "source" and fact.minor
 
 
 @functools.lru_cache(maxsize=1 << 16)

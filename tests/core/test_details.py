@@ -148,6 +148,21 @@ EDITS = [
         {"fact"},
     ),
     (
+        "a pronoun's source in a document's place",
+        "The deal holds, according to official transcripts.",
+        "The deal holds, he noted.",
+        {("altered", "source", 1, "he noted")},
+        {"fact"},
+    ),
+    ("a name told as a pronoun", "“We are ready,” Peskov said.", "“We are ready,” he said.", set(), {"wording"}),
+    (
+        "a pronoun that says nothing",
+        "The official said he was ready.",
+        "The official said she was ready.",
+        set(),
+        {"wording"},
+    ),
+    (
         "an inserted source",
         "Moscow sent its list on Monday.",
         "Moscow sent its list on Monday, according to Interfax.",
@@ -198,6 +213,13 @@ EDITS = [
         {"fact"},
     ),
     (
+        "de a name told as a pronoun",
+        "„Wir sind bereit“, sagte Peskow.",
+        "„Wir sind bereit“, sagte er.",
+        set(),
+        {"wording"},
+    ),
+    (
         "de altered source",
         "Die Liste kam an, laut Interfax.",
         "Die Liste kam an, laut Reuters.",
@@ -217,6 +239,13 @@ EDITS = [
         "Kiev détient 1 000 prisonniers russes.",
         "Kiev détient 1 000 soldats ukrainiens.",
         {("altered", "number", 1, "1 000 soldats")},
+        {"fact"},
+    ),
+    (
+        "fr a pronoun's source in a document's place",
+        "La liste est arrivée, selon les transcriptions officielles.",
+        "La liste est arrivée, dit-il.",
+        {("altered", "source", 1, "dit-il")},
         {"fact"},
     ),
     (
