@@ -91,8 +91,9 @@ class Fact:
     named: bool = False  # a source that cites a name ("Peskov said"), not a role or a document ("analysts said")
 
 
-_OPEN_QUOTE = re.compile(r"""(?:^|(?<=[\s(\[—–\-:]))[“‘«„‚"'](?=\S)""")
-_CLOSE_QUOTE = re.compile(r"""(?<=\S)[”’»“"'‘](?![^\W_])""")
+# French guillemets take a (no-break) space inside: « Nous sommes prêts »
+_OPEN_QUOTE = re.compile(r"""(?:^|(?<=[\s(\[—–\-:]))(?:[“‘«„‚"'](?=\S)|«[ \u00a0\u202f](?=\S))""")
+_CLOSE_QUOTE = re.compile(r"""(?<=\S)(?:[”’»“"'‘]|[ \u00a0\u202f]»)(?![^\W_])""")
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -425,7 +426,8 @@ def _initials(words: list[str]) -> str:
 
 
 def spelling_variant(a: str, b: str) -> bool:
-    """The same word written a letter or two apart (a typo fixed, `it's` / `its`), not another word."""
+    """The same word written a letter or two apart (a typo fixed, two letters swapped, `it's` / `its`), not
+    another word."""
     if a == b:
         return True
     la, lb = _letters(a), _letters(b)
@@ -434,14 +436,15 @@ def spelling_variant(a: str, b: str) -> bool:
     if min(len(la), len(lb)) < 4 or not (la.isalpha() and lb.isalpha()) or abs(len(la) - len(lb)) > 2:
         return False
     limit = 1 if min(len(la), len(lb)) < 8 else 2
-    return _levenshtein()(la, lb, score_cutoff=limit) <= limit
+    return _edit_distance()(la, lb, score_cutoff=limit) <= limit
 
 
 @functools.cache
-def _levenshtein() -> Callable[..., int]:
-    from rapidfuzz.distance import Levenshtein  # loaded on first use, as in worddiff
+def _edit_distance() -> Callable[..., int]:
+    """Edits between two spellings, two letters swapped counting as one ("Fabirk" / "Fabrik")."""
+    from rapidfuzz.distance import OSA  # loaded on first use, as in worddiff
 
-    return Levenshtein.distance
+    return OSA.distance
 
 
 def _letters(word: str) -> str:
