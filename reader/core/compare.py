@@ -17,7 +17,7 @@ from .align import Draft, align
 from .common import common_word
 from .details import capitalised_keys
 from .evidence import Bags, term_bags, terms_of
-from .facts import STEM, Fact, extract, novel_content, pronoun_source, same_value, spelling_variant
+from .facts import STEM, Fact, extract, novel_content, pronoun_source, same_value, shown_value, spelling_variant
 from .layers import restyled
 from .load import Source, load_sources, normalize_newlines
 from .meaning import sentence_vectors
@@ -219,7 +219,7 @@ def _detail(
         counterparts,
         role,
         against,
-        fact.value,
+        shown_value(fact),
         speaker,
     )
 
@@ -269,7 +269,9 @@ def _compare_member(
     reported: list[tuple[int, int]] = []  # char ranges of reported facts, both sides
     for m, t in pairs:
         if altered:
-            counterpart = Span(ref, t.start, t.end, ref_art.text[t.start : t.end], t.value, _speaker(ref, ref_art, t))
+            counterpart = Span(
+                ref, t.start, t.end, ref_art.text[t.start : t.end], shown_value(t), _speaker(ref, ref_art, t)
+            )
             found.details.append(_detail("altered", "altered", claim, article, art, m, ref, (counterpart,)))
         reported += [m.core, t.core]
     for m in my_facts:

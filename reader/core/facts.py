@@ -405,6 +405,12 @@ def same_value(a: Fact, b: Fact) -> bool:
     return False
 
 
+def shown_value(fact: Fact) -> str:
+    """The value a face or a script compares: a number's with what it counts ("1000 russian prisoners"),
+    as `same_value` compares them (a small number's noun aside: "two nations" is "two sides")."""
+    return f"{fact.value} {fact.counts}" if fact.category == "number" and fact.counts and not fact.minor else fact.value
+
+
 def pronoun_source(fact: Fact) -> bool:
     """A source that names no one ("he said"): it may stand for any named source."""
     return fact.category == "source" and fact.minor

@@ -368,9 +368,9 @@ def test_an_altered_fact_names_its_counterpart() -> None:
         [CONTEXT + "Moscow sent its list of 1,000 prisoners.", CONTEXT + "Moscow sent its list of 1,500 prisoners."]
     )
     (detail,) = comparison.details
-    assert (detail.value, detail.against) == ("1500", 0)
+    assert (detail.value, detail.against) == ("1500 prisoners", 0)  # the value, and what it counts
     (counterpart,) = detail.counterparts
-    assert (counterpart.article, counterpart.text, counterpart.value) == (0, "1,000 prisoners", "1000")
+    assert (counterpart.article, counterpart.text, counterpart.value) == (0, "1,000 prisoners", "1000 prisoners")
 
 
 def test_quote_integrity_gives_both_speakers() -> None:

@@ -256,3 +256,12 @@ def test_a_fact_the_base_lacks_told_two_ways_is_one_row():
     comparison = compare_texts(DATED)
     rows = [r for r in FactsTable().rows(comparison, "all", "reading order") if r.kind == "date"]
     assert [[c.text for c in r.cells] for r in rows] == [["", "May 19", "May 20"]]
+
+
+def test_a_count_of_other_people_is_a_row_of_the_fact_sheet():
+    """1,000 prisoners and 1,000 soldiers: the same number counting other people differs, as the engine says."""
+    comparison = compare_texts(
+        ["Kyiv said it holds 1,000 Russian prisoners.", "Kyiv said it holds 1,000 Ukrainian soldiers."]
+    )
+    rows = [r for r in FactsTable().rows(comparison, "all", "reading order") if r.kind == "number"]
+    assert [[c.text for c in r.cells] for r in rows] == [["1,000 Russian prisoners", "1,000 Ukrainian soldiers"]]
