@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .common import common_word
 from .normalize import Token
 
 FACT_CATEGORIES = ("number", "date", "name", "quote", "source", "other")
@@ -244,8 +245,9 @@ def _sources(text: str, tokens: list[Token], names: list[tuple[int, int]], taken
             who = name_ending.get(k)
             if who is None and keys[k] in _SPEECH:
                 who = name_at.get(k + 1)
-                if who is None and k + 1 < n and keys[k + 1] in _PRONOUNS and _opens_clause(text, tokens, k):
-                    who = (k + 1, k + 2)  # "..., sagte er", "», dit-il": the verb opens its clause
+                if who is None and k + 1 < n and _opens_clause(text, tokens, k):
+                    # "..., sagte er", "», dit-il", "’ said a senior Ukrainian diplomat.": the verb opens its clause
+                    who = (k + 1, k + 2) if keys[k + 1] in _PRONOUNS else _clause_after(text, tokens, k + 1, taken)
                 if who is None and k > 0 and keys[k - 1] in _CITED | _PRONOUNS and _joined(text, tokens, k):
                     who = (k - 1, k)
         if who is None or any(taken[who[0] : who[1]]):
@@ -306,6 +308,25 @@ def _cited_after(
             break
         end += 1
     return (k, end) if end > k else None
+
+
+_SPEAKER_WORDS = 5  # "said a spokesperson for Amnesty International": who, told after the verb
+
+
+def _clause_after(text: str, tokens: list[Token], k: int, taken: list[bool]) -> tuple[int, int] | None:
+    """Who a verb of saying that opens its clause names after it: the words from k to the next punctuation,
+    when they end there within `_SPEAKER_WORDS` words ("said a senior diplomat."), else no one ("said the
+    talks would go on" goes on)."""
+    end = k
+    while end < len(tokens) and end - k < _SPEAKER_WORDS and not taken[end]:
+        end += 1
+        if end < len(tokens) and not _joined(text, tokens, end):
+            break
+    closed = end == len(tokens) or not _joined(text, tokens, end)
+    # who ends in a noun or a name ("diplomat", "Amnesty International"), not in grammar ("would go on")
+    last = tokens[end - 1] if end > k else None
+    named = last is not None and not last.is_number and not common_word(last.key)
+    return (k, end) if closed and named else None
 
 
 def _with_speakers(facts: list[Fact]) -> list[Fact]:

@@ -156,6 +156,20 @@ EDITS = [
         {"fact"},
     ),
     (
+        "a speaker named after the verb",
+        "‘We are ready,’ said a senior diplomat.",
+        "‘We are ready,’ said Foreign Minister Kuleba.",
+        {("altered", "quote", 1, "‘We are ready,’"), ("altered", "source", 1, "said Foreign Minister Kuleba")},
+        {"fact"},
+    ),
+    (
+        "what follows 'said' is no speaker unless it ends in a noun or a name",
+        "The envoy arrived, said the talks would go on.",
+        "The envoy arrived, said the talks would go on and on.",
+        set(),
+        {"wording"},
+    ),
+    (
         "a pronoun's source in a document's place",
         "The deal holds, according to official transcripts.",
         "The deal holds, he noted.",
@@ -226,6 +240,13 @@ EDITS = [
         "„Wir sind bereit“, sagte er.",
         set(),
         {"wording"},
+    ),
+    (
+        "de a speaker named after the verb",
+        "„Wir sind bereit“, sagte ein hoher Diplomat.",
+        "„Wir sind bereit“, sagte Außenminister Kuleba.",
+        {("altered", "quote", 1, "„Wir sind bereit“"), ("altered", "source", 1, "sagte Außenminister Kuleba")},
+        {"fact"},
     ),
     (
         "de altered source",
