@@ -17,7 +17,17 @@ from .align import Draft, align
 from .common import common_word
 from .details import capitalised_keys
 from .evidence import Bags, term_bags, terms_of
-from .facts import STEM, Fact, extract, novel_content, pronoun_source, same_value, shown_value, spelling_variant
+from .facts import (
+    STEM,
+    Fact,
+    extract,
+    novel_content,
+    pronoun_source,
+    same_name,
+    same_value,
+    shown_value,
+    spelling_variant,
+)
 from .layers import restyled
 from .load import Source, load_sources, normalize_newlines
 from .meaning import sentence_vectors
@@ -153,8 +163,9 @@ class _Context:
             if (article, s) not in self._facts:
                 art, seg = self.articles[article], self.articles[article].segments[s]
                 title = bool(art.title) and s == 0
+                nouns = self.nouns_capitalised[article]
                 facts = extract(
-                    art.text, self.values[article][s], self.capitalised, seg.start, seg.end, title, self.names
+                    art.text, self.values[article][s], self.capitalised, seg.start, seg.end, title, self.names, nouns
                 )
                 if self.nouns_capitalised[article]:  # a capital tells no name here: only a name put in another's place
                     facts = [replace(f, minor=True) if f.category == "name" else f for f in facts]
@@ -358,7 +369,7 @@ def _pair_facts(
         left = [m for m in mine if id(m) not in paired and m.core[0] < me and ms < m.core[1]]
         right = [t for t in theirs if id(t) not in used and t.core[0] < te and ts < t.core[1]]
         if edit.size > SLOT_EDIT_MAX:  # a long rewrite: its many facts stand in no order
-            _pair_one_of_a_kind([m for m in left if m.category in ONE_SLOT], right, pairs, used)
+            _pair_one_of_a_kind([m for m in left if m.category in ONE_SLOT], right, pairs, used, _one_count)
             continue
         for m in left:
             for t in right:
@@ -372,6 +383,7 @@ def _pair_facts(
         [t for t in theirs if id(t) not in used],
         pairs,
         used,
+        _one_count,
     )
     taken = {id(p) for p, _ in pairs}
     for m in mine:
@@ -389,15 +401,30 @@ def _pair_facts(
     return pairs
 
 
-def _pair_one_of_a_kind(mine: list[Fact], theirs: list[Fact], pairs: list[tuple[Fact, Fact]], used: set[int]) -> None:
+def _pair_one_of_a_kind(
+    mine: list[Fact],
+    theirs: list[Fact],
+    pairs: list[tuple[Fact, Fact]],
+    used: set[int],
+    same_slot: Callable[[Fact, Fact], bool] = lambda m, t: True,
+) -> None:
     """The one fact of a kind on each side (the one count, date, source ...) stands in one slot: pair them.
     A source that only says where another came from is no slot of its own."""
     for category in sorted({m.category for m in mine}):
         left = [m for m in mine if m.category == category and not m.continues]
         right = [t for t in theirs if t.category == category and not t.continues]
-        if len(left) == 1 and len(right) == 1:
+        if len(left) == 1 and len(right) == 1 and same_slot(left[0], right[0]):
             pairs.append((left[0], right[0]))
             used.add(id(right[0]))
+
+
+def _one_count(mine: Fact, theirs: Fact) -> bool:
+    """The one number of each side is one slot when both count the same thing or give the same value
+    ("1,000 Russian prisoners" / "1,000 Ukrainian soldiers", "1,000 prisoners" / "1,500 prisoners"), not a
+    head count against an age ("45,600" / "20 years")."""
+    if mine.category != "number":
+        return True
+    return mine.value == theirs.value or bool(mine.counts and theirs.counts) and same_name(mine.counts, theirs.counts)
 
 
 def _capitalises_nouns(text: str, sentences: list[list[Token]]) -> bool:

@@ -120,6 +120,7 @@ def extract(
     seg_end: int,
     title: bool = False,
     names: set[str] | None = None,
+    capital_nouns: bool = False,
 ) -> list[Fact]:
     """The facts of one sentence (text[seg_start:seg_end]), given its value tokens (see `values.value_tokens`).
 
@@ -142,7 +143,7 @@ def extract(
     # numbers before names: a number takes the name that says what it counts ("1,000 Russian prisoners")
     for k, tok in enumerate(tokens):
         if tok.is_number and not taken[k]:
-            facts.append(_number_fact(text, tokens, k, taken))
+            facts.append(_number_fact(text, tokens, k, taken, capital_nouns))
     for first, last in runs:
         if not any(taken[first:last]):
             value = " ".join(t.key for t in tokens[first:last])
@@ -161,8 +162,10 @@ def _is_date(tok: Token, text: str) -> bool:
     return not tok.spelled and re.fullmatch(r"1[5-9]\d\d|20\d\d", text[tok.start : tok.end]) is not None
 
 
-def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool]) -> Fact:
-    """A number, a date or an amount, and the words right after it that say what it counts."""
+def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool], capital_nouns: bool = False) -> Fact:
+    """A number, a date or an amount, and the words right after it that say what it counts (in a text that
+    capitalises its nouns, the one word after it: "250 Hausgemeinschaften", not "250 Hausgemeinschaften
+    nehmen")."""
     tok = tokens[k]
     taken[k] = True
     if _is_date(tok, text):
@@ -178,7 +181,7 @@ def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool]) -> F
         end = nxt.end
         counted.append(nxt.key)
         taken[n] = True
-        if not text[nxt.start].isupper():
+        if capital_nouns or not text[nxt.start].isupper():
             break  # "300 people": the noun; "1,000 Russian prisoners": a name, then the noun
     minor = tok.spelled and tok.key.isdigit() and int(tok.key) < _MINOR_BELOW
     # what it counts is part of the fact: "1,000 Russian prisoners" is not "1,000 Ukrainian soldiers"

@@ -133,6 +133,13 @@ EDITS = [
         {("altered", "number", 1, "1,000 Ukrainian soldiers")},
         {"fact"},
     ),
+    (
+        "a head count and an age are two slots",
+        "The tribe of Gad was counted: the men numbered 45,600 in all when the census of the whole camp was done.",
+        "The tribe of Gad was counted: every man aged 20 years and older who was able to go to war was listed.",
+        {("lacking", "number", 0, "45,600"), ("inserted", "number", 1, "20 years")},
+        {"fact"},
+    ),
     ("a small number's noun reworded", "The two nations met.", "The two sides met.", set(), {"wording"}),
     (
         "an altered source",
@@ -485,3 +492,12 @@ def test_german_nouns_are_no_names() -> None:
         "zwei Millionen Besucher",
         "Millionen Besucher",
     )
+
+
+def test_in_german_a_number_counts_one_noun() -> None:
+    """A text that capitalises its nouns: the capital after a number is the noun it counts, not a name before it."""
+    text = GERMAN.replace("Im Hafen arbeiten viele Menschen aus aller Welt.", "Im Hafen arbeiten 250 Menschen täglich.")
+    comparison = compare_texts([text, text.replace("250", "300")])
+    assert [(d.fact_role, d.text, d.counterparts[0].text) for d in comparison.details] == [
+        ("altered", "300 Menschen", "250 Menschen")
+    ]
