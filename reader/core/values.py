@@ -3,7 +3,8 @@
 The alignment compares words one by one (`normalize.tokenize`); to compare facts,
 the words that write one value are read together, so that every way of writing
 it gives the same key: `22 May 2006` = `May 22nd, 2006` = `22. Mai 2006` =
-`22 mai 2006` (key `2006-05-22`), `3 am` = `3 a.m.` = `03:00` (`03:00`),
+`22 mai 2006` = `22/05/2006` = `22.05.2006` (key `2006-05-22`), `3 am` = `3 a.m.` =
+`03:00` (`03:00`), `15 h 30` = `15h30` = `15.30 Uhr` (`15:30`),
 `$5m` = `$5 million` (`$5000000`), `5%` = `5 percent` = `5 Prozent` (`5%`),
 `22nd` = `22` (an ordinal is its number). Month names and the few unit words
 are those of the languages the segmenter reads (English, German, French,
