@@ -61,6 +61,7 @@ _CITED = frozenset(
 # Who a verb of saying names when the name was given before ("he noted"): a source that tells no one new,
 # so a fact only where it stands in another source's place (`Fact.minor`), and no quotation's speaker.
 _PRONOUNS = frozenset("he she they er sie il elle ils elles él ella ellos он она они він вона вони".split())
+_BEFORE_SPEECH = _CITED | _PRONOUNS  # who may stand right before a verb of saying ("analysts suggest", "he noted")
 STEM = 6  # as the alignment's stems (evidence.STEM_CHARS): Olympics ~ Olympic, Christianity ~ Christian
 _WHO = frozenset({"name", "source"})  # a source is a name too: "Peskov" = "Peskov said"
 _AFTER_SEQUENCES = tuple(tuple(cue.split()) for cue in _AFTER)
@@ -251,7 +252,7 @@ def _sources(text: str, tokens: list[Token], names: list[tuple[int, int]], taken
                 if who is None and k + 1 < n and _opens_clause(text, tokens, k):
                     # "..., sagte er", "», dit-il", "’ said a senior Ukrainian diplomat.": the verb opens its clause
                     who = (k + 1, k + 2) if keys[k + 1] in _PRONOUNS else _clause_after(text, tokens, k + 1, taken)
-                if who is None and k > 0 and keys[k - 1] in _CITED | _PRONOUNS and _joined(text, tokens, k):
+                if who is None and k > 0 and keys[k - 1] in _BEFORE_SPEECH and _joined(text, tokens, k):
                     who = (k - 1, k)
         if who is None or any(taken[who[0] : who[1]]):
             continue
@@ -281,9 +282,9 @@ def _opens_cue(tokens: list[Token], k: int) -> bool:
 
 
 def _opens_clause(text: str, tokens: list[Token], k: int) -> bool:
-    """Whether token k follows a comma, a quotation's close or a dash (or opens the sentence): a verb of
-    saying there comes before who says ("..., said he"); elsewhere a pronoun after it is who is told
-    about ("Peskov said he would")."""
+    """Whether token k follows punctuation (a comma, a quotation's close, a dash) or opens the sentence: a
+    verb of saying there comes before who says ("..., said he"); elsewhere a pronoun after it is who is
+    told about ("Peskov said he would")."""
     return k == 0 or bool(text[tokens[k - 1].end : tokens[k].start].strip())
 
 
@@ -296,7 +297,8 @@ def _joined(text: str, tokens: list[Token], k: int) -> bool:
 def _cited_after(
     text: str, tokens: list[Token], k: int, name_at: dict[int, tuple[int, int]], taken: list[bool]
 ) -> tuple[int, int] | None:
-    """Who a cue names after it: a name within two words, else the words up to the next punctuation (at most 3)."""
+    """Who a cue names after it: a name within two words (with the role after it: "Russian officials"), else
+    the words up to the next punctuation or the next cue (at most 3: "leaked memos", then "obtained by")."""
     for j in range(k, min(k + 3, len(tokens))):
         if j in name_at:
             first, last = name_at[j]
