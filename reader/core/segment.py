@@ -33,7 +33,7 @@ OPENERS = "\"'“‘«([‹„‚¿¡「『—–-"
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st jr sr gen col lt sgt capt cmdr adm gov sen rep pres rev hon jan feb mar
     apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun no nos vs etc approx est dept
-    univ inc ltd corp co fig vol pp ca cf al hr fr frau nr bzw usw vgl mme mlle mgr sra srta dra ing
+    univ inc ltd corp co fig vol pp ca cf al hr fr frau nr bzw usw vgl mio mrd mme mlle mgr sra srta dra ing
     г гг ул им тыс млн млрд пр см""".split()
 )
 
