@@ -14,14 +14,13 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import signal
 import sys
+import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-    from multiprocessing.process import BaseProcess
-
     from reader.core.load import Source
     from reader.core.model import Comparison
 
@@ -46,27 +45,28 @@ class EngineRun:
         self.sources = list(sources)
         self.base = base
         self.cancelled = False
-        self._process: BaseProcess | None = None
-        self._receive: Connection | None = None
+        self.pid: int | None = None  # the child's process id (None: the engine runs in this process)
+        self.exit_status: int | None = None  # the child's, as os.waitpid gives it, once reaped
+        self._receive: int | None = None
         if forks() if in_process is None else in_process:
             self._fork()
 
     def _fork(self) -> None:
-        import multiprocessing
-
-        context = multiprocessing.get_context("fork")
-        receive, send = context.Pipe(duplex=False)
-        process = context.Process(
-            target=_child, args=(self.sources, self.base, send), daemon=True, name="reader-engine"
-        )
-        process.start()
-        send.close()  # the child holds the only writing end: its death ends our read
-        self._process, self._receive = process, receive
-
-    @property
-    def pid(self) -> int | None:
-        """The child's process id (None when the engine runs in this process)."""
-        return None if self._process is None else self._process.pid
+        """os.fork and a pipe, not multiprocessing: nothing more to import before the first frame."""
+        receive, send = os.pipe()
+        with warnings.catch_warnings():  # Python 3.12 warns of forking beside threads: the child only runs the engine
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+        if pid == 0:  # the child: build, send, and leave without running anything of the parent's
+            status = 1
+            try:
+                os.close(receive)
+                _child(self.sources, self.base, send)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(send)  # the child holds the only writing end: its death ends our read
+        self.pid, self._receive = pid, receive
 
     def result(self) -> Comparison:
         """The finished comparison (blocks: call it from a worker thread).
@@ -75,17 +75,18 @@ class EngineRun:
         if self._receive is None:
             return _compare(self.sources, self.base)
         try:
-            payload = self._receive.recv_bytes()  # the read releases the interpreter lock while it waits
-        except (EOFError, OSError):
-            if self.cancelled:
-                raise BuildCancelled from None
-            raise BuildFailed(f"the engine process ended without a result (exit {self._exit_code()})") from None
+            payload = _read_all(self._receive)  # each read releases the interpreter lock while it waits
         finally:
-            self._receive.close()
+            os.close(self._receive)
+        if self.cancelled:
+            raise BuildCancelled
+        size = int.from_bytes(payload[:LENGTH_BYTES], "big")
+        if len(payload) < LENGTH_BYTES or len(payload) != LENGTH_BYTES + size:
+            raise BuildFailed(f"the engine process ended without a result (exit status {self._reap()})")
         from reader.core.compare import collector_paused
 
         with collector_paused():  # a large model is many small objects and no cycles
-            outcome, value = pickle.loads(payload)
+            outcome, value = pickle.loads(memoryview(payload)[LENGTH_BYTES:])
         self._reap()
         if outcome == "error":
             raise BuildFailed(value)
@@ -94,17 +95,26 @@ class EngineRun:
     def cancel(self) -> None:
         """Stop the build now: kill the child (never wait for it to finish its work)."""
         self.cancelled = True
-        if self._process is not None and self._process.is_alive():
-            self._process.kill()
-        self._reap()
+        if self.pid is not None and self.exit_status is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            self._reap()
 
-    def _reap(self) -> None:
-        if self._process is not None:
-            self._process.join(timeout=1)
+    def _reap(self) -> int | None:
+        if self.pid is not None and self.exit_status is None:
+            with contextlib.suppress(ChildProcessError):
+                self.exit_status = os.waitpid(self.pid, 0)[1]
+        return self.exit_status
 
-    def _exit_code(self) -> int | None:
-        self._reap()
-        return None if self._process is None else self._process.exitcode
+
+LENGTH_BYTES = 8  # the pickle's length comes first: a child killed mid-way leaves a short read, not a bad pickle
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _compare(sources: Sequence[Source], base: int) -> Comparison:
@@ -116,7 +126,7 @@ def _compare(sources: Sequence[Source], base: int) -> Comparison:
         raise BuildFailed(str(exc)) from exc
 
 
-def _child(sources: Sequence[Source], base: int, send: Connection) -> None:
+def _child(sources: Sequence[Source], base: int, send: int) -> None:
     """In the forked child: build, send (the outcome, the comparison or the message) pickled, and end."""
     _quiet()
     _die_with_parent()
@@ -124,8 +134,9 @@ def _child(sources: Sequence[Source], base: int, send: Connection) -> None:
         payload = pickle.dumps(("ok", _compare(sources, base)), protocol=pickle.HIGHEST_PROTOCOL)
     except BuildFailed as exc:
         payload = pickle.dumps(("error", str(exc)))
-    with contextlib.suppress(OSError):  # the app closed meanwhile: nobody to tell
-        send.send_bytes(payload)
+    with contextlib.suppress(OSError), os.fdopen(send, "wb") as pipe:  # the app closed meanwhile: nobody to tell
+        pipe.write(len(payload).to_bytes(LENGTH_BYTES, "big"))
+        pipe.write(payload)
 
 
 def _quiet() -> None:
@@ -139,7 +150,6 @@ def _quiet() -> None:
 def _die_with_parent() -> None:
     """If the app is killed outright (no chance to cancel), the kernel ends the child too (Linux's prctl)."""
     import ctypes
-    import signal
 
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL(None, use_errno=True)

@@ -173,15 +173,18 @@ def ms(seconds: float) -> str:
 
 
 def print_timings(keys: list[str], timings: dict[str, list[tuple[float, float]]]) -> None:
-    print(f"{'key':24s} {'press-to-refresh':>22s} {'Pilot round trip':>18s}")
+    print(f"{'key':24s} {'press-to-refresh':>22s} {'':16s} {'Pilot round trip':>18s}")
     for key in keys:
         refresh = [r for r, _ in timings[key] if r == r]
         trips = [t for _, t in timings[key]]
         if not refresh:
-            print(f"{key:24s} (nothing to repaint: a prefix key)   {ms(statistics.median(trips))}")
+            print(f"{key:24s} (nothing to repaint: a prefix, or no such key here)   {ms(statistics.median(trips))}")
             continue
         p90 = statistics.quantiles(refresh, n=10)[-1] if len(refresh) > 1 else float("nan")
-        print(f"{key:24s} median {ms(statistics.median(refresh))} p90 {ms(p90)}  {ms(statistics.median(trips))}")
+        print(
+            f"{key:24s} median {ms(statistics.median(refresh))} p90 {ms(p90)} max {ms(max(refresh))}"
+            f"  {ms(statistics.median(trips))}"
+        )
     every = [r for values in timings.values() for r, _ in values if r == r]
     print(f"{'all keys':24s} median {ms(statistics.median(every))}")
 
@@ -296,11 +299,34 @@ async def keys_in_every_view() -> None:
         f"\nbuild 10 x {len(comparison.articles[0].segments)} sentences (engine, not timed below): "
         f"{ms(time.perf_counter() - start)}"
     )
-    keys = ["j", "k", "n", "l", "g", "h", "right_square_bracket", "d"]
-    table_keys = ["j", "k", "l", "h", "t", "pagedown", "pageup"]
+    keys = [
+        "j",
+        "k",
+        "n",
+        "N",
+        "l",
+        "h",
+        "g",
+        "tab",
+        "shift+tab",
+        "3",
+        "1",
+        "right_square_bracket",
+        "d",
+        "left_square_bracket",
+        "c",
+        "pagedown",
+        "pageup",
+        "end",
+        "home",
+    ]
+    toggles = ["z", "c"]  # fold and the cosmetic layer, each pressed twice a round: back where they were
+    table_keys = ["j", "k", "l", "h", "t", "o", "pagedown", "pageup", "end", "home"]
     for view, setup, pressed in (
         ("aligned", (), keys),
+        ("aligned, toggles", (), toggles),
         ("reading", ("v",), keys),
+        ("reading, toggles", ("v",), toggles),
         ("paragraphs", ("v", "v"), keys),
         ("claims", ("m",), table_keys),
         ("facts", ("f",), table_keys),
@@ -308,6 +334,8 @@ async def keys_in_every_view() -> None:
     ):
         print(f"\n{view} view")
         print_timings(pressed, await keypresses(comparison, pressed, repeat=25, setup=setup))
+    print("\nv through every view and back (each view's first layout included)")
+    print_timings(["v"], await keypresses(comparison, ["v"], repeat=6 * 5))
     print(f"{'bare app, Pilot round trip of one key':40s} {ms(await bare_round_trip())}")
 
 
