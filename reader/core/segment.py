@@ -45,7 +45,9 @@ _BOUNDARY = re.compile(
     rf"[{re.escape(TERMINALS)}]+[{re.escape(CLOSERS)}]*(?=\s+[^\w\s]*\w)"
     rf"|[{re.escape(CJK_TERMINALS)}][{re.escape(CLOSERS)}]*"
     rf"|[{re.escape(CLAUSE_TERMINALS)}](?=\s+\w)"
+    r"|(?<=[^\W\d_]{3})[.!?](?=[^\W_]\w)"  # a full stop with the next sentence glued to it
 )
+_DOMAIN = re.compile(r"[^\W_][\w-]*\.[a-z]{2,}\b")  # www.Example.com
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 _LINE_END = re.compile(rf"[{re.escape(TERMINALS + CJK_TERMINALS + ':;')}][{re.escape(CLOSERS)}]*\s*$")
@@ -105,6 +107,8 @@ def _paragraph_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
 _QUOTE_OPENS = re.compile(r"(?:^|(?<=[\s(\[—–-]))[“‘«„]")
 _QUOTE_CLOSES = re.compile(r"[”’»“](?=[\s.,;:!?)\]—–-]|$)")
 QUOTE_MAX_CHARS = 1500
+SPEAKER_MAX_WORDS = 3  # a clause this short before a colon introduces what follows ("Gott sah:", "He said:")
+CLAUSE_MIN_WORDS = 3  # words after its last comma a clause needs before a semicolon to stand alone
 
 
 def _open_quote(paragraph: str) -> bool:
@@ -143,6 +147,27 @@ def _next_word_is_lower(text: str, pos: int, end: int) -> bool:
     return pos < end and text[pos].islower()
 
 
+def _glued_sentence_end(text: str, dot: int) -> bool:
+    """A full stop with no space after it ends a sentence when a lower-case word stops there and
+    a capital or a number starts the next ("erkunden.10.000 Schiffe", "Wasser.Und"): text
+    copied from the web loses such spaces. Not in "3.5", "z.B.", "U.S.A" or "example.com"."""
+    before, after = text[dot - 3 : dot], text[dot + 1]
+    if not (before.isalpha() and before.islower() and (after.isupper() or after.isdigit())):
+        return False
+    return not _DOMAIN.match(text, dot + 1)
+
+
+def _joins_clauses(text: str, start: int, semicolon: int) -> bool:
+    """Does the semicolon join two clauses, each a unit of its own even before a lower-case word
+    ("… his brethren; and bring these ten cheeses …")? Not inside a quotation (a speaker's
+    words stay with the speaker) and not after a short list item ("Paris, France; and Rome")."""
+    before = text[start:semicolon]
+    if len(before.rsplit(",", 1)[-1].split()) < CLAUSE_MIN_WORDS:
+        return False
+    unclosed = len(_QUOTE_OPENS.findall(before)) > len(_QUOTE_CLOSES.findall(before))
+    return not unclosed and before.count('"') % 2 == 0
+
+
 def _is_abbreviation_stop(text: str, m: re.Match[str]) -> bool:
     return m.group()[0] == "." and len(m.group().rstrip(CLOSERS)) == 1 and _is_abbreviation(text, m.start())
 
@@ -154,7 +179,12 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text, start, end):
         stop = m.end()
         cjk = m.group()[0] in CJK_TERMINALS
-        if not cjk and (_next_word_is_lower(text, stop, end) or _is_abbreviation_stop(text, m)):
+        if not cjk and stop < end and not text[stop].isspace() and not _glued_sentence_end(text, m.start()):
+            continue
+        if m.group()[0] == ":" and len(text[cursor : m.start()].split()) < SPEAKER_MAX_WORDS + 1:
+            continue  # "Da sprach Gott: Helligkeit soll entstehen!" stays whole
+        joins = m.group()[0] == ";" and _joins_clauses(text, cursor, m.start())
+        if not cjk and ((_next_word_is_lower(text, stop, end) and not joins) or _is_abbreviation_stop(text, m)):
             continue
         if text[cursor:stop].strip():
             spans.append((cursor, stop))

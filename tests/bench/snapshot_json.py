@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -26,10 +27,17 @@ DEV_CASES = ROOT.parent / "shared" / "dev-cases"
 
 
 def fingerprint(paths: list[str]) -> str:
+    """The JSON's hash, read with paths relative to their folder (the JSON names its files)."""
+    folder = Path(paths[0]).parent if len(paths) > 1 else Path(paths[0])
+    names = [str(Path(path).relative_to(folder)) for path in paths] if len(paths) > 1 else ["."]
+    here = os.getcwd()
+    os.chdir(folder)
     try:
-        comparison = compare_versions(paths)
+        comparison = compare_versions(names)
     except Exception as error:  # a fingerprint of the failure is still a fingerprint
         return f"error {type(error).__name__}: {str(error)[:80]}"
+    finally:
+        os.chdir(here)
     text = json.dumps(to_dict(comparison), sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 

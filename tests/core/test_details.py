@@ -119,11 +119,48 @@ EDITS = [
         {"fact"},
     ),
     (
+        "what a number counts, altered",
+        "Kyiv holds 1,000 Russian prisoners.",
+        "Kyiv holds 1,000 Ukrainian soldiers.",
+        {("altered", "number", 1, "1,000 Ukrainian soldiers")},
+        {"fact"},
+    ),
+    ("a small number's noun reworded", "The two nations met.", "The two sides met.", set(), {"wording"}),
+    (
         "an altered source",
         "The memo was leaked, according to Reuters.",
         "The memo was leaked, according to the Associated Press.",
         {("altered", "source", 1, "according to the Associated Press")},
         {"fact"},
+    ),
+    (
+        "a source's name and who they are",
+        "The plan, as outlined by Russian officials, stands.",
+        "The plan, as outlined by analysts, stands.",
+        {("altered", "source", 1, "outlined by analysts")},
+        {"fact"},
+    ),
+    (
+        "an attribution in two steps: the first is the slot, the second inserted",
+        "The list is under scrutiny, but analysts suggest caution.",
+        "The list is under scrutiny, according to leaked memos obtained by Bloomberg.",
+        {("altered", "source", 1, "according to leaked memos"), ("inserted", "source", 1, "obtained by Bloomberg")},
+        {"fact"},
+    ),
+    (
+        "a pronoun's source in a document's place",
+        "The deal holds, according to official transcripts.",
+        "The deal holds, he noted.",
+        {("altered", "source", 1, "he noted")},
+        {"fact"},
+    ),
+    ("a name told as a pronoun", "“We are ready,” Peskov said.", "“We are ready,” he said.", set(), {"wording"}),
+    (
+        "a pronoun that says nothing",
+        "The official said he was ready.",
+        "The official said she was ready.",
+        set(),
+        {"wording"},
     ),
     (
         "an inserted source",
@@ -169,6 +206,20 @@ EDITS = [
         {"fact"},
     ),
     (
+        "de what a number counts, altered",
+        "In Kiew sitzen 1.000 Gefangene.",
+        "In Kiew sitzen 1.000 Soldaten.",
+        {("altered", "number", 1, "1.000 Soldaten")},
+        {"fact"},
+    ),
+    (
+        "de a name told as a pronoun",
+        "„Wir sind bereit“, sagte Peskow.",
+        "„Wir sind bereit“, sagte er.",
+        set(),
+        {"wording"},
+    ),
+    (
         "de altered source",
         "Die Liste kam an, laut Interfax.",
         "Die Liste kam an, laut Reuters.",
@@ -181,6 +232,20 @@ EDITS = [
         "La liste est arrivée le 22 mai 2006.",
         "La liste est arrivée le 23 mai 2006.",
         {("altered", "date", 1, "23 mai 2006")},
+        {"fact"},
+    ),
+    (
+        "fr what a number counts, altered",
+        "Kiev détient 1 000 prisonniers russes.",
+        "Kiev détient 1 000 soldats ukrainiens.",
+        {("altered", "number", 1, "1 000 soldats")},
+        {"fact"},
+    ),
+    (
+        "fr a pronoun's source in a document's place",
+        "La liste est arrivée, selon les transcriptions officielles.",
+        "La liste est arrivée, dit-il.",
+        {("altered", "source", 1, "dit-il")},
         {"fact"},
     ),
     (
@@ -251,6 +316,22 @@ def test_sources_per_version() -> None:
     assert comparison.cited_by["interfax"] == (0, 1)
 
 
+def test_an_acronym_opening_a_sentence_is_a_name() -> None:
+    comparison = compare_texts(["Moscow sent its list.", "Moscow sent its list. NATO officials have warned of a trap."])
+    assert ("inserted", "name", 1, "NATO") in _facts(comparison)
+
+
+def test_a_longer_word_of_one_stem_is_new_content() -> None:
+    """ "directive" is not "direct" (they share a stem): in a sentence only one version has, it is new."""
+    comparison = compare_texts(
+        [
+            "Talks were direct.\n\nThe staff went home late.",
+            "Talks were frank.\n\nThe staff went home late.\n\nA directive had ordered it.",
+        ]
+    )
+    assert [d.text for d in comparison.details] == ["directive had ordered"]
+
+
 def test_detail_offsets_are_exact() -> None:
     base = CONTEXT + "Peskov said Moscow sent its list of 1,000 prisoners to Kyiv on Monday."
     other = base.replace("1,000", "1,500").replace("Monday.", "Monday, according to Interfax.")
@@ -299,10 +380,10 @@ def test_german_nouns_are_no_names() -> None:
     )
     comparison = compare_texts([GERMAN, other])
     assert not [d for d in comparison.details if d.category == "name"]
-    (figure,) = comparison.details  # "Millionen" became "zwei Millionen": a figure altered
+    (figure,) = comparison.details  # "Millionen" became "zwei Millionen": a figure altered, with what it counts
     assert (figure.fact_role, figure.category, figure.text, figure.counterparts[0].text) == (
         "altered",
         "number",
-        "zwei Millionen",
-        "Millionen",
+        "zwei Millionen Besucher",
+        "Millionen Besucher",
     )

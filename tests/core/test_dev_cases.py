@@ -21,13 +21,15 @@ SCORER = CASES / "score_dev.py"
 # case -> least link F1 (baseline_dp in the comment); fast cases of every kind: a near-duplicate
 # revision, moved passages, learner simplifications with splits and merges, a translation
 FLOORS = {
-    "moved_john_9_twenty_vs_oeb": 0.95,  # baseline 0.89
+    "moved_john_9_twenty_vs_oeb": 0.97,  # baseline 0.89
     "moved_jonah_1_noyes_vs_bbe": 0.90,  # baseline 0.69
-    "moved_matthew_2_darby_vs_bbe": 0.65,  # baseline 0.54
+    "moved_matthew_2_darby_vs_bbe": 0.87,  # baseline 0.54
     "deplain_learner_152_bundestagswahl": 0.94,  # baseline 0.84
     "deplain_learner_154_duden": 0.95,  # baseline 0.94
     "deplain_learner_57_frauen_spitzenpositionen": 0.87,  # baseline 0.67
     "bible_jonah_1_noyes_vs_bbe": 0.92,  # baseline 0.86
+    "bible_matthew_2_3way": 0.87,  # baseline 0.70
+    "deplain_learner_117_hamburg": 0.85,  # baseline 0.91: the one learner text still below it
 }
 
 
@@ -40,7 +42,7 @@ def _f1(rows: list[dict]) -> float:
 @pytest.mark.skipif(not SCORER.exists(), reason="shared/dev-cases is not beside the repo")
 def test_dev_case_floors() -> None:
     by_case: dict[str, list[dict]] = defaultdict(list)
-    for only in ("moved", "learner_15", "learner_57", "bible_jonah"):
+    for only in ("moved", "learner_15", "learner_57", "learner_117", "bible_jonah", "bible_matthew"):
         out = subprocess.run(
             [sys.executable, str(SCORER), "--reader", f"{sys.executable} -m reader", "--only", only, "--json"],
             capture_output=True,

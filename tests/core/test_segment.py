@@ -21,6 +21,36 @@ SENTENCES = [
     ("no punctuation", "no punctuation at all here", ["no punctuation at all here"]),
     ("cyrillic", "Москва отправила список. Киев молчит.", ["Москва отправила список.", "Киев молчит."]),
     ("german", "Die Liste kam am 3. Mai. Kiew schweigt.", ["Die Liste kam am 3. Mai.", "Kiew schweigt."]),
+    (
+        "glued stop, number",
+        "Man muss es erkunden.10.000 Schiffe kommen.",
+        ["Man muss es erkunden.", "10.000 Schiffe kommen."],
+    ),
+    ("glued stop, capital", "Wasser unter der Schale.Und Wasser.", ["Wasser unter der Schale.", "Und Wasser."]),
+    ("glued, a domain", "Look at www.Example.com today. Done.", ["Look at www.Example.com today.", "Done."]),
+    ("glued, a version", "Use version 2.0.Next comes 3.", ["Use version 2.0.Next comes 3."]),
+    (
+        "semicolon, clauses",
+        "Take this bread to them; and see how they are.",
+        ["Take this bread to them;", "and see how they are."],
+    ),
+    ("semicolon, a list", "They went to Paris, France; and Rome.", ["They went to Paris, France; and Rome."]),
+    (
+        "semicolon in a quote",
+        "‘This is about names; it is about people,’ he said.",
+        ["‘This is about names; it is about people,’ he said."],
+    ),
+    ("semicolon in straight quotes", '"Not names; people," he said.', ['"Not names; people," he said.']),
+    (
+        "colon after a speaker",
+        "Da sprach Gott: Helligkeit soll entstehen!",
+        ["Da sprach Gott: Helligkeit soll entstehen!"],
+    ),
+    (
+        "colon after a clause",
+        "The ministry made three demands: The first came today.",
+        ["The ministry made three demands:", "The first came today."],
+    ),
     ("cjk", "莫斯科发送了名单。基辅没有回应。", ["莫斯科发送了名单。", "基辅没有回应。"]),
 ]
 
