@@ -74,19 +74,19 @@ class EngineRun:
         Raises BuildFailed with the engine's message, or BuildCancelled after `cancel()`."""
         if self._receive is None:
             return _compare(self.sources, self.base)
-        try:
-            payload = _read_all(self._receive)  # each read releases the interpreter lock while it waits
-        finally:
-            os.close(self._receive)
-        if self.cancelled:
-            raise BuildCancelled
-        size = int.from_bytes(payload[:LENGTH_BYTES], "big")
-        if len(payload) < LENGTH_BYTES or len(payload) != LENGTH_BYTES + size:
-            raise BuildFailed(f"the engine process ended without a result (exit status {self._reap()})")
         from reader.core.compare import collector_paused
 
-        with collector_paused():  # a large model is many small objects and no cycles
-            outcome, value = pickle.loads(memoryview(payload)[LENGTH_BYTES:])
+        try:
+            with os.fdopen(self._receive, "rb") as pipe:
+                pipe.peek(1)  # waits for the first bytes (the wait releases the interpreter lock)
+                with collector_paused():  # a large model is many small objects and no cycles
+                    outcome, value = pickle.load(pipe)  # read as the child writes: the two overlap
+        except (EOFError, pickle.UnpicklingError, ValueError, TypeError) as exc:
+            if self.cancelled:
+                raise BuildCancelled from None
+            raise BuildFailed(f"the engine process ended without a result (exit status {self._reap()})") from exc
+        if self.cancelled:
+            raise BuildCancelled
         self._reap()
         if outcome == "error":
             raise BuildFailed(value)
@@ -107,16 +107,6 @@ class EngineRun:
         return self.exit_status
 
 
-LENGTH_BYTES = 8  # the pickle's length comes first: a child killed mid-way leaves a short read, not a bad pickle
-
-
-def _read_all(fd: int) -> bytes:
-    chunks = []
-    while chunk := os.read(fd, 1 << 20):
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
 def _compare(sources: Sequence[Source], base: int) -> Comparison:
     from reader.core import compare_versions
 
@@ -130,13 +120,13 @@ def _child(sources: Sequence[Source], base: int, send: int) -> None:
     """In the forked child: build, send (the outcome, the comparison or the message) pickled, and end."""
     _quiet()
     _die_with_parent()
-    try:
-        payload = pickle.dumps(("ok", _compare(sources, base)), protocol=pickle.HIGHEST_PROTOCOL)
-    except BuildFailed as exc:
-        payload = pickle.dumps(("error", str(exc)))
-    with contextlib.suppress(OSError), os.fdopen(send, "wb") as pipe:  # the app closed meanwhile: nobody to tell
-        pipe.write(len(payload).to_bytes(LENGTH_BYTES, "big"))
-        pipe.write(payload)
+    with contextlib.suppress(OSError), os.fdopen(send, "wb") as pipe:  # OSError: the app closed meanwhile
+        try:
+            comparison = _compare(sources, base)
+        except BuildFailed as exc:
+            pickle.dump(("error", str(exc)), pipe)
+            return
+        pickle.dump(("ok", comparison), pipe, protocol=pickle.HIGHEST_PROTOCOL)  # the parent reads as it comes
 
 
 def _quiet() -> None:
