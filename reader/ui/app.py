@@ -145,9 +145,11 @@ class ReaderApp(HandsActions, App[int]):
     def on_load(self) -> None:
         """Start comparing before the screen is even composed (and before the app starts any thread, so the
         engine's process forks from a single-threaded one): start-up and engine overlap."""
-        if self._given is None and self._engine is not None and self._engine.base == self.base:
+        engine = self._engine
+        if self._given is None and engine is not None and engine.base == self.base:
             self._building = True
-            self._await_comparison(self._engine)
+            if engine.started:
+                self._await_comparison(engine)  # else on_mount starts it after the first frame
         elif self._given is None:
             self._build(self.base)
 
@@ -171,6 +173,8 @@ class ReaderApp(HandsActions, App[int]):
             self._show_comparison(self._given)
         elif self.comparison is None:
             self._show_text()
+        if self._engine is not None and not self._engine.started:
+            self.call_after_refresh(self._start_engine, self._engine)
 
     # ---- building the comparison --------------------------------------------
 
@@ -179,6 +183,12 @@ class ReaderApp(HandsActions, App[int]):
         from reader.core.segment import read_article
 
         self.view.preview([read_article(i, s) for i, s in enumerate(self.sources)], self.base)
+
+    def _start_engine(self, engine: EngineRun) -> None:
+        """A short comparison starts once the text is on screen (see EngineRun.long)."""
+        if engine is self._engine and not engine.cancelled:
+            engine.start()
+            self._await_comparison(engine)
 
     def _start_build(self, base: int) -> None:
         self.view.loading = True
@@ -192,6 +202,7 @@ class ReaderApp(HandsActions, App[int]):
         if self._engine is not None:
             self._engine.cancel()
         self._engine = EngineRun(self.sources, base)
+        self._engine.start()
         self._await_comparison(self._engine)
 
     @work(thread=True, exclusive=True, group="build")

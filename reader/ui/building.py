@@ -33,22 +33,42 @@ class BuildCancelled(Exception):
     """The build was cancelled (a newer one replaced it, or the app is closing)."""
 
 
+EARLY_START_CHARS = 200_000  # characters of all versions (10 x 1,000 sentences: 1.36 MB; the corpus: 19 KB)
+
+
 def forks() -> bool:
     """Whether builds run in a forked child: Linux only (fork is the default and safe there)."""
     return sys.platform.startswith("linux")
 
 
 class EngineRun:
-    """One comparison being built: started at construction, waited for with `result()`, stopped with `cancel()`."""
+    """One comparison being built: `start()` it (from the main thread), wait for it with `result()` (from a
+    worker thread), stop it with `cancel()`."""
 
     def __init__(self, sources: Sequence[Source], base: int, in_process: bool | None = None) -> None:
         self.sources = list(sources)
         self.base = base
         self.cancelled = False
-        self.pid: int | None = None  # the child's process id (None: the engine runs in this process)
+        self.in_process = forks() if in_process is None else in_process
+        self.pid: int | None = None  # the child's process id (None: not started, or run in this process)
         self.exit_status: int | None = None  # the child's, as os.waitpid gives it, once reaped
         self._receive: int | None = None
-        if forks() if in_process is None else in_process:
+
+    @property
+    def long(self) -> bool:
+        """Long enough that starting before the interface pays: the engine outlasts the interface's start.
+
+        A short one (the corpus: its engine takes about as long as the interface to start) is started after
+        the first frame instead, so that on busy cores the two do not slow each other down."""
+        return sum(len(s.text) for s in self.sources) >= EARLY_START_CHARS
+
+    @property
+    def started(self) -> bool:
+        return self.pid is not None or not self.in_process
+
+    def start(self) -> None:
+        """Fork the child now (from the main thread: the child dies with the thread that forked it)."""
+        if self.in_process and self.pid is None and not self.cancelled:
             self._fork()
 
     def _fork(self) -> None:
@@ -72,8 +92,10 @@ class EngineRun:
         """The finished comparison (blocks: call it from a worker thread).
 
         Raises BuildFailed with the engine's message, or BuildCancelled after `cancel()`."""
-        if self._receive is None:
+        if not self.in_process:
             return _compare(self.sources, self.base)
+        if self._receive is None:
+            raise BuildCancelled if self.cancelled else RuntimeError("result() before start()")
         from reader.core.compare import collector_paused
 
         try:

@@ -1,8 +1,8 @@
 """Starting the app from the command line: load, start the engine, and only then import the interface.
 
-Bad input raises `InputError` before any terminal state is touched, so the CLI can print it. The
-engine's process is forked as soon as the versions are loaded (building.py), before Textual is
-imported: the engine's own imports and its work overlap the interface's start.
+Bad input raises `InputError` before any terminal state is touched, so the CLI can print it. A long
+comparison's process is forked as soon as the versions are loaded (building.py), before Textual
+is imported: the engine's own imports and its work overlap the interface's start.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ def run_app(
     if not 0 <= base < len(sources):
         raise InputError(f"--base {base + 1}: there are {len(sources)} versions")
     engine = EngineRun(sources, base)
+    if engine.long:  # else the app starts it after its first frame
+        engine.start()
     try:
         from reader.ui.app import ReaderApp
 

@@ -57,6 +57,8 @@ def reader_on(paths: list[str] | None):
 
     sources = load_sources(paths or [str(CORPUS)])
     engine = EngineRun(sources, 0)
+    if engine.long:
+        engine.start()
     from reader.ui.app import ReaderApp
 
     return ReaderApp(sources, user_theme_dir=NO_USER_THEMES, engine=engine)

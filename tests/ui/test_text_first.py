@@ -12,13 +12,16 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.screen import Screen
 
 import reader.core.compare as compare_module
+from reader.core.load import Source
+from reader.ui.app import ReaderApp
 from reader.ui.building import EngineRun, forks
 from reader.ui.widgets.headers import ColumnHeaders
 from tests.waiting import wait_until
 
-from .conftest import long_story, make_app
+from .conftest import NO_USER_THEMES, long_story, make_app
 
 SIZE = (120, 36)
 TEXTS = [long_story(60, v) for v in range(3)]
@@ -109,6 +112,7 @@ def test_an_engine_that_fails_says_so(monkeypatch):
 
     monkeypatch.setattr(compare_module, "build", failing)
     run = EngineRun(make_app(texts=TEXTS).sources, 0)
+    run.start()
     with pytest.raises(Exception, match="no sentences to compare") as raised:
         run.result()
     assert type(raised.value).__name__ == "BuildFailed"
@@ -118,5 +122,29 @@ def test_an_engine_that_fails_says_so(monkeypatch):
 def test_the_comparison_comes_back_whole_from_the_engines_process():
     sources = make_app(texts=TEXTS).sources
     here = EngineRun(sources, 1, in_process=False).result()
-    there = EngineRun(sources, 1).result()
+    run = EngineRun(sources, 1)
+    run.start()
+    there = run.result()
     assert there == here and there.base == 1
+
+
+@pytest.mark.skipif(not forks(), reason="the engine runs in a process on Linux only")
+async def test_a_short_comparison_starts_once_the_text_is_on_screen_a_long_one_at_once(monkeypatch):
+    sources = make_app(texts=TEXTS).sources
+    engine = EngineRun(sources, 0)
+    assert not engine.long and not engine.started
+    app = ReaderApp(sources, user_theme_dir=NO_USER_THEMES, engine=engine)
+    started_at_first_text: list[bool] = []
+    paint = Screen._compositor_refresh
+
+    def noting_paint(screen: Screen) -> None:
+        paint(screen)
+        if app.view.docs and not started_at_first_text:
+            started_at_first_text.append(engine.started)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", noting_paint)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: app.ready, "the comparison shown")
+    assert started_at_first_text == [False], "the engine waited for the first frame with the text"
+    assert engine.pid is not None
+    assert EngineRun([Source("long.txt", "A sentence of a long story. " * 8000)], 0).long
