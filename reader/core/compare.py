@@ -33,7 +33,7 @@ from .load import Source, load_sources, normalize_newlines
 from .meaning import sentence_vectors
 from .model import Article, Change, Claim, Comparison, Detail, Member, Move, Span
 from .normalize import Token, tokenize_spans
-from .segment import segment
+from .segment import read_article
 from .sources import citations
 from .values import value_tokens
 from .worddiff import edits
@@ -488,23 +488,9 @@ def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> C
     tokens: list[list[list[Token]]] = []
     read: dict[str, list[Token]] = {}  # each distinct sentence is tokenised once
     for i, src in enumerate(sources):
-        seg = segment(src.text)
-        articles.append(
-            Article(
-                i,
-                src.path,
-                seg.title,
-                src.text,
-                seg.segments,
-                seg.paragraphs,
-                src.encoding,
-                src.source_format,
-                src.title,
-                src.outlet,
-                src.date,
-            )
-        )
-        tokens.append(tokenize_spans(src.text, ((s.start, s.end) for s in seg.segments), read))
+        article = read_article(i, src)
+        articles.append(article)
+        tokens.append(tokenize_spans(src.text, ((s.start, s.end) for s in article.segments), read))
     say("aligning")
     bags = term_bags(tokens)
     vectors = sentence_vectors([[art.text[s.start : s.end] for s in art.segments] for art in articles])

@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .details import MONTHS
-from .model import Paragraph, Segment
+from .model import Article, Paragraph, Segment
 from .normalize import fold
+
+if TYPE_CHECKING:
+    from .load import Source
 
 HEADLINE_MAX_CHARS = 200
 WRAPPED_LINE_MIN_CHARS = 60
@@ -222,3 +226,21 @@ def segment(text: str) -> Segmented:
         for s, e in sentence_spans:
             segments.append(Segment(len(segments), pi, s, e, text[s:e]))
     return Segmented(title, tuple(paragraphs), tuple(segments))
+
+
+def read_article(index: int, src: Source) -> Article:
+    """A loaded version segmented into the Article a comparison holds (the app shows it before the comparison)."""
+    seg = segment(src.text)
+    return Article(
+        index,
+        src.path,
+        seg.title,
+        src.text,
+        seg.segments,
+        seg.paragraphs,
+        src.encoding,
+        src.source_format,
+        src.title,
+        src.outlet,
+        src.date,
+    )
