@@ -273,7 +273,7 @@ def _open_app(args: argparse.Namespace) -> int:
         if "-" in args.paths:
             read_stdin_ahead()
         _attach_terminal_to_stdin()
-    from reader.ui.app import run_app
+    from reader.ui.launch import run_app
 
     base = args.settings.choose_base(args.base, len(inputs))
     theme = args.theme or args.settings.theme

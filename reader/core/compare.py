@@ -17,13 +17,23 @@ from .align import Draft, align
 from .common import common_word
 from .details import capitalised_keys
 from .evidence import Bags, term_bags, terms_of
-from .facts import STEM, Fact, extract, novel_content, same_value, spelling_variant
+from .facts import (
+    STEM,
+    Fact,
+    extract,
+    novel_content,
+    pronoun_source,
+    same_name,
+    same_value,
+    shown_value,
+    spelling_variant,
+)
 from .layers import restyled
 from .load import Source, load_sources, normalize_newlines
 from .meaning import sentence_vectors
 from .model import Article, Change, Claim, Comparison, Detail, Member, Move, Span
 from .normalize import Seen, Token, TokenTable, tokenize_spans
-from .segment import segment
+from .segment import read_article
 from .sources import citations
 from .values import value_tokens
 from .worddiff import edits
@@ -33,6 +43,7 @@ RARE_SHARE = 0.08  # a term in at most this share of all sentences is content, n
 NOUN_CAPITALS_SHARE = 0.2
 NOUN_CAPITALS_MIN_WORDS = 30  # too few words to tell
 SLOT_EDIT_MAX = 8  # facts of a longer replaced run pair up only as the one fact of their kind on each side
+INFLECTION_CHARS = 2  # two words of one stem this close in length are one word inflected
 ONE_SLOT = ("number", "date", "source", "quote")  # the one fact of such a kind on each side: one slot
 
 
@@ -48,6 +59,7 @@ class _Context:
         self._stated: dict[int, tuple[set[tuple[str, str]], list[Fact]]] = {}
         self._years: dict[int, set[str]] = {}
         self._novel: dict[tuple[int, ...], dict[str, bool]] = {}
+        self._lengths: dict[int, dict[str, set[int]]] = {}
         self.capitalised: set[str] = set()
         lower: set[str] = set()
         inside: Counter[str] = Counter()  # in how many sentences a word is capitalised where no sentence begins
@@ -96,20 +108,39 @@ class _Context:
         return bool(terms) and self.df.get(terms[0], 0) <= self.rare_limit and not common_word(token.key)
 
     def novel_against(self, others: Sequence[int]) -> Callable[[Token], bool]:
-        """Whether a word is content (rare across the comparison) that none of `others` ever uses."""
+        """Whether a word is content (rare across the comparison) that none of `others` ever uses: no word
+        of theirs shares its stem and is as long give or take an ending (`INFLECTION_CHARS`): "prisoners"
+        is "prisoner", but "presidential" is not "president", nor "directive" "direct"."""
 
         known = self._novel.setdefault(tuple(others), {})
 
         def novel(token: Token) -> bool:
             found = known.get(token.key)
             if found is None:
-                terms = terms_of(token)
                 found = known[token.key] = self.is_content(token) and not any(
-                    term in self.terms[o] for o in others for term in terms
+                    abs(length - size) <= INFLECTION_CHARS
+                    for o in others
+                    for term, size in _sized_terms(token)
+                    for length in self.word_lengths(o).get(term, ())
                 )
             return found
 
         return novel
+
+    def word_lengths(self, article: int) -> dict[str, set[int]]:
+        """The lengths of the words an article writes with each stem (made on first use: only sentences that
+        one version alone tells ask)."""
+        if article not in self._lengths:
+            lengths: dict[str, set[int]] = defaultdict(set)
+            seen: set[tuple[str, bool]] = set()
+            for seg in self.tokens[article]:
+                for t in seg:
+                    if (t.key, t.is_number) not in seen:
+                        seen.add((t.key, t.is_number))
+                        for term, size in _sized_terms(t):
+                            lengths[term].add(size)
+            self._lengths[article] = lengths
+        return self._lengths[article]
 
     def stated_in(self, fact: Fact, article: int) -> bool:
         """Whether `article` states this fact anywhere: the same value, however written; a name all of
@@ -124,7 +155,7 @@ class _Context:
             every = self.facts(article, range(len(self.articles[article].segments)))
             self._stated[article] = (
                 {(f.category, f.value) for f in every},
-                [f for f in every if f.category in ("name", "source")],
+                [f for f in every if f.category in ("name", "source") and not pronoun_source(f)],
             )
         exact, names = self._stated[article]
         if (fact.category, fact.value) in exact:
@@ -153,14 +184,23 @@ class _Context:
             if (article, s) not in self._facts:
                 art, seg = self.articles[article], self.articles[article].segments[s]
                 title = bool(art.title) and s == 0
+                nouns = self.nouns_capitalised[article]
                 facts = extract(
-                    art.text, self.values(article, s), self.capitalised, seg.start, seg.end, title, self.names
+                    art.text, self.values(article, s), self.capitalised, seg.start, seg.end, title, self.names, nouns
                 )
                 if self.nouns_capitalised[article]:  # a capital tells no name here: only a name put in another's place
                     facts = [replace(f, minor=True) if f.category == "name" else f for f in facts]
                 self._facts[(article, s)] = facts
             found.extend(self._facts[(article, s)])
         return found
+
+
+def _sized_terms(token: Token) -> list[tuple[str, int]]:
+    """Each matching key of a word (see `terms_of`) with the length of the part it stems ("we're": we, re)."""
+    terms = terms_of(token)
+    if len(terms) == 1:
+        return [(terms[0], len(token.key))]
+    return list(zip(terms, (len(part) for part in token.key.split("'") if part), strict=True))
 
 
 @dataclass
@@ -211,7 +251,7 @@ def _detail(
         counterparts,
         role,
         against,
-        fact.value,
+        shown_value(fact),
         speaker,
     )
 
@@ -263,7 +303,9 @@ def _compare_member(
     reported: list[tuple[int, int]] = []  # char ranges of reported facts, both sides
     for m, t in pairs:
         if altered:
-            counterpart = Span(ref, t.start, t.end, ref_art.text[t.start : t.end], t.value, _speaker(ref, ref_art, t))
+            counterpart = Span(
+                ref, t.start, t.end, ref_art.text[t.start : t.end], shown_value(t), _speaker(ref, ref_art, t)
+            )
             found.details.append(_detail("altered", "altered", claim, article, art, m, ref, (counterpart,)))
         reported += [m.core, t.core]
     for m in my_facts:
@@ -334,31 +376,37 @@ def _pair_facts(
     mine: list[Fact], theirs: list[Fact], my_tokens: list[Token], their_tokens: list[Token], diff: list
 ) -> list[tuple[Fact, Fact]]:
     """Which fact of theirs each of mine stands for (the same slot): facts of one category that one
-    edit replaces, in order; then quotations that share most of their words (a quotation reworded
+    edit replaces, in order (in a long edit, only the one fact of a kind on each side); then the one of
+    a kind in the whole member; then quotations that share most of their words (a quotation reworded
     or given another speaker)."""
     pairs: list[tuple[Fact, Fact]] = []
     used: set[int] = set()
     for edit in diff:
-        if edit.end == edit.start or edit.their_end == edit.their_start or edit.size > SLOT_EDIT_MAX:
+        if edit.end == edit.start or edit.their_end == edit.their_start:
             continue
         ms, me = _char_range(my_tokens[edit.start : edit.end])
         ts, te = _char_range(their_tokens[edit.their_start : edit.their_end])
-        for m in mine:
-            if id(m) in {id(p) for p, _ in pairs} or not (m.core[0] < me and ms < m.core[1]):
-                continue
-            for t in theirs:
-                if id(t) not in used and t.category == m.category and t.core[0] < te and ts < t.core[1]:
+        paired = {id(p) for p, _ in pairs}
+        left = [m for m in mine if id(m) not in paired and m.core[0] < me and ms < m.core[1]]
+        right = [t for t in theirs if id(t) not in used and t.core[0] < te and ts < t.core[1]]
+        if edit.size > SLOT_EDIT_MAX:  # a long rewrite: its many facts stand in no order
+            _pair_one_of_a_kind([m for m in left if m.category in ONE_SLOT], right, pairs, used, _one_count)
+            continue
+        for m in left:
+            for t in right:
+                if id(t) not in used and t.category == m.category:
                     pairs.append((m, t))
                     used.add(id(t))
                     break
     taken = {id(p) for p, _ in pairs}
-    for category in {m.category for m in mine if id(m) not in taken and m.category in ONE_SLOT}:
-        left = [m for m in mine if m.category == category and id(m) not in taken]
-        right = [t for t in theirs if t.category == category and id(t) not in used]
-        if len(left) == 1 and len(right) == 1:  # the one source (count, date, ...) of each side: one slot
-            pairs.append((left[0], right[0]))
-            taken.add(id(left[0]))
-            used.add(id(right[0]))
+    _pair_one_of_a_kind(
+        [m for m in mine if id(m) not in taken and m.category in ONE_SLOT],
+        [t for t in theirs if id(t) not in used],
+        pairs,
+        used,
+        _one_count,
+    )
+    taken = {id(p) for p, _ in pairs}
     for m in mine:
         if m.category != "quote" or id(m) in taken:
             continue
@@ -372,6 +420,32 @@ def _pair_facts(
             pairs.append((m, best))
             used.add(id(best))
     return pairs
+
+
+def _pair_one_of_a_kind(
+    mine: list[Fact],
+    theirs: list[Fact],
+    pairs: list[tuple[Fact, Fact]],
+    used: set[int],
+    same_slot: Callable[[Fact, Fact], bool] = lambda m, t: True,
+) -> None:
+    """The one fact of a kind on each side (the one count, date, source ...) stands in one slot: pair them.
+    A source that only says where another came from is no slot of its own."""
+    for category in sorted({m.category for m in mine}):
+        left = [m for m in mine if m.category == category and not m.continues]
+        right = [t for t in theirs if t.category == category and not t.continues]
+        if len(left) == 1 and len(right) == 1 and same_slot(left[0], right[0]):
+            pairs.append((left[0], right[0]))
+            used.add(id(right[0]))
+
+
+def _one_count(mine: Fact, theirs: Fact) -> bool:
+    """The one number of each side is one slot when both count the same thing or give the same value
+    ("1,000 Russian prisoners" / "1,000 Ukrainian soldiers", "1,000 prisoners" / "1,500 prisoners"), not a
+    head count against an age ("45,600" / "20 years")."""
+    if mine.category != "number":
+        return True
+    return mine.value == theirs.value or bool(mine.counts and theirs.counts) and same_name(mine.counts, theirs.counts)
 
 
 def _capitalises_nouns(text: str, sentences: list[list[Token]]) -> bool:
@@ -435,23 +509,9 @@ def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> C
     tokens: list[TokenTable] = []
     read: Seen = {}  # each distinct sentence is tokenised once
     for i, src in enumerate(sources):
-        seg = segment(src.text)
-        articles.append(
-            Article(
-                i,
-                src.path,
-                seg.title,
-                src.text,
-                seg.segments,
-                seg.paragraphs,
-                src.encoding,
-                src.source_format,
-                src.title,
-                src.outlet,
-                src.date,
-            )
-        )
-        tokens.append(tokenize_spans(src.text, ((s.start, s.end) for s in seg.segments), read))
+        article = read_article(i, src)
+        articles.append(article)
+        tokens.append(tokenize_spans(src.text, ((s.start, s.end) for s in article.segments), read))
     say("aligning")
     bags = term_bags(tokens)
     vectors = sentence_vectors([[art.text[s.start : s.end] for s in art.segments] for art in articles])

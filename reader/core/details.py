@@ -22,10 +22,18 @@ _INSIDE_SENTENCE = frozenset(" \t\u00a0,;&/–—-”’»")
 def capitalised_keys(text: str, tokens: list[Token]) -> set[str]:
     """Keys of the words of one sentence written with an initial capital where no
     sentence begins: not first, and with only spaces, commas, dashes or a closing
-    quotation mark before it (not an opening quote, a colon, a heading's markup)."""
+    quotation mark before it (not an opening quote, a colon, a heading's markup);
+    and acronyms wherever they stand ("NATO officials have warned")."""
     found = set()
     for prev, t in zip(tokens, tokens[1:], strict=False):
         between = text[prev.end : t.start]
         if text[t.start].isupper() and all(c in _INSIDE_SENTENCE for c in between):
             found.add(t.key)
+    if tokens and any(text[t.start].islower() for t in tokens):  # a sentence in capitals has no acronym
+        found.update(t.key for t in tokens if is_acronym(text[t.start : t.end]))
     return found
+
+
+def is_acronym(word: str) -> bool:
+    """Two or more letters, all capitals (NATO, UN, SBU, ЗСУ): a name in any cased script."""
+    return len(word) >= 2 and word.isalpha() and word.isupper()

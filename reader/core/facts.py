@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .common import common_word
 from .normalize import Token
 
 FACT_CATEGORIES = ("number", "date", "name", "quote", "source", "other")
@@ -57,6 +58,10 @@ _CITED = frozenset(
     analystes responsables experts porte-parole analistas funcionarios portavoz аналитики эксперты
     чиновники источники аналітики експерти посадовці джерела""".split()
 )
+# Who a verb of saying names when the name was given before ("he noted"): a source that tells no one new,
+# so a fact only where it stands in another source's place (`Fact.minor`), and no quotation's speaker.
+_PRONOUNS = frozenset("he she they er sie il elle ils elles él ella ellos он она они він вона вони".split())
+_BEFORE_SPEECH = _CITED | _PRONOUNS  # who may stand right before a verb of saying ("analysts suggest", "he noted")
 STEM = 6  # as the alignment's stems (evidence.STEM_CHARS): Olympics ~ Olympic, Christianity ~ Christian
 _WHO = frozenset({"name", "source"})  # a source is a name too: "Peskov" = "Peskov said"
 _AFTER_SEQUENCES = tuple(tuple(cue.split()) for cue in _AFTER)
@@ -81,11 +86,16 @@ class Fact:
     core: tuple[int, int]  # character span of the words that carry the value
     speaker: str = ""  # a quote's speaker (the value of the name next to it), "" when none is named
     speaker_span: tuple[int, int] | None = None
-    minor: bool = False  # a small number in words ("two nations"): a fact only where another number replaces it
+    minor: bool = False  # a small number in words ("two nations"), a pronoun's source ("he said"): a fact only
+    # where another fact of its kind stands in its place
+    counts: str = ""  # a number's: the keys of the words that say what it counts ("russian prisoners")
+    continues: bool = False  # a source that says where the one before came from ("... memos obtained by Reuters")
+    named: bool = False  # a source that cites a name ("Peskov said"), not a role or a document ("analysts said")
 
 
-_OPEN_QUOTE = re.compile(r"""(?:^|(?<=[\s(\[—–\-:]))[“‘«„‚"'](?=\S)""")
-_CLOSE_QUOTE = re.compile(r"""(?<=\S)[”’»“"'‘](?![^\W_])""")
+# French guillemets take a (no-break) space inside: « Nous sommes prêts »
+_OPEN_QUOTE = re.compile(r"""(?:^|(?<=[\s(\[—–\-:]))(?:[“‘«„‚"'](?=\S)|«[ \u00a0\u202f](?=\S))""")
+_CLOSE_QUOTE = re.compile(r"""(?<=\S)(?:[”’»“"'‘]|[ \u00a0\u202f]»)(?![^\W_])""")
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -111,6 +121,7 @@ def extract(
     seg_end: int,
     title: bool = False,
     names: set[str] | None = None,
+    capital_nouns: bool = False,
 ) -> list[Fact]:
     """The facts of one sentence (text[seg_start:seg_end]), given its value tokens (see `values.value_tokens`).
 
@@ -130,6 +141,10 @@ def extract(
                 taken[k] = True
     runs = _name_runs(text, tokens, capitalised, capitalised if names is None else names, taken, title)
     facts.extend(_sources(text, tokens, runs, taken))
+    # numbers before names: a number takes the name that says what it counts ("1,000 Russian prisoners")
+    for k, tok in enumerate(tokens):
+        if tok.is_number and not taken[k]:
+            facts.append(_number_fact(text, tokens, k, taken, capital_nouns))
     for first, last in runs:
         if not any(taken[first:last]):
             value = " ".join(t.key for t in tokens[first:last])
@@ -137,9 +152,6 @@ def extract(
             facts.append(Fact("name", core[0], core[1], value, core))
             for k in range(first, last):
                 taken[k] = True
-    for k, tok in enumerate(tokens):
-        if tok.is_number and not taken[k]:
-            facts.append(_number_fact(text, tokens, k, taken))
     facts = _with_speakers(facts)
     return sorted(facts, key=lambda f: f.start)
 
@@ -151,13 +163,16 @@ def _is_date(tok: Token, text: str) -> bool:
     return not tok.spelled and re.fullmatch(r"1[5-9]\d\d|20\d\d", text[tok.start : tok.end]) is not None
 
 
-def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool]) -> Fact:
-    """A number, a date or an amount, and the words right after it that say what it counts."""
+def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool], capital_nouns: bool = False) -> Fact:
+    """A number, a date or an amount, and the words right after it that say what it counts (in a text that
+    capitalises its nouns, the one word after it: "250 Hausgemeinschaften", not "250 Hausgemeinschaften
+    nehmen")."""
     tok = tokens[k]
     taken[k] = True
     if _is_date(tok, text):
         return Fact("date", tok.start, tok.end, tok.key, (tok.start, tok.end))
     end = tok.end
+    counted: list[str] = []
     for n in range(k + 1, min(k + 1 + _COUNTED_WORDS, len(tokens))):
         nxt = tokens[n]
         gap = text[end : nxt.start]
@@ -165,10 +180,14 @@ def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool]) -> F
         if nxt.is_number or taken[n] or gap.strip() or nxt.key in _SPEECH or short:
             break
         end = nxt.end
-        if not text[nxt.start].isupper():
+        counted.append(nxt.key)
+        taken[n] = True
+        if capital_nouns or not text[nxt.start].isupper():
             break  # "300 people": the noun; "1,000 Russian prisoners": a name, then the noun
     minor = tok.spelled and tok.key.isdigit() and int(tok.key) < _MINOR_BELOW
-    return Fact("number", tok.start, end, tok.key, (tok.start, tok.end), minor=minor)
+    # what it counts is part of the fact: "1,000 Russian prisoners" is not "1,000 Ukrainian soldiers"
+    counts = " ".join(counted)
+    return Fact("number", tok.start, end, tok.key, (tok.start, end), minor=minor, counts=counts)
 
 
 def _name_runs(
@@ -213,6 +232,7 @@ def _sources(text: str, tokens: list[Token], names: list[tuple[int, int]], taken
     name_at = {first: (first, last) for first, last in names}
     name_ending = {last: (first, last) for first, last in names}
     found: list[Fact] = []
+    ends: list[int] = []  # the end token of each source found
     n = len(tokens)
     for k in range(n):
         if taken[k]:
@@ -229,42 +249,95 @@ def _sources(text: str, tokens: list[Token], names: list[tuple[int, int]], taken
             who = name_ending.get(k)
             if who is None and keys[k] in _SPEECH:
                 who = name_at.get(k + 1)
-                if who is None and k > 0 and keys[k - 1] in _CITED:
+                if who is None and k + 1 < n and _opens_clause(text, tokens, k):
+                    # "..., sagte er", "», dit-il", "’ said a senior Ukrainian diplomat.": the verb opens its clause
+                    who = (k + 1, k + 2) if keys[k + 1] in _PRONOUNS else _clause_after(text, tokens, k + 1, taken)
+                if who is None and k > 0 and keys[k - 1] in _BEFORE_SPEECH and _joined(text, tokens, k):
                     who = (k - 1, k)
         if who is None or any(taken[who[0] : who[1]]):
             continue
         first, last = min(cue[0], who[0]), max(cue[1], who[1])
-        if cue_len and k > 0 and keys[k - 1] in _CITED and not taken[k - 1]:
+        if cue_len and k > 0 and keys[k - 1] in _CITED and not taken[k - 1] and _joined(text, tokens, k):
             first = k - 1  # "memos obtained by Reuters"
+        # one attribution in two steps ("according to leaked memos obtained by Reuters"): the second says
+        # where the first came from, and stands in no slot of its own
+        continues = bool(cue_len and ends and ends[-1] == first and _joined(text, tokens, first))
         value = " ".join(keys[who[0] : who[1]])
         core = (tokens[who[0]].start, tokens[who[1] - 1].end)
-        found.append(Fact("source", tokens[first].start, tokens[last - 1].end, value, core))
+        pronoun = who[1] - who[0] == 1 and keys[who[0]] in _PRONOUNS
+        start, end = tokens[first].start, tokens[last - 1].end
+        found.append(
+            Fact("source", start, end, value, core, minor=pronoun, continues=continues, named=who[0] in name_at)
+        )
+        ends.append(last)
         for j in range(first, last):
             taken[j] = True
     return found
 
 
+def _opens_cue(tokens: list[Token], k: int) -> bool:
+    """Whether an attribution cue starts at token k ("obtained by" after "leaked memos")."""
+    keys = [t.key for t in tokens[k : k + 3]]
+    return keys[0] in _SPEECH or any(tuple(keys[: len(c)]) == c for c in _AFTER_BY_FIRST.get(keys[0], ()))
+
+
+def _opens_clause(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether token k follows punctuation (a comma, a quotation's close, a dash) or opens the sentence: a
+    verb of saying there comes before who says ("..., said he"); elsewhere a pronoun after it is who is
+    told about ("Peskov said he would")."""
+    return k == 0 or bool(text[tokens[k - 1].end : tokens[k].start].strip())
+
+
+def _joined(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether token k follows the one before it with nothing but space between (no comma: "officials, according
+    to ..." names the officials as the subject, not as who is cited)."""
+    return not text[tokens[k - 1].end : tokens[k].start].strip()
+
+
 def _cited_after(
     text: str, tokens: list[Token], k: int, name_at: dict[int, tuple[int, int]], taken: list[bool]
 ) -> tuple[int, int] | None:
-    """Who a cue names after it: a name within two words, else the words up to the next punctuation (at most 3)."""
+    """Who a cue names after it: a name within two words (with the role after it: "Russian officials"), else
+    the words up to the next punctuation or the next cue (at most 3: "leaked memos", then "obtained by")."""
     for j in range(k, min(k + 3, len(tokens))):
         if j in name_at:
-            return name_at[j]
+            first, last = name_at[j]
+            if last < len(tokens) and tokens[last].key in _CITED and not taken[last] and _joined(text, tokens, last):
+                last += 1  # "Russian officials", "Kremlin sources": the name and who they are
+            return first, last
         if j > k and text[tokens[j - 1].end : tokens[j].start].strip():
             break
     end = k
-    while end < min(k + 3, len(tokens)) and not taken[end]:
+    while end < min(k + 3, len(tokens)) and not taken[end] and not _opens_cue(tokens, end):
         if end > k and text[tokens[end - 1].end : tokens[end].start].strip():
             break
         end += 1
     return (k, end) if end > k else None
 
 
+_SPEAKER_WORDS = 5  # "said a spokesperson for Amnesty International": who, told after the verb
+
+
+def _clause_after(text: str, tokens: list[Token], k: int, taken: list[bool]) -> tuple[int, int] | None:
+    """Who a verb of saying that opens its clause names after it: the words from k to the next punctuation,
+    when they end there within `_SPEAKER_WORDS` words ("said a senior diplomat."), else no one ("said the
+    talks would go on" goes on)."""
+    end = k
+    while end < len(tokens) and end - k < _SPEAKER_WORDS and not taken[end]:
+        end += 1
+        if end < len(tokens) and not _joined(text, tokens, end):
+            break
+    closed = end == len(tokens) or not _joined(text, tokens, end)
+    # who ends in a noun or a name ("diplomat", "Amnesty International"), not in grammar ("would go on")
+    last = tokens[end - 1] if end > k else None
+    named = last is not None and not last.is_number and not common_word(last.key)
+    return (k, end) if closed and named else None
+
+
 def _with_speakers(facts: list[Fact]) -> list[Fact]:
     """Each quotation with the source nearest to it in its sentence (a name with a verb of saying,
     "according to ..."): who says it. A name merely mentioned near a quotation is no speaker."""
-    people = [f for f in facts if f.category == "source"]
+    people = [f for f in facts if f.category == "source" and not f.minor]
     # sources stand apart from one another, so the nearest to a quotation is one of the few
     # around its place in their order: look there, not at every source (many quotations, many sources)
     by_start = sorted(range(len(people)), key=lambda n: (people[n].start, n))
@@ -344,14 +417,29 @@ def same_value(a: Fact, b: Fact) -> bool:
     if a.category != b.category and not {a.category, b.category} <= _WHO:
         return False
     if a.value == b.value:
+        if a.category == "number" and not (a.minor or b.minor):  # "two nations" / "two sides": a rewording
+            return a.counts == b.counts or bool(a.counts and b.counts) and same_name(a.counts, b.counts)
         return a.category != "quote" or not (a.speaker and b.speaker) or same_name(a.speaker, b.speaker)
     if a.category in _WHO:
+        if pronoun_source(a) and b.named or pronoun_source(b) and a.named:
+            return True  # "he said" may be "Peskov said"; it cannot be "according to official transcripts"
         return same_name(a.value, b.value)
     if a.category == "quote":
         wa, wb = a.value.split(), b.value.split()
         same_words = len(wa) == len(wb) and all(spelling_variant(x, y) for x, y in zip(wa, wb, strict=True))
         return same_words and (not (a.speaker and b.speaker) or same_name(a.speaker, b.speaker))
     return False
+
+
+def shown_value(fact: Fact) -> str:
+    """The value a face or a script compares: a number's with what it counts ("1000 russian prisoners"),
+    as `same_value` compares them (a small number's noun aside: "two nations" is "two sides")."""
+    return f"{fact.value} {fact.counts}" if fact.category == "number" and fact.counts and not fact.minor else fact.value
+
+
+def pronoun_source(fact: Fact) -> bool:
+    """A source that names no one ("he said"): it may stand for any named source."""
+    return fact.category == "source" and fact.minor
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -370,7 +458,8 @@ def _initials(words: list[str]) -> str:
 
 
 def spelling_variant(a: str, b: str) -> bool:
-    """The same word written a letter or two apart (a typo fixed, `it's` / `its`), not another word."""
+    """The same word written a letter or two apart (a typo fixed, two letters swapped, `it's` / `its`), not
+    another word."""
     if a == b:
         return True
     la, lb = _letters(a), _letters(b)
@@ -379,14 +468,15 @@ def spelling_variant(a: str, b: str) -> bool:
     if min(len(la), len(lb)) < 4 or not (la.isalpha() and lb.isalpha()) or abs(len(la) - len(lb)) > 2:
         return False
     limit = 1 if min(len(la), len(lb)) < 8 else 2
-    return _levenshtein()(la, lb, score_cutoff=limit) <= limit
+    return _edit_distance()(la, lb, score_cutoff=limit) <= limit
 
 
 @functools.cache
-def _levenshtein() -> Callable[..., int]:
-    from rapidfuzz.distance import Levenshtein  # loaded on first use, as in worddiff
+def _edit_distance() -> Callable[..., int]:
+    """Edits between two spellings, two letters swapped counting as one ("Fabirk" / "Fabrik")."""
+    from rapidfuzz.distance import OSA  # loaded on first use, as in worddiff
 
-    return Levenshtein.distance
+    return OSA.distance
 
 
 def _letters(word: str) -> str:

@@ -17,10 +17,14 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .details import MONTHS
-from .model import Paragraph, Segment
+from .model import Article, Paragraph, Segment
 from .normalize import fold
+
+if TYPE_CHECKING:
+    from .load import Source
 
 HEADLINE_MAX_CHARS = 200
 SEGMENTED_KEPT = 64  # texts whose segmentation is kept: more than the versions of one story
@@ -35,7 +39,7 @@ OPENERS = "\"'“‘«([‹„‚¿¡「『—–-"
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st jr sr gen col lt sgt capt cmdr adm gov sen rep pres rev hon jan feb mar
     apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun no nos vs etc approx est dept
-    univ inc ltd corp co fig vol pp ca cf al hr fr frau nr bzw usw vgl mme mlle mgr sra srta dra ing
+    univ inc ltd corp co fig vol pp ca cf al hr fr frau nr bzw usw vgl mio mrd mme mlle mgr sra srta dra ing
     г гг ул им тыс млн млрд пр см""".split()
 )
 
@@ -227,3 +231,21 @@ def segment(text: str) -> Segmented:
         for s, e in sentence_spans:
             segments.append(Segment(len(segments), pi, s, e, text[s:e]))
     return Segmented(title, tuple(paragraphs), tuple(segments))
+
+
+def read_article(index: int, src: Source) -> Article:
+    """A loaded version segmented into the Article a comparison holds (the app shows it before the comparison)."""
+    seg = segment(src.text)
+    return Article(
+        index,
+        src.path,
+        seg.title,
+        src.text,
+        seg.segments,
+        seg.paragraphs,
+        src.encoding,
+        src.source_format,
+        src.title,
+        src.outlet,
+        src.date,
+    )

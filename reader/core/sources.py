@@ -25,7 +25,7 @@ def citations(
     for art in articles:
         for seg in art.segments:
             for fact in facts_of(art.index, [seg.index]):
-                if fact.category == "source":
+                if fact.category == "source" and not fact.minor:  # "he said" names no one
                     text = art.text[fact.start : fact.end]
                     found.append(
                         Citation(art.index, claim_of[(art.index, seg.index)], fact.start, fact.end, text, fact.value)

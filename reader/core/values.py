@@ -3,7 +3,8 @@
 The alignment compares words one by one (`normalize.tokenize`); to compare facts,
 the words that write one value are read together, so that every way of writing
 it gives the same key: `22 May 2006` = `May 22nd, 2006` = `22. Mai 2006` =
-`22 mai 2006` (key `2006-05-22`), `3 am` = `3 a.m.` = `03:00` (`03:00`),
+`22 mai 2006` = `22/05/2006` = `22.05.2006` (key `2006-05-22`), `3 am` = `3 a.m.` =
+`03:00` (`03:00`), `15 h 30` = `15h30` = `15.30 Uhr` (`15:30`),
 `$5m` = `$5 million` (`$5000000`), `5%` = `5 percent` = `5 Prozent` (`5%`),
 `22nd` = `22` (an ordinal is its number). Month names and the few unit words
 are those of the languages the segmenter reads (English, German, French,
@@ -53,6 +54,8 @@ _CURRENCY_WORDS = {
     "dollar": "$",
     "euros": "€",
     "euro": "€",
+    "d'euros": "€",  # "5 millions d'euros"
+    "d'euro": "€",
     "pounds": "£",
     "rubles": "₽",
     "roubles": "₽",
@@ -76,6 +79,8 @@ _SCALE_WORDS = {
     "thousand": 10**3,
     "tausend": 10**3,
     "mille": 10**3,
+    "mio": 10**6,  # "5 Mio. Euro"
+    "mrd": 10**9,
 }
 _PERCENT_WORDS = {"percent", "prozent", "%"}
 _PERCENT_PAIRS = {("per", "cent"), ("pour", "cent"), ("por", "ciento")}
@@ -160,6 +165,11 @@ def value_tokens(text: str, tokens: list[Token]) -> list[Token]:
     i, n = 0, len(toks)
     while i < n:
         tok = toks[i]
+        digits = _numeric_date(text, toks, i) if tok.is_number else None
+        if digits:
+            out.append(_merged(tok, toks[i + digits[0] - 1], digits[1]))
+            i += digits[0]
+            continue
         date = _day_month_year(text, toks, i) if (tok.is_number or tok.key in MONTHS) else None
         if date and (date[0] > 2 or toks[i].key != "may" or toks[i].start == 0 or text[tok.start].isupper()):
             taken, key = date
@@ -231,7 +241,17 @@ def _number_value(text: str, toks: list[Token], i: int) -> tuple[int, str]:
     meridiem = _meridiem(text, toks, i + 1)
     if value is not None and meridiem and value <= 12:
         return 1 + meridiem[0], f"{_hour(value, meridiem[1]):02d}:00"
-    if nxt is not None and (nxt.key == "uhr" or nxt.key == "h" and _glued(text, tok, nxt)):
+    if value is not None and value < 24 and nxt is not None and _glued(text, tok, nxt):
+        glued = re.fullmatch(r"h([0-5]\d)", nxt.key)  # 15h30, read as "15" and "h30"
+        if glued:
+            return 2, f"{value:02d}:{glued.group(1)}"
+    if value is not None and value < 24 and nxt is not None and nxt.key == "h" and _spaced(text, tok, nxt):
+        minutes = toks[i + 2] if i + 2 < n else None  # 15h30, 15 h 30, 3 h
+        raw = text[minutes.start : minutes.end] if minutes is not None else ""
+        if minutes is not None and len(raw) == 2 and raw.isdigit() and int(raw) < 60 and _spaced(text, nxt, minutes):
+            return 3, f"{value:02d}:{raw}"
+        return 2, f"{value:02d}:00"
+    if nxt is not None and nxt.key == "uhr":
         whole, _, frac = tok.key.partition(".")
         if whole.isdigit() and int(whole) < 24:
             return 2, f"{int(whole):02d}:{(frac + '0')[:2] if frac else '00'}"
@@ -248,6 +268,8 @@ def _number_value(text: str, toks: list[Token], i: int) -> tuple[int, str]:
             amount, taken = amount * float(nxt.key), 2  # "5 million" folded by the normaliser into one token
         elif _thousands_group(text, tok, nxt):
             amount, taken = amount * 1000 + int(nxt.key), 2  # "1 000": a plain space between groups of digits
+            while i + taken < n and _thousands_group(text, toks[i + taken - 1], toks[i + taken]):
+                amount, taken = amount * 1000 + int(toks[i + taken].key), taken + 1  # "5 000 000"
     after = toks[i + taken] if i + taken < n else None
     end = toks[i + taken - 1].end
     suffix = ""
@@ -263,6 +285,44 @@ def _number_value(text: str, toks: list[Token], i: int) -> tuple[int, str]:
         return taken, currency + tok.key + suffix
     shown = str(int(amount)) if amount == int(amount) else f"{amount:g}"
     return taken, currency + shown + suffix
+
+
+def _spaced(text: str, left: Token, right: Token) -> bool:
+    """Glued, or one space (a no-break one too) between: the parts of one written value."""
+    return text[left.end : right.start] in ("", " ", "\u00a0", "\u202f")
+
+
+_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+def _numeric_date(text: str, toks: list[Token], i: int) -> tuple[int, str] | None:
+    """A date in digits: `22.05.2006` (day first), `22/05/2006` or `05/22/2006` (whichever part is over 12
+    is the day; both 12 or under is no date: the order is the writer's convention), `2006-05-22`."""
+    raw = text[toks[i].start : toks[i].end]
+    dotted = _DOTTED_DATE.fullmatch(raw)
+    if dotted:
+        day, month, year = (int(g) for g in dotted.groups())
+        return (1, f"{year:04d}-{month:02d}-{day:02d}") if 1 <= day <= 31 and 1 <= month <= 12 else None
+    if i + 2 >= len(toks) or not all(t.is_number and not t.spelled for t in toks[i : i + 3]):
+        return None
+    sep = text[toks[i].end : toks[i + 1].start]
+    if sep not in ("/", "-", ".") or text[toks[i + 1].end : toks[i + 2].start] != sep:
+        return None
+    parts = [text[t.start : t.end] for t in toks[i : i + 3]]
+    if not all(p.isdigit() for p in parts):
+        return None
+    a, b, c = (int(p) for p in parts)
+    if len(parts[0]) == 4 and sep == "-":
+        year, month, day = a, b, c
+    elif len(parts[2]) == 4 and a > 12 >= b:
+        day, month, year = a, b, c
+    elif len(parts[2]) == 4 and b > 12 >= a:
+        month, day, year = a, b, c
+    else:
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31 and _YEAR.match(f"{year:04d}")):
+        return None
+    return 3, f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _words(text: str, *toks: Token) -> tuple[str, ...]:

@@ -1,7 +1,6 @@
-"""The reading app: loads the versions, builds the comparison in a worker, and hosts the columns.
+"""The reading app: shows the versions' text at once, the comparison's marks when it is built, and hosts the columns.
 
-`run_app` is the entry point the command line calls: bad input raises
-`InputError` before any terminal state is touched, so the CLI can print it.
+The command line starts it through `launch.run_app`.
 """
 
 from __future__ import annotations
@@ -15,7 +14,8 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 
-from reader.core.load import InputError, Source, load_sources
+from reader.core.load import Source
+from reader.ui.building import BuildCancelled, BuildFailed, EngineRun
 from reader.ui.hands import HANDS_BINDINGS, HandsActions
 from reader.ui.keymap import install_keymap, rebound
 from reader.ui.themes import DEFAULT_THEME, NO_COLOR_THEME, VARIABLE_DEFAULTS, load_themes
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from reader.core.model import Comparison
 
 VIEW_ORDER = ("aligned", "reading", "paragraphs", "claims", "facts", "sources")  # what `v` walks through
-LOADING_DELAY = 0.15  # seconds before the loading indicator shows
 
 
 def jump_commands() -> type[Provider]:
@@ -81,6 +80,7 @@ class ReaderApp(HandsActions, App[int]):
         view: str | None = None,
         warnings: Sequence[str] = (),
         cosmetic: bool | None = None,
+        engine: EngineRun | None = None,
     ) -> None:
         no_color = os.environ.get("NO_COLOR") is not None  # read before App.__init__ pops it
         super().__init__()
@@ -89,6 +89,7 @@ class ReaderApp(HandsActions, App[int]):
         self.comparison: Comparison | None = None
         self._given = comparison
         self._building = False
+        self._engine = engine  # the comparison being built (launch.py starts it before the app is even imported)
         loaded = load_themes(user_theme_dir)
         self.theme_warnings = [*warnings, *loaded.warnings]
         self.init_hands(pairs)
@@ -142,9 +143,20 @@ class ReaderApp(HandsActions, App[int]):
         return tables.table.name if tables.display else self.view.view
 
     def on_load(self) -> None:
-        """Start comparing before the screen is even composed: start-up and engine overlap."""
-        if self._given is None:
+        """Start comparing before the screen is even composed (and before the app starts any thread, so the
+        engine's process forks from a single-threaded one): start-up and engine overlap."""
+        engine = self._engine
+        if self._given is None and engine is not None and engine.base == self.base:
+            self._building = True
+            if engine.started:
+                self._await_comparison(engine)  # else on_mount starts it after the first frame
+        elif self._given is None:
             self._build(self.base)
+
+    def on_unmount(self) -> None:
+        """Closing: the comparison still being built is dropped, its process killed, not waited for."""
+        if self._engine is not None:
+            self._engine.cancel()
 
     def on_mount(self) -> None:
         self.theme_warnings.extend(install_keymap(self))
@@ -160,40 +172,54 @@ class ReaderApp(HandsActions, App[int]):
         if self._given is not None:
             self._show_comparison(self._given)
         elif self.comparison is None:
-            self._show_loading()
+            self._show_text()
+        if self._engine is not None and not self._engine.started:
+            self.call_after_refresh(self._start_engine, self._engine)
 
     # ---- building the comparison --------------------------------------------
 
-    def _show_loading(self) -> None:
-        """The indicator appears only if the comparison is not there in a blink (it costs a redraw)."""
-        self.query_one(StatusLine).show(f"comparing {len(self.sources)} versions…", "")
-        self.set_timer(LOADING_DELAY, self._loading_if_still_building)
+    def _show_text(self) -> None:
+        """The versions' text at once, in their reading order, while the comparison is built (its marks follow)."""
+        from reader.core.segment import read_article
 
-    def _loading_if_still_building(self) -> None:
-        if self._building:
-            self.view.loading = True
+        self.view.preview([read_article(i, s) for i, s in enumerate(self.sources)], self.base)
+
+    def _start_engine(self, engine: EngineRun) -> None:
+        """A short comparison starts once the text is on screen (see EngineRun.long)."""
+        if engine is self._engine and not engine.cancelled:
+            engine.start()
+            self._await_comparison(engine)
 
     def _start_build(self, base: int) -> None:
-        self._building = True
         self.view.loading = True
         self.query_one(StatusLine).show(f"comparing {len(self.sources)} versions…", "")
         self._build(base)
 
-    @work(thread=True, exclusive=True, group="build")
     def _build(self, base: int) -> None:
+        """Start building the comparison on `base` (in its own process where it can: building.py), dropping
+        any build still running; a worker thread waits for it."""
         self._building = True
-        from reader.core import compare_versions  # the engine is imported here, off the path to the first frame
+        if self._engine is not None:
+            self._engine.cancel()
+        self._engine = EngineRun(self.sources, base)
+        self._engine.start()
+        self._await_comparison(self._engine)
 
+    @work(thread=True, exclusive=True, group="build")
+    def _await_comparison(self, engine: EngineRun) -> None:
         try:
-            comparison = self.corrected(compare_versions(self.sources, base))
-        except Exception as exc:  # the engine failed: say so and leave, never a traceback
+            comparison = self.corrected(engine.result())
+        except BuildCancelled:
+            return
+        except BuildFailed as exc:  # the engine failed: say so and leave, never a traceback
             self.call_from_thread(self.exit, 1, message=f"reader: comparison failed: {exc}")
             return
-        self.call_from_thread(self._show_comparison, comparison)
+        if engine is self._engine and not engine.cancelled:
+            self.call_from_thread(self._show_comparison, comparison)
 
     def _show_comparison(self, comparison: Comparison) -> None:
         view = self.view
-        keep = (view.col, view.seg) if self.comparison is not None else (None, None)
+        keep = (view.col, view.seg) if view.docs else (None, None)  # on the sentence read meanwhile, if any
         self.comparison = comparison
         self.base = comparison.base
         self._building = False
@@ -225,6 +251,10 @@ class ReaderApp(HandsActions, App[int]):
         if self._torn_down:
             return
         comp, view = self.comparison, self.view
+        if comp is None and view.docs:  # the text alone so far
+            self.query_one(ColumnHeaders).follow(view.visible_columns, view.column_width, view.col)
+            self.query_one(StatusLine).show(f"comparing {len(self.sources)} versions… (marks follow)", "reading")
+            return
         if comp is None or not view.docs:
             return
         if self.start_view:  # a table from config.toml: shown once the comparison is
@@ -290,6 +320,12 @@ class ReaderApp(HandsActions, App[int]):
         self.view.focus()
 
     # ---- actions ----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Views, tables and rebasing need the comparison: not offered while only the text is shown."""
+        if self.comparison is None and action in ("cycle_view", "show_view", "make_base"):
+            return False
+        return super().check_action(action, parameters)
 
     def action_cycle_view(self) -> None:
         """The next view in VIEW_ORDER; the status line names the one shown."""
@@ -377,26 +413,3 @@ class ReaderApp(HandsActions, App[int]):
             ("Views, app", list(self.BINDINGS)),
         ]
         self.push_screen(HelpScreen([(title, rebound(bindings, self.user_keymap)) for title, bindings in groups]))
-
-
-def run_app(
-    paths: list[str],
-    base: int = 0,
-    theme: str | None = None,
-    pairs: Sequence[Correction] = (),
-    view: str | None = None,
-    warnings: Sequence[str] = (),
-    strict_theme: bool = True,
-    cosmetic: bool | None = None,
-) -> int:
-    """Load the versions (raising InputError on bad input), then read them in the app.
-    A theme that is not strict (config.toml's) falls back to the default with a warning instead."""
-    sources = load_sources(paths)
-    if not 0 <= base < len(sources):
-        raise InputError(f"--base {base + 1}: there are {len(sources)} versions")
-    app = ReaderApp(sources, base=base, theme=theme, pairs=pairs, view=view, warnings=warnings, cosmetic=cosmetic)
-    if strict_theme and theme is not None and theme not in app.available_themes:
-        names = ", ".join(sorted(n for n in app.available_themes if n.startswith("reader-")))
-        raise InputError(f"--theme {theme}: no such theme (try {names})")
-    app.run()
-    return app.return_code or 0

@@ -11,13 +11,13 @@ Nothing here judges similarity: claims, statuses and moves come from the model.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from rich.cells import cell_len
 
-from reader.core.model import Claim, Comparison, Segment
+from reader.core.model import Article, Claim, Comparison, Segment
 
 TEXT, BLANK, GAP, FOLD = "text", "blank", "gap", "fold"
 FOLD_MIN_RUN = 3
@@ -197,10 +197,10 @@ def differs(claim: Claim, n_articles: int) -> bool:
 
 
 class Wrapper:
-    """Wraps sentences at one width, each once."""
+    """Wraps the articles' sentences at one width, each once."""
 
-    def __init__(self, comparison: Comparison, width: int) -> None:
-        self.comparison = comparison
+    def __init__(self, articles: Sequence[Article], width: int) -> None:
+        self.articles = articles
         self.width = max(width, 1)
         self._cache: dict[tuple[int, int], list[Line]] = {}
         self._flows: dict[tuple[int, int, int], tuple[list[Line], list[tuple[int, int]]]] = {}
@@ -221,7 +221,7 @@ class Wrapper:
         key = (article, segment)
         found = self._cache.get(key)
         if found is None:
-            art = self.comparison.articles[article]
+            art = self.articles[article]
             seg = art.segments[segment]
             found = self._cache[key] = [
                 Line(TEXT, segment, start, end, i == 0)
@@ -234,9 +234,16 @@ class Wrapper:
         key = (article, first, last)
         found = self._flows.get(key)
         if found is None:
-            art = self.comparison.articles[article]
+            art = self.articles[article]
             found = self._flows[key] = flow(art.text, art.segments[first : last + 1], self.width)
         return found
+
+
+def wrapper_for(articles: Sequence[Article], width: int, wrapper: Wrapper | None) -> Wrapper:
+    """`wrapper` if it wraps these articles at this width, else a new one."""
+    if wrapper is None or wrapper.articles is not articles or wrapper.width != max(width, 1):
+        wrapper = Wrapper(articles, width)
+    return wrapper
 
 
 def _fold_label(count: int) -> str:
@@ -288,8 +295,7 @@ def build_aligned(
     so the screen is not filled with gaps standing for versions paged off to the side.
     """
     n = len(comparison.articles)
-    if wrapper is None or wrapper.comparison is not comparison or wrapper.width != max(width, 1):
-        wrapper = Wrapper(comparison, width)
+    wrapper = wrapper_for(comparison.articles, width, wrapper)
     docs = [ColumnDoc(a) for a in range(n)]
     claims = comparison.claims
     fold_at: dict[int, int] = {}
@@ -331,21 +337,33 @@ def build_aligned(
 def build_reading(
     comparison: Comparison, width: int, folded: bool = False, wrapper: Wrapper | None = None
 ) -> list[ColumnDoc]:
+    """Each column in its own order (see `flow_columns`), runs of claims unchanged everywhere folded when asked."""
+    n = len(comparison.articles)
+
+    def folds(article: Article) -> dict[int, int]:
+        return dict(_fold_runs([is_foldable(comparison.claim_of(article.index, s.index), n) for s in article.segments]))
+
+    return flow_columns(comparison.articles, width, folds if folded else None, wrapper)
+
+
+def flow_columns(
+    articles: Sequence[Article],
+    width: int,
+    folds: Callable[[Article], dict[int, int]] | None = None,
+    wrapper: Wrapper | None = None,
+) -> list[ColumnDoc]:
     """Each column in its own order: a paragraph's sentences flow on as prose, a blank line between paragraphs.
 
-    A folded run breaks the flow: the paragraph goes on, on the line after the fold.
+    Needs only the articles, so the app shows the text this way before the comparison exists.
+    `folds(article)` maps the first sentence of each folded run to the end of the run. A folded
+    run breaks the flow: the paragraph goes on, on the line after the fold.
     """
-    n = len(comparison.articles)
-    if wrapper is None or wrapper.comparison is not comparison or wrapper.width != max(width, 1):
-        wrapper = Wrapper(comparison, width)
+    wrapper = wrapper_for(articles, width, wrapper)
     docs = []
-    for article in comparison.articles:
+    for article in articles:
         doc = ColumnDoc(article.index)
         segments = article.segments
-        fold_at: dict[int, int] = {}
-        if folded:
-            flags = [is_foldable(comparison.claim_of(article.index, s.index), n) for s in segments]
-            fold_at = dict(_fold_runs(flags))
+        fold_at = folds(article) if folds is not None else {}
         i, paragraph = 0, None
         while i < len(segments):
             seg = segments[i]
@@ -382,8 +400,7 @@ def build_paragraphs(
     Folded, a row whose every sentence is unchanged everywhere shrinks to one line.
     """
     n = len(comparison.articles)
-    if wrapper is None or wrapper.comparison is not comparison or wrapper.width != max(width, 1):
-        wrapper = Wrapper(comparison, width)
+    wrapper = wrapper_for(comparison.articles, width, wrapper)
     docs = [ColumnDoc(a) for a in range(n)]
     runs = {a: _paragraph_runs(comparison, a) for a in range(n)}
     for row in rows:

@@ -1,18 +1,25 @@
 """App benchmark: time to the first screen, and keypress-to-refresh on a large comparison.
 
-    uv run python tests/bench/bench_app.py [--startup-only | --keys-only]
+    uv run python tests/bench/bench_app.py [--startup-only | --large-only | --keys-only]
 
 1. Start-up: a bare Textual app (one Static) against the reader on the bundled
-   corpus (comparison built in its worker), measured the same way for both, in
+   corpus (comparison built in the background), measured the same way for both, in
    three ways, each the median of several runs with its ratio:
    - in-process, imports done, from constructing the app to the end of the first
-     frame that shows the content (the Static; the comparison's columns);
+     frame that shows the content (the Static; the versions' text, then the
+     comparison's marks);
    - in-process, to the moment Pilot finds the app idle after that (Pilot polls
      in 20 ms steps, so this adds up to a frame or two of waiting to both);
    - a whole command: a child process started to the first frame with content
      (interpreter, imports, app), with byte-code caches warm in a scratch folder
-     (this environment sets PYTHONDONTWRITEBYTECODE, which no user install does).
-2. Keypresses in every view (aligned, reading, paragraphs, claims, facts, sources): 10 versions of about
+     (this environment sets PYTHONDONTWRITEBYTECODE, which no user install does),
+     the engine in its own process (the app's way on Linux) and in a thread of the app.
+2. Start-up on 10 versions of about 1,000 sentences (files), whole commands, interleaved:
+   the reader's text on screen and its marks (engine in a process, and in a thread)
+   against the batch command on the same files (`reader --format json`, to a pipe);
+   then `j` pressed in the reading view while the engine works (in-process): how much
+   the engine slows the interface, in a process and in a thread.
+3. Keypresses in every view (aligned, reading, paragraphs, claims, facts, sources): 10 versions of about
    1,000 sentences (the comparison is built first, outside the timing), at 200x50;
    each key is timed from the press to the end of the screen update that shows it.
    Prints the median and the 90th percentile per key.
@@ -38,7 +45,7 @@ from textual.widgets import Static  # noqa: E402
 from reader.core.compare import compare_texts  # noqa: E402
 from reader.core.load import Source  # noqa: E402
 from reader.ui.app import ReaderApp  # noqa: E402
-from tests.bench.startup_probe import SIZE, bare_app, reader_app, watch_first_content  # noqa: E402
+from tests.bench.startup_probe import SIZE, bare_app, reader_app, reader_text, watch_first_content  # noqa: E402
 from tests.bench.workload import versions  # noqa: E402
 
 NO_USER_THEMES = ROOT / "no-such-folder"
@@ -69,23 +76,44 @@ async def first_screen(make) -> tuple[float, float]:
         undo()
 
 
-def whole_command(which: str, cache: str) -> float:
-    """Seconds from starting a child process to its first frame with content."""
+def whole_command(args: list[str], cache: str) -> dict[str, float]:
+    """Seconds from starting a probe child process (startup_probe.py `args`) to each line it prints
+    (`painted` for the bare app; `text`, then `marks` for the reader)."""
+    env = bytecode_env(cache)
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, str(PROBE), *args], stdout=subprocess.PIPE, env=env, cwd=ROOT, text=True)
+    assert child.stdout is not None
+    seen = {}
+    for line in child.stdout:
+        seen[line.strip()] = time.perf_counter() - start
+    child.wait()
+    assert seen, f"{args}: no frame painted (exit {child.returncode})"
+    return seen
+
+
+def batch_command(paths: list[str], cache: str) -> float:
+    """Seconds the batch command takes on the same input (`reader --format json`, written to a pipe)."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "--format", "json", *paths],
+        stdout=subprocess.PIPE,
+        env=bytecode_env(cache),
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout, f"the batch command failed (exit {done.returncode})"
+    return time.perf_counter() - start
+
+
+def bytecode_env(cache: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = cache
-    start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, str(PROBE), which], stdout=subprocess.PIPE, env=env, cwd=ROOT, text=True)
-    assert child.stdout is not None
-    line = child.stdout.readline()
-    elapsed = time.perf_counter() - start
-    child.wait()
-    assert line.strip() == "painted", f"{which}: no frame painted (exit {child.returncode})"
-    return elapsed
+    return env
 
 
-def report(label: str, bare: list[float], reader: list[float]) -> None:
+def report(label: str, bare: list[float], reader: list[float], against: str = "bare") -> None:
     b, r = statistics.median(bare), statistics.median(reader)
-    print(f"{label:34s} bare {ms(b)}   reader {ms(r)}   ratio {r / b:5.2f}")
+    print(f"{label:44s} {against} {ms(b)}   reader {ms(r)}   ratio {r / b:5.2f}")
 
 
 async def keypresses(
@@ -145,41 +173,123 @@ def ms(seconds: float) -> str:
 
 
 def print_timings(keys: list[str], timings: dict[str, list[tuple[float, float]]]) -> None:
-    print(f"{'key':24s} {'press-to-refresh':>22s} {'Pilot round trip':>18s}")
+    print(f"{'key':24s} {'press-to-refresh':>22s} {'':16s} {'Pilot round trip':>18s}")
     for key in keys:
         refresh = [r for r, _ in timings[key] if r == r]
         trips = [t for _, t in timings[key]]
         if not refresh:
-            print(f"{key:24s} (nothing to repaint: a prefix key)   {ms(statistics.median(trips))}")
+            print(f"{key:24s} (nothing to repaint: a prefix, or no such key here)   {ms(statistics.median(trips))}")
             continue
         p90 = statistics.quantiles(refresh, n=10)[-1] if len(refresh) > 1 else float("nan")
-        print(f"{key:24s} median {ms(statistics.median(refresh))} p90 {ms(p90)}  {ms(statistics.median(trips))}")
+        print(
+            f"{key:24s} median {ms(statistics.median(refresh))} p90 {ms(p90)} max {ms(max(refresh))}"
+            f"  {ms(statistics.median(trips))}"
+        )
     every = [r for values in timings.values() for r, _ in values if r == r]
     print(f"{'all keys':24s} median {ms(statistics.median(every))}")
 
 
 async def main() -> None:
-    if "--keys-only" not in sys.argv:
+    only = [a for a in sys.argv[1:] if a.endswith("-only")]
+    if not only or "--startup-only" in only:
         await startup()
-    if "--startup-only" in sys.argv:
-        return
-    await keys_in_every_view()
+    if not only or "--large-only" in only:
+        large_startup()
+        await keys_while_building()
+    if not only or "--keys-only" in only:
+        await keys_in_every_view()
 
 
 async def startup() -> None:
     await first_screen(bare_app)  # warm imports and caches for both
     await first_screen(reader_app)
     bare = [await first_screen(bare_app) for _ in range(RUNS)]
-    reader = [await first_screen(reader_app) for _ in range(RUNS)]
+    text = [await first_screen(reader_text) for _ in range(RUNS)]
+    marks = [await first_screen(reader_app) for _ in range(RUNS)]
     print(f"first screen, bare Textual app vs reader on the corpus (medians of {RUNS}):")
-    report("  in-process, content painted", [p for p, _ in bare], [p for p, _ in reader])
-    report("  in-process, Pilot sees it idle", [i for _, i in bare], [i for _, i in reader])
+    report("  in-process, text painted", [p for p, _ in bare], [p for p, _ in text])
+    report("  in-process, marks painted", [p for p, _ in bare], [p for p, _ in marks])
+    report("  in-process, Pilot sees the marks, idle", [i for _, i in bare], [i for _, i in marks])
     with tempfile.TemporaryDirectory(prefix="reader-bench-pyc-") as cache:
-        whole_command("bare", cache)  # write the byte-code caches
-        whole_command("reader", cache)
-        bare = [whole_command("bare", cache) for _ in range(PROCESS_RUNS)]
-        reader = [whole_command("reader", cache) for _ in range(PROCESS_RUNS)]
-    report(f"  whole command (median of {PROCESS_RUNS})", bare, reader)
+        for args in (["bare"], ["reader"], ["reader", "--thread"]):  # write the byte-code caches
+            whole_command(args, cache)
+        runs: dict[str, list[dict[str, float]]] = {"bare": [], "process": [], "thread": []}
+        for _ in range(PROCESS_RUNS):  # interleaved: a change in the machine's load hits all three
+            runs["bare"].append(whole_command(["bare"], cache))
+            runs["process"].append(whole_command(["reader"], cache))
+            runs["thread"].append(whole_command(["reader", "--thread"], cache))
+    bare = [r["painted"] for r in runs["bare"]]
+    print(f"  whole command (medians of {PROCESS_RUNS}):")
+    for way in ("process", "thread"):
+        report(f"    engine in a {way}, text painted", bare, [r["text"] for r in runs[way]])
+        report(f"    engine in a {way}, marks painted", bare, [r["marks"] for r in runs[way]])
+
+
+def large_startup(count: int = 10, sentences: int = 1000, rounds: int = 5) -> None:
+    """Whole commands on `count` x `sentences` files: the reader's text and marks against the batch command."""
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as folder:
+        paths = []
+        for i, text in enumerate(versions(count, sentences)):
+            path = Path(folder) / f"v{i + 1:02d}.txt"
+            path.write_text(text, encoding="utf-8")
+            paths.append(str(path))
+        with tempfile.TemporaryDirectory(prefix="reader-bench-pyc-") as cache:
+            batch_command(paths, cache)  # write the byte-code caches
+            whole_command(["reader", *paths], cache)
+            batch, process, thread = [], [], []
+            for _ in range(rounds):
+                batch.append(batch_command(paths, cache))
+                process.append(whole_command(["reader", *paths], cache))
+                thread.append(whole_command(["reader", *paths, "--thread"], cache))
+    print(f"\n{count} x {sentences} sentences, whole commands (medians of {rounds}), against the batch command:")
+    for way, runs in (("process", process), ("thread", thread)):
+        report(f"  engine in a {way}, text painted", batch, [r["text"] for r in runs], "batch")
+        report(f"  engine in a {way}, marks painted", batch, [r["marks"] for r in runs], "batch")
+
+
+async def keys_while_building(count: int = 10, sentences: int = 1000, rounds: int = 3) -> None:
+    """`j` in the reading view while the comparison is built: press-to-refresh, engine in a process or a thread."""
+    import reader.ui.building as building
+
+    sources = [Source(f"v{i + 1}.txt", t) for i, t in enumerate(versions(count, sentences))]
+    forks = building.forks
+    timings: dict[str, list[float]] = {"process": [], "thread": []}
+    try:
+        for _ in range(rounds):
+            for way in timings:
+                building.forks = forks if way == "process" else (lambda: False)
+                timings[way] += await keys_before_marks(sources)
+    finally:
+        building.forks = forks
+    print(f"\n`j` pressed while the engine builds {count} x {sentences} (reading view, {rounds} starts):")
+    for way, found in timings.items():
+        p90 = statistics.quantiles(found, n=10)[-1] if len(found) > 1 else found[0]
+        print(f"  engine in a {way:8s} presses {len(found):4d}  median {ms(statistics.median(found))} p90 {ms(p90)}")
+
+
+async def keys_before_marks(sources: list[Source]) -> list[float]:
+    """Press-to-refresh of `j` from the first text until the comparison arrives (a press the marks overtook
+    counts until Pilot has seen it handled)."""
+    app = ReaderApp(sources, user_theme_dir=NO_USER_THEMES)
+    found: list[float] = []
+    async with app.run_test(size=(200, 50)) as pilot:
+        while not app.view.docs:
+            await asyncio.sleep(0.005)
+        painted: list[float] = []
+        paint = app.screen._compositor_refresh
+
+        def timed_paint() -> None:
+            paint()
+            painted.append(time.perf_counter())
+
+        app.screen._compositor_refresh = timed_paint
+        while app.comparison is None:
+            painted.clear()
+            start = time.perf_counter()
+            await pilot.press("j")
+            await pilot.pause()
+            found.append((painted[0] if painted else time.perf_counter()) - start)
+    return found
 
 
 async def keys_in_every_view() -> None:
@@ -189,11 +299,34 @@ async def keys_in_every_view() -> None:
         f"\nbuild 10 x {len(comparison.articles[0].segments)} sentences (engine, not timed below): "
         f"{ms(time.perf_counter() - start)}"
     )
-    keys = ["j", "k", "n", "l", "g", "h", "right_square_bracket", "d"]
-    table_keys = ["j", "k", "l", "h", "t", "pagedown", "pageup"]
+    keys = [
+        "j",
+        "k",
+        "n",
+        "N",
+        "l",
+        "h",
+        "g",
+        "tab",
+        "shift+tab",
+        "3",
+        "1",
+        "right_square_bracket",
+        "d",
+        "left_square_bracket",
+        "c",
+        "pagedown",
+        "pageup",
+        "end",
+        "home",
+    ]
+    toggles = ["z", "c"]  # fold and the cosmetic layer, each pressed twice a round: back where they were
+    table_keys = ["j", "k", "l", "h", "t", "o", "pagedown", "pageup", "end", "home"]
     for view, setup, pressed in (
         ("aligned", (), keys),
+        ("aligned, toggles", (), toggles),
         ("reading", ("v",), keys),
+        ("reading, toggles", ("v",), toggles),
         ("paragraphs", ("v", "v"), keys),
         ("claims", ("m",), table_keys),
         ("facts", ("f",), table_keys),
@@ -201,6 +334,8 @@ async def keys_in_every_view() -> None:
     ):
         print(f"\n{view} view")
         print_timings(pressed, await keypresses(comparison, pressed, repeat=25, setup=setup))
+    print("\nv through every view and back (each view's first layout included)")
+    print_timings(["v"], await keypresses(comparison, ["v"], repeat=6 * 5))
     print(f"{'bare app, Pilot round trip of one key':40s} {ms(await bare_round_trip())}")
 
 

@@ -104,7 +104,7 @@ def test_two_pages_compared(run, server):
     assert first["path"] == f"{server}/one.html"
     assert first["text"].startswith("Talks resume in Geneva\n\nNegotiators met")
     assert "Buy now" not in first["text"] and "Home" not in first["text"]
-    assert any(d["value"] == "15" and d["text"].startswith("15 prisoners") for d in data["details"])
+    assert any(d["value"] == "15 prisoners" and d["text"].startswith("15 prisoners") for d in data["details"])
 
 
 def test_url_mixed_with_a_file_and_stdin(run, server, story):

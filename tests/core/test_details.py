@@ -37,6 +37,13 @@ SAME_VALUE = [
     ("de money", "5 Millionen Euro", "fünf Millionen Euro"),
     ("fr date", "le 22 mai 2006", "22 May 2006"),
     ("fr thousand", "mille personnes", "1000 personnes"),
+    ("fr money", "5 millions d'euros", "5 000 000 euros"),
+    ("fr time", "à 15 h 30", "15:30"),
+    ("fr time glued", "15h30", "15:30"),
+    ("date in digits, day first", "22/05/2006", "22 May 2006"),
+    ("date in digits, month first", "05/22/2006", "22 May 2006"),
+    ("date in digits, year first", "2006-05-22", "22 May 2006"),
+    ("de date in digits", "22.05.2006", "22. Mai 2006"),
     ("fr percent", "5 pour cent", "5 %"),
 ]
 
@@ -53,6 +60,7 @@ DIFFERENT_VALUE = [
     ("million and billion", "$5m", "$5bn"),
     ("another currency", "$5", "€5"),
     ("de another month", "22. Mai 2006", "22. Juni 2006"),
+    ("day and month both 12 or under: no date read", "05/06/2006", "6 May 2006"),
 ]
 
 
@@ -119,11 +127,69 @@ EDITS = [
         {"fact"},
     ),
     (
+        "what a number counts, altered",
+        "Kyiv holds 1,000 Russian prisoners.",
+        "Kyiv holds 1,000 Ukrainian soldiers.",
+        {("altered", "number", 1, "1,000 Ukrainian soldiers")},
+        {"fact"},
+    ),
+    (
+        "a head count and an age are two slots",
+        "The tribe of Gad was counted: the men numbered 45,600 in all when the census of the whole camp was done.",
+        "The tribe of Gad was counted: every man aged 20 years and older who was able to go to war was listed.",
+        {("lacking", "number", 0, "45,600"), ("inserted", "number", 1, "20 years")},
+        {"fact"},
+    ),
+    ("a small number's noun reworded", "The two nations met.", "The two sides met.", set(), {"wording"}),
+    (
         "an altered source",
         "The memo was leaked, according to Reuters.",
         "The memo was leaked, according to the Associated Press.",
         {("altered", "source", 1, "according to the Associated Press")},
         {"fact"},
+    ),
+    (
+        "a source's name and who they are",
+        "The plan, as outlined by Russian officials, stands.",
+        "The plan, as outlined by analysts, stands.",
+        {("altered", "source", 1, "outlined by analysts")},
+        {"fact"},
+    ),
+    (
+        "an attribution in two steps: the first is the slot, the second inserted",
+        "The list is under scrutiny, but analysts suggest caution.",
+        "The list is under scrutiny, according to leaked memos obtained by Bloomberg.",
+        {("altered", "source", 1, "according to leaked memos"), ("inserted", "source", 1, "obtained by Bloomberg")},
+        {"fact"},
+    ),
+    (
+        "a speaker named after the verb",
+        "‘We are ready,’ said a senior diplomat.",
+        "‘We are ready,’ said Foreign Minister Kuleba.",
+        {("altered", "quote", 1, "‘We are ready,’"), ("altered", "source", 1, "said Foreign Minister Kuleba")},
+        {"fact"},
+    ),
+    (
+        "what follows 'said' is no speaker unless it ends in a noun or a name",
+        "The envoy arrived, said the talks would go on.",
+        "The envoy arrived, said the talks would go on and on.",
+        set(),
+        {"wording"},
+    ),
+    (
+        "a pronoun's source in a document's place",
+        "The deal holds, according to official transcripts.",
+        "The deal holds, he noted.",
+        {("altered", "source", 1, "he noted")},
+        {"fact"},
+    ),
+    ("a name told as a pronoun", "“We are ready,” Peskov said.", "“We are ready,” he said.", set(), {"wording"}),
+    (
+        "a pronoun that says nothing",
+        "The official said he was ready.",
+        "The official said she was ready.",
+        set(),
+        {"wording"},
     ),
     (
         "an inserted source",
@@ -169,18 +235,122 @@ EDITS = [
         {"fact"},
     ),
     (
+        "de what a number counts, altered",
+        "In Kiew sitzen 1.000 Gefangene.",
+        "In Kiew sitzen 1.000 Soldaten.",
+        {("altered", "number", 1, "1.000 Soldaten")},
+        {"fact"},
+    ),
+    (
+        "de a name told as a pronoun",
+        "„Wir sind bereit“, sagte Peskow.",
+        "„Wir sind bereit“, sagte er.",
+        set(),
+        {"wording"},
+    ),
+    (
+        "de a speaker named after the verb",
+        "„Wir sind bereit“, sagte ein hoher Diplomat.",
+        "„Wir sind bereit“, sagte Außenminister Kuleba.",
+        {("altered", "quote", 1, "„Wir sind bereit“"), ("altered", "source", 1, "sagte Außenminister Kuleba")},
+        {"fact"},
+    ),
+    (
         "de altered source",
         "Die Liste kam an, laut Interfax.",
         "Die Liste kam an, laut Reuters.",
         {("altered", "source", 1, "laut Reuters")},
         {"fact"},
     ),
+    (
+        "de a typo fixed",
+        "Die Stadt schloss die Fabirk am Montag.",
+        "Die Stadt schloss die Fabrik am Montag.",
+        set(),
+        {"cosmetic"},
+    ),
+    ("de case is cosmetic", "Die Gespräche begannen in Kiew.", "Die Gespräche Begannen in Kiew.", set(), set()),
+    (
+        "de the same name",
+        "Der Bericht nannte Trevor Hicks.",
+        "Der Bericht nannte Trevor Hicks erneut.",
+        set(),
+        {"wording"},
+    ),
+    ("de a time written another way", "Der Angriff begann um 3 Uhr.", "Der Angriff begann um 03:00 Uhr.", set(), set()),
+    ("de a date in digits", "Die Liste kam am 22. Mai 2006 an.", "Die Liste kam am 22.05.2006 an.", set(), set()),
+    (
+        "de a reworded quotation",
+        "Er bat sie, „Kommentare zu entfernen oder zu ändern“, hieß es.",
+        "Er bat sie, „Kommentare zu löschen oder umzuschreiben“, hieß es.",
+        {("altered", "quote", 1, "„Kommentare zu löschen oder umzuschreiben“")},
+        {"fact"},
+    ),
+    (
+        "de a quotation given another speaker",
+        "„Wir sind bereit“, sagte Peskow.",
+        "„Wir sind bereit“, sagte Lawrow.",
+        {("altered", "quote", 1, "„Wir sind bereit“"), ("altered", "source", 1, "sagte Lawrow")},
+        {"fact"},
+    ),
     ("fr percent", "Les prix ont monté de 5 pour cent.", "Les prix ont monté de 5 %.", set(), set()),
+    ("fr a typo fixed", "La ville a fermé l'usnie lundi.", "La ville a fermé l'usine lundi.", set(), {"cosmetic"}),
+    ("fr a plain word swapped", "Les fans ont rempli le stade.", "Les fans ont rempli la salle.", set(), {"wording"}),
+    (
+        "fr a time written another way",
+        "L'attaque a commencé à 3 h lundi.",
+        "L'attaque a commencé à 03:00 lundi.",
+        set(),
+        set(),
+    ),
+    (
+        "fr a date in digits",
+        "Il est arrivé le 22 mai 2006 à Leeds.",
+        "Il est arrivé le 22/05/2006 à Leeds.",
+        set(),
+        set(),
+    ),
+    ("fr money", "Le club a payé 5 millions d'euros.", "Le club a payé 5 000 000 euros.", set(), set()),
+    (
+        "fr a reworded quotation",
+        "Il leur a demandé « de retirer ou modifier les commentaires ».",
+        "Il leur a demandé « de supprimer ou réécrire les commentaires ».",
+        {("altered", "quote", 1, "« de supprimer ou réécrire les commentaires »")},
+        {"fact"},
+    ),
+    (
+        "fr a quotation given another speaker",
+        "« Nous sommes prêts », a dit Peskov.",
+        "« Nous sommes prêts », a dit Lavrov.",
+        {("altered", "quote", 1, "« Nous sommes prêts »"), ("altered", "source", 1, "dit Lavrov")},
+        {"fact"},
+    ),
+    (
+        "fr figures a rewrite adds are inserted",
+        "Ils ont pu sauver une famille, a dit l'enquête.",
+        "Ils auraient pu sauver 41 des 96 vies perdues, a dit l'enquête.",
+        {("inserted", "number", 1, "41"), ("inserted", "number", 1, "96 vies")},
+        {"fact"},
+    ),
     (
         "fr altered date",
         "La liste est arrivée le 22 mai 2006.",
         "La liste est arrivée le 23 mai 2006.",
         {("altered", "date", 1, "23 mai 2006")},
+        {"fact"},
+    ),
+    (
+        "fr what a number counts, altered",
+        "Kiev détient 1 000 prisonniers russes.",
+        "Kiev détient 1 000 soldats ukrainiens.",
+        {("altered", "number", 1, "1 000 soldats")},
+        {"fact"},
+    ),
+    (
+        "fr a pronoun's source in a document's place",
+        "La liste est arrivée, selon les transcriptions officielles.",
+        "La liste est arrivée, dit-il.",
+        {("altered", "source", 1, "dit-il")},
         {"fact"},
     ),
     (
@@ -226,9 +396,9 @@ def test_an_altered_fact_names_its_counterpart() -> None:
         [CONTEXT + "Moscow sent its list of 1,000 prisoners.", CONTEXT + "Moscow sent its list of 1,500 prisoners."]
     )
     (detail,) = comparison.details
-    assert (detail.value, detail.against) == ("1500", 0)
+    assert (detail.value, detail.against) == ("1500 prisoners", 0)  # the value, and what it counts
     (counterpart,) = detail.counterparts
-    assert (counterpart.article, counterpart.text, counterpart.value) == (0, "1,000 prisoners", "1000")
+    assert (counterpart.article, counterpart.text, counterpart.value) == (0, "1,000 prisoners", "1000 prisoners")
 
 
 def test_quote_integrity_gives_both_speakers() -> None:
@@ -249,6 +419,22 @@ def test_sources_per_version() -> None:
     assert [c.text for c in comparison.sources_of(1)] == ["according to Interfax", "memos obtained by Reuters"]
     assert comparison.cited_by["reuters"] == (1,)  # only version 2 cites Reuters
     assert comparison.cited_by["interfax"] == (0, 1)
+
+
+def test_an_acronym_opening_a_sentence_is_a_name() -> None:
+    comparison = compare_texts(["Moscow sent its list.", "Moscow sent its list. NATO officials have warned of a trap."])
+    assert ("inserted", "name", 1, "NATO") in _facts(comparison)
+
+
+def test_a_longer_word_of_one_stem_is_new_content() -> None:
+    """ "directive" is not "direct" (they share a stem): in a sentence only one version has, it is new."""
+    comparison = compare_texts(
+        [
+            "Talks were direct.\n\nThe staff went home late.",
+            "Talks were frank.\n\nThe staff went home late.\n\nA directive had ordered it.",
+        ]
+    )
+    assert [d.text for d in comparison.details] == ["directive had ordered"]
 
 
 def test_detail_offsets_are_exact() -> None:
@@ -299,10 +485,19 @@ def test_german_nouns_are_no_names() -> None:
     )
     comparison = compare_texts([GERMAN, other])
     assert not [d for d in comparison.details if d.category == "name"]
-    (figure,) = comparison.details  # "Millionen" became "zwei Millionen": a figure altered
+    (figure,) = comparison.details  # "Millionen" became "zwei Millionen": a figure altered, with what it counts
     assert (figure.fact_role, figure.category, figure.text, figure.counterparts[0].text) == (
         "altered",
         "number",
-        "zwei Millionen",
-        "Millionen",
+        "zwei Millionen Besucher",
+        "Millionen Besucher",
     )
+
+
+def test_in_german_a_number_counts_one_noun() -> None:
+    """A text that capitalises its nouns: the capital after a number is the noun it counts, not a name before it."""
+    text = GERMAN.replace("Im Hafen arbeiten viele Menschen aus aller Welt.", "Im Hafen arbeiten 250 Menschen täglich.")
+    comparison = compare_texts([text, text.replace("250", "300")])
+    assert [(d.fact_role, d.text, d.counterparts[0].text) for d in comparison.details] == [
+        ("altered", "300 Menschen", "250 Menschen")
+    ]

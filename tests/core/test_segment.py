@@ -51,6 +51,11 @@ SENTENCES = [
         "The ministry made three demands: The first came today.",
         ["The ministry made three demands:", "The first came today."],
     ),
+    (
+        "german amount",
+        "Die Stadt gab 5 Mio. Euro aus. Das ist viel.",
+        ["Die Stadt gab 5 Mio. Euro aus.", "Das ist viel."],
+    ),
     ("cjk", "莫斯科发送了名单。基辅没有回应。", ["莫斯科发送了名单。", "基辅没有回应。"]),
 ]
 

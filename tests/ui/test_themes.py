@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.load import InputError
-from reader.ui.app import run_app
+from reader.ui.launch import run_app
 from reader.ui.themes import VARIABLE_DEFAULTS, ThemeError, bundled_theme_dir, load_themes, parse_theme
 
 from .conftest import make_app

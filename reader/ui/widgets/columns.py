@@ -11,7 +11,7 @@ is always asked of the model (`Comparison.counterparts`).
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -23,7 +23,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 
-from reader.core.model import Comparison
+from reader.core.model import Article, Comparison
 from reader.core.visible import visible
 from reader.ui.layout import (
     FOLD,
@@ -32,6 +32,7 @@ from reader.ui.layout import (
     Line,
     Wrapper,
     column_geometry,
+    flow_columns,
 )
 from reader.ui.navigation import (
     at_or_after,
@@ -43,10 +44,23 @@ from reader.ui.navigation import (
     step_wrapping,
     wrap_column,
 )
-from reader.ui.views import TEXT_VIEWS, AlignedView, TextView
+from reader.ui.views import TEXT_VIEWS, AlignedView, ReadingView, TextView
 from reader.ui.widgets.painting import GUTTER, ColumnPainting
 
 MIN_COLUMN_WIDTH = 30
+# What needs the comparison (claims, statuses, counterparts): not offered while only the text is shown.
+NEEDS_COMPARISON = frozenset(
+    {
+        "next_difference",
+        "previous_difference",
+        "prefix",
+        "chord",
+        "toggle_cosmetic",
+        "counterpart",
+        "toggle_fold",
+        "open_claim",
+    }
+)
 
 
 class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
@@ -179,7 +193,9 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.comparison: Comparison | None = None
+        self.articles: tuple[Article, ...] = ()  # the text shown: the comparison's, or the versions read before it
         self.text_view: TextView = AlignedView()
+        self._after_preview: str | None = None  # the view to show once the comparison comes
         self.folded = False
         self.cosmetic = False  # the cosmetic layer (case, punctuation, quote style) is hidden until `c`
         self.col = 0
@@ -215,6 +231,9 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
 
     def set_view(self, name: str) -> None:
         """Show the text view `name`, keeping the cursor sentence on its row of the screen."""
+        if self._after_preview is not None:  # only the text so far: shown in its reading order until the comparison
+            self._after_preview = name
+            return
         if name == self.text_view.name:
             return
         self.text_view = TEXT_VIEWS[name]()
@@ -227,9 +246,24 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
 
     # ---- model and layout -------------------------------------------------
 
+    def preview(self, articles: Sequence[Article], col: int = 0) -> None:
+        """Show the versions' text before the comparison exists: each in its own reading order, no marks.
+
+        `show` then brings the marks (and the view asked for), the cursor staying on its sentence and row."""
+        self._after_preview = self.text_view.name
+        self.text_view = ReadingView()
+        self.articles = tuple(articles)
+        self.col = min(col, len(self.articles) - 1)
+        self.seg = 0
+        self.deltas = [0] * len(self.articles)
+        self._relayout(force=True)
+
     def show(self, comparison: Comparison, col: int | None = None, seg: int | None = None) -> None:
         """Draw `comparison`, keeping the cursor on (col, seg) when given (segments survive a rebase)."""
         self.comparison = comparison
+        self.articles = comparison.articles
+        if self._after_preview is not None:
+            self.text_view, self._after_preview = TEXT_VIEWS[self._after_preview](), None
         n = len(comparison.articles)
         self.col = comparison.base if col is None else min(col, n - 1)
         self.seg = 0 if seg is None else seg
@@ -279,12 +313,12 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
         The cursor keeps its row on screen (`cursor_row`, default: where it is now), so
         switching view, folding or paging does not make the text jump.
         """
-        if self.comparison is None:
+        if not self.articles:
             return
         width = self._content_width()
         if width <= 0:
             return
-        n = len(self.comparison.articles)
+        n = len(self.articles)
         self.visible_count, self.column_width = column_geometry(width, n, MIN_COLUMN_WIDTH)
         self._page_columns()
         paged = self.text_view.shared_rows and self.visible_count < n
@@ -298,11 +332,13 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
         self._layout_key = key
         text_width = max(self.column_width - GUTTER - 1, 8)
         wrapper = self._wrapper
-        if wrapper is None or wrapper.comparison is not self.comparison or wrapper.width != text_width:
-            wrapper = self._wrapper = Wrapper(self.comparison, text_width)  # wrapping is kept across pages
+        if wrapper is None or wrapper.articles is not self.articles or wrapper.width != text_width:
+            wrapper = self._wrapper = Wrapper(self.articles, text_width)  # wrapping is kept across pages
         shown = set(self.visible_columns) if paged else None
         docs = self._layouts.get(key)
-        if docs is None:
+        if docs is None and self.comparison is None:
+            docs = flow_columns(self.articles, text_width, None, wrapper)  # the text alone: no folds, no claims
+        elif docs is None:
             docs = self._layouts[key] = self.text_view.build(self.comparison, text_width, self.folded, shown, wrapper)
             gc.freeze()  # tens of thousands of lines that live on: a full collection walking them took 130-200 ms
         self.docs = docs
@@ -380,7 +416,7 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
 
     def goto(self, col: int, seg: int, detail: tuple[int, int] | None = None) -> None:
         """Put the cursor on sentence `seg` of column `col` and bring it into view."""
-        if self.comparison is None:
+        if not self.docs:
             return
         if col not in self.visible_columns and self.text_view.shared_rows:
             line, _ = self._cursor_lines()
@@ -412,9 +448,8 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
         self, full: bool, old_marks: Iterable[tuple[int, int]] = (), before: tuple[int, int, list[int]] | None = None
     ) -> None:
         """After any move: recompute marks, scroll, anchor, page; repaint what changed; tell the app."""
-        assert self.comparison is not None
         self.notice = ""
-        cps = self.comparison.counterparts(self.col, self.seg) if self.docs else {}
+        cps = self.comparison.counterparts(self.col, self.seg) if self.docs and self.comparison is not None else {}
         self._counterparts = {c: set(s) for c, s in cps.items()}
         self._update_virtual_size()
         self._scroll_into_view()
@@ -511,6 +546,8 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
             self._pending = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.comparison is None and action in NEEDS_COMPARISON:
+            return False
         if action == "chord":
             return self._pending is not None
         if action == "clear_search":
@@ -531,8 +568,7 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
     # columns
 
     def _focus_column(self, col: int) -> None:
-        comp = self.comparison
-        if comp is None or not 0 <= col < len(comp.articles) or col == self.col:
+        if not 0 <= col < len(self.docs) or col == self.col:
             return
         target = self._counterparts.get(col)
         doc = self.docs[col]
@@ -602,14 +638,13 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
         return len(self.search_hits)
 
     def _find(self, query: str) -> None:
-        comp = self.comparison
         self.search_query = query
         self.search_hits = []
         self._search_origin = self.col
-        if comp is None or not query:
+        if not query:
             return
         needle = query.casefold()
-        for article in comp.articles:
+        for article in self.articles:
             for seg in article.segments:
                 if needle in seg.text.casefold():
                     self.search_hits.append((article.index, seg.index))
@@ -666,8 +701,7 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
         """The sentence drawn at cell `x` of a text line (the nearest one, off the text)."""
         if not line.pieces:
             return line.segment
-        assert self.comparison is not None
-        text = self.comparison.articles[col].text
+        text = self.articles[col].text
         for piece in line.pieces:
             if x < cell_len(visible(text[line.start : piece.end], keep_newlines=False)):
                 return piece.segment

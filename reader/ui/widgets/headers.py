@@ -68,6 +68,12 @@ class ColumnHeaders(Widget):
         self.focused = 0
         self._counts: dict[int, tuple[int, int, int, int]] = {}
 
+    def follow(self, columns: range, width: int, focused: int) -> None:
+        """Before the comparison: the names over the columns the text is paged to, the focused one marked."""
+        if (columns, width, focused) != (self.columns, self.width, self.focused):
+            self.columns, self.width, self.focused = columns, width, focused
+            self.refresh()
+
     def update(self, comparison: Comparison, columns: range, width: int, focused: int) -> None:
         if comparison is not self.comparison:
             self._counts = {a.index: column_counts(comparison, a.index) for a in comparison.articles}
@@ -105,22 +111,28 @@ class ColumnHeaders(Widget):
         return out
 
     def _pending(self) -> Text:
-        """Before the comparison exists: the versions' names, in the columns they will fill."""
+        """Before the comparison exists: the versions' names, in the columns they (will) fill."""
         dim = self.get_component_rich_style("headers--dim")
         if not self.names or not self.size.width:
             return Text("comparing versions…", style=dim)
         n = len(self.names)
-        count, width = column_geometry(self.size.width - SCROLLBAR, n, MIN_COLUMN_WIDTH)
+        columns, width = self.columns, self.width
+        if not columns:  # no text laid out yet: the columns it will fill
+            count, width = column_geometry(self.size.width - SCROLLBAR, n, MIN_COLUMN_WIDTH)
+            columns = range(count)
         rows = [Text(), Text(), Text()]
-        for i, name in enumerate(self.names[:count]):
+        for i, a in enumerate(columns):
+            focused = a == self.focused and bool(self.columns)
+            base = self.get_component_rich_style("headers--focused") if focused else Style()
             if i:
                 for row in rows:
                     row.append("│", dim)
-            right = " ▶" if i == count - 1 and count < n else ""
-            head = Text(f"{i + 1} ", style=Style(bold=True))
-            head.append(name, self.get_component_rich_style("headers--title"))
-            rows[0].append(self._fit(head, width - len(right), Style()))
-            rows[0].append(right, Style(bold=True))
+            left = "◀ " if i == 0 and columns.start > 0 else ""
+            right = " ▶" if i == len(columns) - 1 and columns.stop < n else ""
+            head = Text(f"{left}{a + 1} ", style=base + Style(bold=True))
+            head.append(self.names[a], base + self.get_component_rich_style("headers--title", partial=True))
+            rows[0].append(self._fit(head, width - len(right), base))
+            rows[0].append(right, base + Style(bold=True))
             rows[1].append(self._fit(Text("comparing versions…", dim), width, Style()))
             rows[2].append(" " * width)
         out = Text("\n").join(rows)

@@ -30,7 +30,8 @@ class ColumnPainting:
         key = (col, seg)
         found = self._spans.get(key)
         if found is None:
-            assert self.comparison is not None
+            if self.comparison is None:  # the text alone, before the comparison: nothing to mark
+                return []
             found = self._spans[key] = sentence_spans(self.comparison, col, seg, self.cosmetic)
         return found
 
@@ -43,7 +44,7 @@ class ColumnPainting:
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self._base_style()
-        if self.comparison is None or not self.docs:
+        if not self.docs:
             return Strip.blank(width, base)
         segments: list[Segment] = []
         top = round(self.scroll_y) + y
@@ -93,7 +94,8 @@ class ColumnPainting:
 
     def _glyph(self, col: int, seg: int) -> tuple[str, Style, int]:
         """The status glyph of a sentence, its style, and its rank when several start on one line."""
-        assert self.comparison is not None
+        if self.comparison is None:
+            return " ", self.style("marker"), 0
         claim = self.comparison.claim_of(col, seg)
         if claim.is_moved_in(col):
             return MOVED_GLYPH, self.style("moved"), 4
@@ -103,7 +105,6 @@ class ColumnPainting:
 
     def _draw(self, col: int, line: Line, marks: tuple[int, ...], base: Style, width: int) -> list[Segment]:
         comp = self.comparison
-        assert comp is not None
         if line.kind == BLANK:
             return [Segment(" " * width, base)]
         if line.kind == GAP:
@@ -121,10 +122,11 @@ class ColumnPainting:
                 Segment(label, base + self.style("fold")),
                 Segment(" " * (width - GUTTER - len(label)), base),
             ]
-        article = comp.articles[col]
+        article = self.articles[col]
         pieces = pieces_of(line)
         styles = [
-            self._text_style(comp.claim_of(col, p.segment).status, m, base) for p, m in zip(pieces, marks, strict=True)
+            self._text_style(comp.claim_of(col, p.segment).status if comp is not None else "", m, base)
+            for p, m in zip(pieces, marks, strict=True)
         ]
         body: list[Segment] = []
         pos = line.start

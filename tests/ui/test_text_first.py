@@ -1,0 +1,150 @@
+"""The text first, the marks when the comparison is ready: the engine runs in its own process, held here by a gate.
+
+The gate is a file the engine waits for (the engine's process is forked, so it inherits the patched
+`build`; where the app does not fork, the same patch holds the engine's thread).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from textual.screen import Screen
+
+import reader.core.compare as compare_module
+from reader.core.load import Source
+from reader.ui.app import ReaderApp
+from reader.ui.building import EngineRun, forks
+from reader.ui.widgets.headers import ColumnHeaders
+from tests.waiting import wait_until
+
+from .conftest import NO_USER_THEMES, long_story, make_app
+
+SIZE = (120, 36)
+TEXTS = [long_story(60, v) for v in range(3)]
+
+
+@pytest.fixture
+def gate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A file whose creation lets the engine finish; until then the comparison is not ready."""
+    opened = tmp_path / "open"
+    real = compare_module.build
+
+    def gated(*args, **kwargs):
+        while not opened.exists():
+            time.sleep(0.005)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(compare_module, "build", gated)
+    return opened
+
+
+def screen_row(view, col: int, seg: int) -> int:
+    """The row of the screen where sentence `seg` of column `col` starts."""
+    return view.docs[col].first_line[seg] - view.deltas[col] - round(view.scroll_y)
+
+
+async def test_the_text_shows_before_the_comparison_and_its_marks_come_with_the_cursor_where_it_was(gate):
+    app = make_app(texts=TEXTS)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.view
+        await wait_until(pilot, lambda: bool(view.docs), "the text laid out")
+        await pilot.pause()
+        assert app.comparison is None, "the gate is closed: the engine cannot have finished"
+        first = view.render_line(0).text
+        assert "Sentence 0 tells the harbour story" in first, "the text is on screen before the comparison"
+        assert first.startswith("▌ "), "the cursor, and no status glyph: the claims are not known yet"
+        assert not view.loading
+        assert view.view == "reading" and view.text_view.name == "reading"
+        assert "marks follow" in str(app.query_one("#status").render())
+        for key in ("j",) * 7 + ("l",):  # reading goes on meanwhile, to a sentence that differs by version
+            await pilot.press(key)
+        await pilot.press("n", "m", "v", "b")  # these need the comparison: nothing happens
+        col, seg = view.col, view.seg
+        row = screen_row(view, col, seg)
+        assert (col, seg) == (1, 7) and row > 0
+        assert app.tables.display is False and app.comparison is None
+
+        gate.touch()
+        await wait_until(pilot, lambda: app.ready, "the comparison shown")
+        assert (view.col, view.seg) == (col, seg), "the cursor stays on the sentence read meanwhile"
+        assert view.view == "aligned", "then the view asked for (the default: aligned)"
+        assert screen_row(view, col, seg) == row, "and on its row of the screen"
+        line = view.render_line(row).text.split("│")
+        assert line[col].startswith("▌!"), "the status glyph came with the marks"
+        assert line[0].startswith("▷!"), "and the counterpart stands level with it"
+        assert "of 3" in str(app.query_one("#status").render())
+
+
+async def test_the_headers_follow_the_columns_while_the_comparison_is_built(gate):
+    app = make_app(texts=TEXTS)
+    async with app.run_test(size=(70, 24)) as pilot:  # two columns fit: the third is paged in
+        view = app.view
+        await wait_until(pilot, lambda: bool(view.docs), "the text laid out")
+        await pilot.press("l", "l")
+        assert view.col == 2 and view.visible_columns == range(1, 3)
+        top = str(app.query_one(ColumnHeaders).render()).split("\n")[0]
+        assert top.startswith("◀ 2 v2.txt") and "3 v3.txt" in top
+        gate.touch()
+        await wait_until(pilot, lambda: app.ready, "the comparison shown")
+        assert view.col == 2
+
+
+async def test_closing_kills_the_engine_and_does_not_wait_for_it(gate):
+    app = make_app(texts=TEXTS)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: bool(app.view.docs), "the text laid out")
+        engine = app._engine
+        assert engine is not None
+    assert engine.cancelled
+    if forks():
+        status = engine.exit_status
+        assert status is not None and os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+    assert app.comparison is None
+
+
+def test_an_engine_that_fails_says_so(monkeypatch):
+    def failing(*args, **kwargs):
+        raise ValueError("no sentences to compare")
+
+    monkeypatch.setattr(compare_module, "build", failing)
+    run = EngineRun(make_app(texts=TEXTS).sources, 0)
+    run.start()
+    with pytest.raises(Exception, match="no sentences to compare") as raised:
+        run.result()
+    assert type(raised.value).__name__ == "BuildFailed"
+
+
+@pytest.mark.skipif(not forks(), reason="the engine runs in a process on Linux only")
+def test_the_comparison_comes_back_whole_from_the_engines_process():
+    sources = make_app(texts=TEXTS).sources
+    here = EngineRun(sources, 1, in_process=False).result()
+    run = EngineRun(sources, 1)
+    run.start()
+    there = run.result()
+    assert there == here and there.base == 1
+
+
+@pytest.mark.skipif(not forks(), reason="the engine runs in a process on Linux only")
+async def test_a_short_comparison_starts_once_the_text_is_on_screen_a_long_one_at_once(monkeypatch):
+    sources = make_app(texts=TEXTS).sources
+    engine = EngineRun(sources, 0)
+    assert not engine.long and not engine.started
+    app = ReaderApp(sources, user_theme_dir=NO_USER_THEMES, engine=engine)
+    started_at_first_text: list[bool] = []
+    paint = Screen._compositor_refresh
+
+    def noting_paint(screen: Screen) -> None:
+        paint(screen)
+        if app.view.docs and not started_at_first_text:
+            started_at_first_text.append(engine.started)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", noting_paint)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: app.ready, "the comparison shown")
+    assert started_at_first_text == [False], "the engine waited for the first frame with the text"
+    assert engine.pid is not None
+    assert EngineRun([Source("long.txt", "A sentence of a long story. " * 8000)], 0).long
