@@ -82,3 +82,16 @@ def test_reports_list_sources(corpus: Comparison) -> None:
     assert "## Sources" in md and '<p class="heading">Sources</p>' in page
     for c in corpus.sources:
         assert markdown._escape(c.text) in md and html._text(c.text) in page
+
+
+def test_compact_json_in_pieces_is_the_whole_text(corpus: Comparison, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compact JSON is made key by key and a few list items at a time (so a long report is never copied
+    whole): joined, the pieces are json.dumps of the whole comparison, unsafe characters escaped alike."""
+    import json as std_json
+
+    monkeypatch.setattr(json, "LIST_CHUNK", 3)  # every list of the corpus is cut into several pieces
+    pieces = list(json.render_pieces(corpus, indent=None))
+    whole = std_json.dumps(json.to_dict(corpus), ensure_ascii=False, separators=(",", ":"))
+    assert len(pieces) > 20
+    assert "".join(pieces) == json._UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", whole) + "\n"
+    assert std_json.loads("".join(pieces)) == json.to_dict(corpus)
