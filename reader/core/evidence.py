@@ -106,12 +106,14 @@ def term_bags(tokens: Sequence[TokenTable | Sequence[Sequence[Token]]]) -> Bags:
     total = sum(len(art) for art in sets)
     limit = DF_PER_ARTICLE * len(sets)
     bags.df = dict(df)
+    weight = {t: math.log((total + 1) / n) ** 2 for t, n in df.items()}  # each term's, worked out once
+    rare = {t for t, n in df.items() if n <= limit}
     for art in sets:
-        weights = [{t: math.log((total + 1) / df[t]) ** 2 for t in seg} for seg in art]
+        weights = [dict(zip(seg, map(weight.__getitem__, seg), strict=True)) for seg in art]
         postings: dict[str, list[int]] = defaultdict(list)
         for s, seg in enumerate(art):
             for term in seg:
-                if df[term] <= limit:
+                if term in rare:
                     postings[term].append(s)
         bags.terms.append(weights)
         bags.norms.append([math.sqrt(sum(seg.values())) for seg in weights])
