@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from .evidence import Bags, FewUnits, ReadAsOne, UnitSimilarity, merged_cosine, pair_scores, term_bags
 from .meaning import Meaning
-from .normalize import Token
+from .normalize import Token, TokenTable
 from .pairing import ANCHOR, BEAD, MOVE, pair_edges
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class _Groups:
 
 
 def align(
-    tokens: Sequence[Sequence[Sequence[Token]]],
+    tokens: Sequence[TokenTable | Sequence[Sequence[Token]]],
     paragraphs: Sequence[Sequence[int]] | None = None,
     base: int = 0,
     bags: Bags | None = None,
