@@ -143,7 +143,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 def _next_word_is_lower(text: str, pos: int, end: int) -> bool:
-    """A sentence does not end before a lower-case word (“Why?” he asked)."""
+    """A sentence does not end before a lower-case word (“Why?” he asked), unless a bare question
+    mark or a semicolon between clauses ends it."""
     while pos < end and not text[pos].isalnum():
         pos += 1
     return pos < end and text[pos].islower()
@@ -186,7 +187,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if m.group()[0] == ":" and len(text[cursor : m.start()].split()) < SPEAKER_MAX_WORDS + 1:
             continue  # "Da sprach Gott: Helligkeit soll entstehen!" stays whole
         joins = m.group()[0] == ";" and _joins_clauses(text, cursor, m.start())
-        if not cjk and ((_next_word_is_lower(text, stop, end) and not joins) or _is_abbreviation_stop(text, m)):
+        asked = m.group()[-1] == "?"  # no closing quote after it: “Why?” he asked / Where is he? for we saw
+        if not cjk and (
+            (_next_word_is_lower(text, stop, end) and not (joins or asked)) or _is_abbreviation_stop(text, m)
+        ):
             continue
         if text[cursor:stop].strip():
             spans.append((cursor, stop))
