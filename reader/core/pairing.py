@@ -107,6 +107,12 @@ def pair_edges(
     edges.update(moved)
     moves = set(moved)
     if similarity is not None and read_as_one is not None and in_step(best_a, best_b, rows, cols) >= PARALLEL:
+        # what a version splits off an anchor's sentence (sharing a rare word with it) joins it
+        # before the gaps are read: growing a strong pair's match is better evidence than a weak bead
+        def split_off(i: int, j: int) -> bool:
+            return (i, j) in scores and agree(i, j)
+
+        edges.update(_attach_beside({pair: edges[pair] for pair in anchors}, paragraphs, read_as_one, split_off))
         moves |= _parallel_edges(edges, anchors, scores, rows, cols, similarity, read_as_one, agree)
         _join_merged(edges, scores, best_a, best_b, agree)
         edges.update(_attach_beside(edges, paragraphs, read_as_one, agree))
@@ -166,9 +172,11 @@ def _parallel_edges(
     """Parallel versions: the beads in each gap between two anchors, then moves among what is
     left on both sides, added to `edges`; returns those moves."""
     floor = _chance(similarity, rows, cols)
+    taken_a, taken_b = {i for i, _ in edges}, {j for _, j in edges}
     before = (-1, -1)
     for i, j in [*anchors, (rows, cols)]:
-        gap_rows, gap_cols = list(range(before[0] + 1, i)), list(range(before[1] + 1, j))
+        gap_rows = [x for x in range(before[0] + 1, i) if x not in taken_a]  # not already paired
+        gap_cols = [y for y in range(before[1] + 1, j) if y not in taken_b]
         for x, y, sim in _gap_pairs(similarity, gap_rows, gap_cols, agree, floor):
             edges[(x, y)] = sim
         before = (i, j)
