@@ -56,6 +56,12 @@ SENTENCES = [
         "Die Stadt gab 5 Mio. Euro aus. Das ist viel.",
         ["Die Stadt gab 5 Mio. Euro aus.", "Das ist viel."],
     ),
+    (
+        "question, then lower case",
+        "Where is the king? for we saw his star.",
+        ["Where is the king?", "for we saw his star."],
+    ),
+    ("question in parentheses", "He paid 5 (?) for it. Done.", ["He paid 5 (?) for it.", "Done."]),
     ("cjk", "莫斯科发送了名单。基辅没有回应。", ["莫斯科发送了名单。", "基辅没有回应。"]),
 ]
 
