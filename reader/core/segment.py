@@ -187,7 +187,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if m.group()[0] == ":" and len(text[cursor : m.start()].split()) < SPEAKER_MAX_WORDS + 1:
             continue  # "Da sprach Gott: Helligkeit soll entstehen!" stays whole
         joins = m.group()[0] == ";" and _joins_clauses(text, cursor, m.start())
-        asked = m.group()[-1] == "?"  # no closing quote after it: “Why?” he asked / Where is he? for we saw
+        # a bare question mark before a word: "Where is he? for we saw" (not “Why?” he asked, nor
+        # the dash of a speaker's attribution: "—¿Dónde está? —preguntó")
+        asked = m.group()[-1] == "?" and _NEXT_WORD.match(text, stop) is not None
         if not cjk and (
             (_next_word_is_lower(text, stop, end) and not (joins or asked)) or _is_abbreviation_stop(text, m)
         ):

@@ -61,6 +61,11 @@ SENTENCES = [
         "Where is the king? for we saw his star.",
         ["Where is the king?", "for we saw his star."],
     ),
+    (
+        "question, then a dash",
+        "—¿Dónde está? —preguntó él. Nadie sabía.",
+        ["—¿Dónde está? —preguntó él.", "Nadie sabía."],
+    ),
     ("question in parentheses", "He paid 5 (?) for it. Done.", ["He paid 5 (?) for it.", "Done."]),
     ("cjk", "莫斯科发送了名单。基辅没有回应。", ["莫斯科发送了名单。", "基辅没有回应。"]),
 ]
