@@ -167,8 +167,13 @@ def _joins_clauses(text: str, start: int, semicolon: int) -> bool:
     before = text[start:semicolon]
     if len(before.rsplit(",", 1)[-1].split()) < CLAUSE_MIN_WORDS:
         return False
+    return not _in_quotation(before)
+
+
+def _in_quotation(before: str) -> bool:
+    """Is a quotation opened in `before` (a sentence so far) still open at its end?"""
     unclosed = len(_QUOTE_OPENS.findall(before)) > len(_QUOTE_CLOSES.findall(before))
-    return not unclosed and before.count('"') % 2 == 0
+    return unclosed or before.count('"') % 2 == 1
 
 
 def _is_abbreviation_stop(text: str, m: re.Match[str]) -> bool:
@@ -188,8 +193,12 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue  # "Da sprach Gott: Helligkeit soll entstehen!" stays whole
         joins = m.group()[0] == ";" and _joins_clauses(text, cursor, m.start())
         # a bare question mark before a word: "Where is he? for we saw" (not “Why?” he asked, nor
-        # the dash of a speaker's attribution: "—¿Dónde está? —preguntó")
-        asked = m.group()[-1] == "?" and _NEXT_WORD.match(text, stop) is not None
+        # the dash of a speaker's attribution: "—¿Dónde está? —preguntó", nor inside a quotation)
+        asked = (
+            m.group()[-1] == "?"
+            and _NEXT_WORD.match(text, stop) is not None
+            and not _in_quotation(text[cursor : m.start()])
+        )
         if not cjk and (
             (_next_word_is_lower(text, stop, end) and not (joins or asked)) or _is_abbreviation_stop(text, m)
         ):

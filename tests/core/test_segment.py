@@ -66,6 +66,11 @@ SENTENCES = [
         "—¿Dónde está? —preguntó él. Nadie sabía.",
         ["—¿Dónde está? —preguntó él.", "Nadie sabía."],
     ),
+    (
+        "question inside a quotation",
+        "He asked: “Where is he? for we saw him.” Done.",
+        ["He asked: “Where is he? for we saw him.”", "Done."],
+    ),
     ("question in parentheses", "He paid 5 (?) for it. Done.", ["He paid 5 (?) for it.", "Done."]),
     ("cjk", "莫斯科发送了名单。基辅没有回应。", ["莫斯科发送了名单。", "基辅没有回应。"]),
 ]
