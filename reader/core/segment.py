@@ -143,8 +143,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 def _next_word_is_lower(text: str, pos: int, end: int) -> bool:
-    """A sentence does not end before a lower-case word (“Why?” he asked), unless a bare question
-    mark or a semicolon between clauses ends it."""
+    """A sentence does not end before a lower-case word (“Why?” he asked); `_ends_before_lower`
+    says when it still does."""
     while pos < end and not text[pos].isalnum():
         pos += 1
     return pos < end and text[pos].islower()
@@ -158,6 +158,19 @@ def _glued_sentence_end(text: str, dot: int) -> bool:
     if not (before.isalpha() and before.islower() and (after.isupper() or after.isdigit())):
         return False
     return not _DOMAIN.match(text, dot + 1)
+
+
+def _ends_before_lower(text: str, start: int, m: re.Match[str]) -> bool:
+    """The two marks that end a unit (begun at `start`) even before a lower-case word: a semicolon
+    between clauses, and a bare question mark before a word ("Where is he? for we saw"; not
+    “Why?” he asked, nor the dash of a speaker's attribution, "—¿Dónde está? —preguntó"),
+    neither inside a quotation."""
+    mark = m.group()
+    if mark[0] == ";":
+        return _joins_clauses(text, start, m.start())
+    return (
+        mark[-1] == "?" and _NEXT_WORD.match(text, m.end()) is not None and not _in_quotation(text[start : m.start()])
+    )
 
 
 def _joins_clauses(text: str, start: int, semicolon: int) -> bool:
@@ -189,19 +202,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cjk = m.group()[0] in CJK_TERMINALS
         if not cjk and stop < end and not text[stop].isspace() and not _glued_sentence_end(text, m.start()):
             continue
-        if m.group()[0] == ":" and len(text[cursor : m.start()].split()) < SPEAKER_MAX_WORDS + 1:
+        if m.group()[0] == ":" and len(text[cursor : m.start()].split()) <= SPEAKER_MAX_WORDS:
             continue  # "Da sprach Gott: Helligkeit soll entstehen!" stays whole
-        joins = m.group()[0] == ";" and _joins_clauses(text, cursor, m.start())
-        # a bare question mark before a word: "Where is he? for we saw" (not “Why?” he asked, nor
-        # the dash of a speaker's attribution: "—¿Dónde está? —preguntó", nor inside a quotation)
-        asked = (
-            m.group()[-1] == "?"
-            and _NEXT_WORD.match(text, stop) is not None
-            and not _in_quotation(text[cursor : m.start()])
-        )
-        if not cjk and (
-            (_next_word_is_lower(text, stop, end) and not (joins or asked)) or _is_abbreviation_stop(text, m)
-        ):
+        if not cjk and _is_abbreviation_stop(text, m):
+            continue
+        if not cjk and _next_word_is_lower(text, stop, end) and not _ends_before_lower(text, cursor, m):
             continue
         if text[cursor:stop].strip():
             spans.append((cursor, stop))
