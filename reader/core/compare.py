@@ -169,8 +169,8 @@ class _Context:
 
     def years(self, article: int) -> set[str]:
         if article not in self._years:
-            text, table = self.articles[article].text, self.tokens[article]
-            keys = (t.key for seg in table for t in value_tokens(text, seg) if t.is_number)
+            sentences = range(len(self.tokens[article]))
+            keys = (t.key for s in sentences for t in self.values(article, s) if t.is_number)
             self._years[article] = {k[:4] for k in keys if k[:4].isdigit()}
         return self._years[article]
 
@@ -188,7 +188,7 @@ class _Context:
                 facts = extract(
                     art.text, self.values(article, s), self.capitalised, seg.start, seg.end, title, self.names, nouns
                 )
-                if self.nouns_capitalised[article]:  # a capital tells no name here: only a name put in another's place
+                if nouns:  # a capital tells no name here: only a name put in another's place
                     facts = [replace(f, minor=True) if f.category == "name" else f for f in facts]
                 self._facts[(article, s)] = facts
             found.extend(self._facts[(article, s)])
@@ -427,7 +427,7 @@ def _pair_one_of_a_kind(
     theirs: list[Fact],
     pairs: list[tuple[Fact, Fact]],
     used: set[int],
-    same_slot: Callable[[Fact, Fact], bool] = lambda m, t: True,
+    same_slot: Callable[[Fact, Fact], bool],
 ) -> None:
     """The one fact of a kind on each side (the one count, date, source ...) stands in one slot: pair them.
     A source that only says where another came from is no slot of its own."""

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .backbone import best_beads, heaviest_chain
-from .evidence import FewUnits, ReadAsOne, Scores, UnitSimilarity
+from .evidence import FewUnits, PairScores, ReadAsOne, Scores, UnitSimilarity
 from .meaning import Meaning
 
 PAIR_MIN = (0.25, 0.18)  # cosine a mutual-best pair needs (unrelated articles, close rewrites)
@@ -130,9 +130,8 @@ def pair_edges(
 
 def _best_matches(scores: Scores) -> tuple[Best, Best]:
     """Each sentence's best match in the other article (ties go to the earlier sentence)."""
-    known = getattr(scores, "best", None)  # evidence.PairScores found them already
-    if known is not None:
-        return known
+    if isinstance(scores, PairScores):  # found already, with the scores
+        return scores.best
     best_a: Best = {}
     best_b: Best = {}
     for (i, j), (cos, _) in scores.items():
