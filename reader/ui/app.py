@@ -24,7 +24,6 @@ from reader.ui.widgets.columns import ColumnsView
 from reader.ui.widgets.headers import ColumnHeaders
 from reader.ui.widgets.keys import KeyBar
 from reader.ui.widgets.status import StatusLine, describe_claim
-from reader.ui.widgets.tables import TableView
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
 
     from reader.core.corrections import Correction
     from reader.core.model import Comparison
+    from reader.ui.widgets.tables import TableView
 
 VIEW_ORDER = ("aligned", "reading", "paragraphs", "claims", "facts", "sources")  # what `v` walks through
 
@@ -123,8 +123,7 @@ class ReaderApp(HandsActions, App[int]):
         yield ColumnHeaders(
             [s.title or s.path.rstrip("/").rsplit("/", 1)[-1] or s.path for s in self.sources], id="headers"
         )
-        yield ColumnsView(id="columns")
-        yield TableView(id="tables")
+        yield ColumnsView(id="columns")  # the tables (`tables`) are made when the comparison comes
         yield StatusLine(id="status")
         yield KeyBar(id="keys")
 
@@ -134,7 +133,17 @@ class ReaderApp(HandsActions, App[int]):
 
     @property
     def tables(self) -> TableView:
-        return self.query_one("#tables", TableView)
+        """The tables (claims, facts, sources), made on first use: the comparison's arrival (see _show_comparison).
+
+        The first frame, the text alone, does without them (their import, styles and layout: 3-4 ms of it)."""
+        found = self.query("#tables")
+        if found:
+            return found.first()
+        from reader.ui.widgets.tables import TableView
+
+        tables = TableView(id="tables")
+        self.mount(tables, before="#status")
+        return tables
 
     @property
     def view_name(self) -> str:
@@ -173,8 +182,7 @@ class ReaderApp(HandsActions, App[int]):
             self._show_comparison(self._given)
         elif self.comparison is None:
             self._show_text()
-        if self._engine is not None and not self._engine.started:
-            self.call_after_refresh(self._start_engine, self._engine)
+        self.call_after_refresh(self._after_first_frame)
 
     # ---- building the comparison --------------------------------------------
 
@@ -184,11 +192,15 @@ class ReaderApp(HandsActions, App[int]):
 
         self.view.preview([read_article(i, s) for i, s in enumerate(self.sources)], self.base)
 
-    def _start_engine(self, engine: EngineRun) -> None:
-        """A short comparison starts once the text is on screen (see EngineRun.long)."""
-        if engine is self._engine and not engine.cancelled:
+    def _after_first_frame(self) -> None:
+        """The text is on screen: a short comparison starts now (see EngineRun.long), and the collector, which
+        launch.py keeps off while the app starts, comes back on, kept off what start-up made (it lives on)."""
+        engine = self._engine
+        if engine is not None and not engine.started and not engine.cancelled:
             engine.start()
             self._await_comparison(engine)
+        gc.freeze()
+        gc.enable()
 
     def _start_build(self, base: int) -> None:
         self.view.loading = True
@@ -229,7 +241,7 @@ class ReaderApp(HandsActions, App[int]):
         view.loading = False
         view.show(comparison, *keep)
         gc.freeze()  # the model and its layout live as long as the screen: keep the collector off them
-        if self.tables.display:
+        if self.tables.display:  # (made here if it was not yet, to be ready when asked for)
             self.tables.show(comparison, self.tables.table.name, self.tables.col)
             self.tables.focus()
         else:
@@ -406,6 +418,7 @@ class ReaderApp(HandsActions, App[int]):
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen
+        from reader.ui.widgets.tables import TableView
 
         groups = [
             ("Text views", list(ColumnsView.BINDINGS)),

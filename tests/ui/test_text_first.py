@@ -6,7 +6,10 @@ The gate is a file the engine waits for (the engine's process is forked, so it i
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import os
+import pickle
 import signal
 import time
 from pathlib import Path
@@ -17,7 +20,7 @@ from textual.screen import Screen
 import reader.core.compare as compare_module
 from reader.core.load import Source
 from reader.ui.app import ReaderApp
-from reader.ui.building import EngineRun, forks
+from reader.ui.building import EngineRun, forks, pickled
 from reader.ui.widgets.headers import ColumnHeaders
 from tests.waiting import wait_until
 
@@ -148,3 +151,32 @@ async def test_a_short_comparison_starts_once_the_text_is_on_screen_a_long_one_a
     assert started_at_first_text == [False], "the engine waited for the first frame with the text"
     assert engine.pid is not None
     assert EngineRun([Source("long.txt", "A sentence of a long story. " * 8000)], 0).long
+
+
+def test_the_engine_sends_the_comparison_as_it_is_with_its_frozen_dataclasses_made_by_their_constructor(harbour):
+    back = pickle.loads(pickled(harbour))
+    assert back == harbour and back.changes and back.articles[0].segments == harbour.articles[0].segments
+    assert type(back.changes[0]) is type(harbour.changes[0])
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Counted:
+    value: int
+    twice: int = dataclasses.field(init=False, default=0)
+
+
+def test_a_frozen_dataclass_its_constructor_cannot_rebuild_is_pickled_the_usual_way():
+    item = _Counted(3)
+    object.__setattr__(item, "twice", 6)
+    back = pickle.loads(pickled([item, item]))
+    assert back == [item, item] and back[0].twice == 6 and back[0] is back[1]
+
+
+async def test_the_collector_comes_back_on_after_the_first_frame():
+    gc.disable()  # as launch.run_app leaves it while the app starts
+    try:
+        app = make_app(texts=TEXTS)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_until(pilot, lambda: bool(app.view.docs) and gc.isenabled(), "the text, then the collector on")
+    finally:
+        gc.enable()
