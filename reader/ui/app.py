@@ -193,14 +193,17 @@ class ReaderApp(HandsActions, App[int]):
         self.view.preview([read_article(i, s) for i, s in enumerate(self.sources)], self.base)
 
     def _after_first_frame(self) -> None:
-        """The text is on screen: a short comparison starts now (see EngineRun.long), and the collector, which
-        launch.py keeps off while the app starts, comes back on, kept off what start-up made (it lives on)."""
+        """The text is on screen: a short comparison starts now (see EngineRun.long); the collector, which
+        launch.py keeps off while the app starts, comes back on, kept off what start-up made (it lives on); and
+        the columns wrap the sentences for the aligned view while the comparison is built."""
         engine = self._engine
         if engine is not None and not engine.started and not engine.cancelled:
             engine.start()
             self._await_comparison(engine)
         gc.freeze()
         gc.enable()
+        if self.comparison is None:
+            self.view.wrap_ahead()
 
     def _start_build(self, base: int) -> None:
         self.view.loading = True
@@ -220,7 +223,9 @@ class ReaderApp(HandsActions, App[int]):
     @work(thread=True, exclusive=True, group="build")
     def _await_comparison(self, engine: EngineRun) -> None:
         try:
-            comparison = self.corrected(engine.result())
+            comparison = engine.result()
+            gc.freeze()  # the model lives as long as it is shown: the collector's passes need not walk it
+            comparison = self.corrected(comparison)
         except BuildCancelled:
             return
         except BuildFailed as exc:  # the engine failed: say so and leave, never a traceback

@@ -21,10 +21,11 @@ import reader.core.compare as compare_module
 from reader.core.load import Source
 from reader.ui.app import ReaderApp
 from reader.ui.building import EngineRun, forks, pickled
+from reader.ui.layout import build_aligned
 from reader.ui.widgets.headers import ColumnHeaders
 from tests.waiting import wait_until
 
-from .conftest import NO_USER_THEMES, long_story, make_app
+from .conftest import BRIDGE, NO_USER_THEMES, long_story, make_app
 
 SIZE = (120, 36)
 TEXTS = [long_story(60, v) for v in range(3)]
@@ -180,3 +181,31 @@ async def test_the_collector_comes_back_on_after_the_first_frame():
             await wait_until(pilot, lambda: bool(app.view.docs) and gc.isenabled(), "the text, then the collector on")
     finally:
         gc.enable()
+
+
+async def test_the_sentences_are_wrapped_for_the_aligned_view_while_the_comparison_is_built(gate):
+    app = make_app(texts=TEXTS)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.view
+        sentences = sum(len(a.segments) for a in view.articles)
+        await wait_until(pilot, lambda: view._wrapper is not None and len(view._wrapper._cache) == sentences, "wrapped")
+        wrapper = view._wrapper
+        assert app.comparison is None
+        gate.touch()
+        await wait_until(pilot, lambda: app.ready, "the comparison shown")
+        assert view._wrapper is wrapper, "the comparison's layout used the wrapping done meanwhile"
+        assert wrapper.articles is app.comparison.articles
+
+
+async def test_a_new_base_keeps_the_wrapping_and_lays_out_its_own_claims():
+    app = make_app(texts=BRIDGE)  # the third version tells the critics first: its claims come in another order
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.view
+        await wait_until(pilot, lambda: app.ready, "the comparison shown")
+        wrapper, before = view._wrapper, app.comparison
+        await pilot.press("l", "l", "b")
+        await wait_until(pilot, lambda: app.ready and app.comparison.base == 2, "rebased")
+        assert view._wrapper is wrapper, "the same sentences: their wrapping serves"
+        assert [c.members for c in app.comparison.claims] != [c.members for c in before.claims]
+        fresh = build_aligned(app.comparison, wrapper.width)
+        assert [d.lines for d in view.docs] == [d.lines for d in fresh], "laid out as the new claims say"
