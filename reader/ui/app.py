@@ -90,6 +90,7 @@ class ReaderApp(HandsActions, App[int]):
         self._given = comparison
         self._building = False
         self._engine = engine  # the comparison being built (launch.py starts it before the app is even imported)
+        self._tables: TableView | None = None
         loaded = load_themes(user_theme_dir)
         self.theme_warnings = [*warnings, *loaded.warnings]
         self.init_hands(pairs)
@@ -133,23 +134,36 @@ class ReaderApp(HandsActions, App[int]):
 
     @property
     def tables(self) -> TableView:
-        """The tables (claims, facts, sources), made on first use: the comparison's arrival (see _show_comparison).
+        """The tables (claims, facts, sources), made on first use, at the latest just after the comparison's
+        marks are painted (see _show_comparison): the first frames do without them (their import, styles and
+        layout: 3-4 ms of the text's first frame, 5-10 ms of the marks')."""
+        if self._tables is None:
+            self._tables = self._new_tables()
+        return self._tables
 
-        The first frame, the text alone, does without them (their import, styles and layout: 3-4 ms of it)."""
-        found = self.query("#tables")
-        if found:
-            return found.first()
+    def _new_tables(self) -> TableView:
         from reader.ui.widgets.tables import TableView
 
+        main = self.screen_stack[0]  # where the columns are, whatever screen is on top now
         tables = TableView(id="tables")
-        self.mount(tables, before="#status")
+        main.mount(tables, before=main.query_one("#status"))
         return tables
+
+    def _tables_ahead(self) -> None:
+        """After the marks' frame: the tables made, ready when asked for (unless the app is closing)."""
+        main = self.screen_stack[0] if self.screen_stack else None
+        if self._tables is None and main is not None and main.is_attached and not (self._exit or main._closing):
+            self._tables = self._new_tables()
+
+    @property
+    def tables_shown(self) -> bool:
+        """A table is on screen (not the text views); asks without making the tables."""
+        return self._tables is not None and self._tables.display
 
     @property
     def view_name(self) -> str:
         """The view on screen: a text view of the columns, or a table."""
-        tables = self.tables
-        return tables.table.name if tables.display else self.view.view
+        return self.tables.table.name if self.tables_shown else self.view.view
 
     def on_load(self) -> None:
         """Start comparing before the screen is even composed (and before the app starts any thread, so the
@@ -246,11 +260,12 @@ class ReaderApp(HandsActions, App[int]):
         view.loading = False
         view.show(comparison, *keep)
         gc.freeze()  # the model and its layout live as long as the screen: keep the collector off them
-        if self.tables.display:  # (made here if it was not yet, to be ready when asked for)
+        if self.tables_shown:
             self.tables.show(comparison, self.tables.table.name, self.tables.col)
             self.tables.focus()
         else:
             view.focus()
+            self.call_after_refresh(self._tables_ahead)
         self.screen.refresh_bindings()  # the view was loading, so the key bar held only the app's keys
 
     @property
@@ -379,10 +394,10 @@ class ReaderApp(HandsActions, App[int]):
         tables.focus()
 
     def action_make_base(self) -> None:
-        col = self.tables.col if self.tables.display else self.view.col
+        col = self.tables.col if self.tables_shown else self.view.col
         if self.comparison is None or col == self.comparison.base:
             return
-        if self.tables.display:
+        if self.tables_shown:
             self.view.col = col
         self._start_build(col)
 

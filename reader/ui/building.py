@@ -4,7 +4,7 @@ The engine is pure Python for the most part: in a thread of the app it holds the
 while the interface waits for it, and each frame the interface draws slows the engine in turn
 (tests/bench/bench_app.py measures both ways). On Linux the app forks a child as soon as it
 starts: the child inherits the loaded versions, imports the engine while the parent draws the
-first screen, and sends the finished `Comparison` back pickled. Elsewhere (no fork, or macOS,
+first screen, and sends the finished `Comparison` back pickled (transfer.py). Elsewhere (no fork, or macOS,
 where forking a process that may hold threads is unsafe) the engine runs in the waiting thread,
 as before. Closing the app kills the child: nothing is left behind and nothing is waited for.
 """
@@ -12,17 +12,15 @@ as before. Closing the app kills the child: nothing is left behind and nothing i
 from __future__ import annotations
 
 import contextlib
-import copyreg
-import dataclasses
-import io
-import operator
 import os
 import pickle
 import signal
 import sys
 import warnings
-from collections.abc import Callable, Sequence
-from typing import IO, TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from reader.ui import transfer
 
 if TYPE_CHECKING:
     from reader.core.load import Source
@@ -106,7 +104,7 @@ class EngineRun:
             with os.fdopen(self._receive, "rb") as pipe:
                 pipe.peek(1)  # waits for the first bytes (the wait releases the interpreter lock)
                 with collector_paused():  # a large model is many small objects and no cycles
-                    outcome, value = pickle.load(pipe)  # read as the child writes: the two overlap
+                    outcome, value = transfer.receive(pipe, self.sources)  # read as the child writes: they overlap
         except (EOFError, pickle.UnpicklingError, ValueError, TypeError) as exc:
             if self.cancelled:
                 raise BuildCancelled from None
@@ -152,54 +150,7 @@ def _child(sources: Sequence[Source], base: int, send: int) -> None:
         except BuildFailed as exc:
             pickle.dump(("error", str(exc)), pipe)
             return
-        send_pickled(("ok", comparison), pipe)  # the parent reads as it comes
-
-
-def send_pickled(value: object, stream: IO[bytes]) -> None:
-    """Pickle `value` into `stream`, frozen dataclasses with slots by their constructor (see `_by_constructor`)."""
-    pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _FastTable()
-    pickler.dump(value)
-
-
-def pickled(value: object) -> bytes:
-    """`value` as `send_pickled` sends it."""
-    buffer = io.BytesIO()
-    send_pickled(value, buffer)
-    return buffer.getvalue()
-
-
-class _FastTable(dict):
-    """copyreg's reducers, plus one made on first need for each frozen dataclass with slots."""
-
-    def __init__(self) -> None:
-        super().__init__(copyreg.dispatch_table)
-
-    def __missing__(self, cls: type) -> Callable[[Any], Any]:
-        reducer = self[cls] = _by_constructor(cls) or _default_reduce
-        return reducer
-
-
-def _default_reduce(obj: Any) -> Any:
-    return obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
-
-
-def _by_constructor(cls: type) -> Callable[[Any], Any] | None:
-    """A reducer that rebuilds an instance by calling the class with its fields' values, for frozen dataclasses
-    with slots. Theirs (dataclasses' __getstate__) asks dataclasses.fields() for every object: the model of
-    10 x 1,000 sentences (29,000 changes, 10,000 sentences) pickled in 107 ms this way and in 33 ms so,
-    and loaded in 90 and 44 ms."""
-    if not (dataclasses.is_dataclass(cls) and "__slots__" in vars(cls) and cls.__dataclass_params__.frozen):
-        return None
-    fields = dataclasses.fields(cls)
-    if any(not f.init for f in fields) or hasattr(cls, "__post_init__"):
-        return None  # the constructor would not take back what the fields hold
-    names = [f.name for f in fields]
-    if len(names) == 1:
-        one = operator.attrgetter(names[0])
-        return lambda obj: (cls, (one(obj),))
-    get = operator.attrgetter(*names)
-    return lambda obj: (cls, get(obj))
+        transfer.send(("ok", comparison), pipe, sources)  # the parent reads as it comes
 
 
 def _quiet() -> None:

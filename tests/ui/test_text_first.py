@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import io
 import os
 import pickle
 import signal
@@ -18,10 +19,13 @@ import pytest
 from textual.screen import Screen
 
 import reader.core.compare as compare_module
+from reader.core import compare_versions
 from reader.core.load import Source
+from reader.core.segment import segment
 from reader.ui.app import ReaderApp
-from reader.ui.building import EngineRun, forks, pickled
+from reader.ui.building import EngineRun, forks
 from reader.ui.layout import build_aligned
+from reader.ui.transfer import pickled, receive
 from reader.ui.widgets.headers import ColumnHeaders
 from tests.waiting import wait_until
 
@@ -158,6 +162,19 @@ def test_the_engine_sends_the_comparison_as_it_is_with_its_frozen_dataclasses_ma
     back = pickle.loads(pickled(harbour))
     assert back == harbour and back.changes and back.articles[0].segments == harbour.articles[0].segments
     assert type(back.changes[0]) is type(harbour.changes[0])
+
+
+def test_the_articles_the_app_holds_are_sent_by_number_and_read_back_as_its_own():
+    sources = [Source(f"v{i + 1}.txt", t) for i, t in enumerate(TEXTS)]
+    comparison = compare_versions(sources)
+    data = pickled(comparison, sources)
+    assert len(data) < len(pickled(comparison)) - sum(len(t) for t in TEXTS), "the texts are not in it"
+    back = receive(io.BytesIO(data), sources)
+    assert back == comparison
+    for article, source in zip(back.articles, sources, strict=True):
+        assert article.text is source.text and article.segments is segment(source.text).segments
+    with pytest.raises(pickle.UnpicklingError, match="the app's own"):
+        pickle.loads(data)  # only the app, which holds the texts, can read it
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
