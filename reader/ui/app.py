@@ -124,7 +124,7 @@ class ReaderApp(HandsActions, App[int]):
         yield ColumnHeaders(
             [s.title or s.path.rstrip("/").rsplit("/", 1)[-1] or s.path for s in self.sources], id="headers"
         )
-        yield ColumnsView(id="columns")  # the tables (`tables`) are made when the comparison comes
+        yield ColumnsView(id="columns")  # the tables are made once the comparison is shown (see `tables`)
         yield StatusLine(id="status")
         yield KeyBar(id="keys")
 
