@@ -226,3 +226,16 @@ async def test_a_new_base_keeps_the_wrapping_and_lays_out_its_own_claims():
         assert [c.members for c in app.comparison.claims] != [c.members for c in before.claims]
         fresh = build_aligned(app.comparison, wrapper.width)
         assert [d.lines for d in view.docs] == [d.lines for d in fresh], "laid out as the new claims say"
+
+
+async def test_the_tables_are_made_after_the_marks_not_for_the_first_frame(gate):
+    app = make_app(texts=TEXTS)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: bool(app.view.docs), "the text laid out")
+        await pilot.pause()
+        assert app._tables is None and not app.tables_shown and not app.query("#tables")
+        gate.touch()
+        await wait_until(pilot, lambda: app.ready and app._tables is not None, "the marks, then the tables")
+        assert not app.tables_shown
+        await pilot.press("m")
+        await wait_until(pilot, lambda: app.tables_shown and app.view_name == "claims", "the claims table")

@@ -261,9 +261,10 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
 
     def wrap_ahead(self) -> None:
         """While the comparison is built, wrap each sentence as the aligned view will (its rows wrap sentence by
-        sentence; the text shown meanwhile flows paragraph by paragraph), so the marks then only need placing."""
+        sentence; the text shown meanwhile flows paragraph by paragraph), so the marks then only need placing.
+        Only when the aligned view is the one to come (the reading and paragraph views flow, as the text shown)."""
         wrapper = self._wrapper
-        if wrapper is not None and self.comparison is None:
+        if wrapper is not None and self.comparison is None and self._after_preview == AlignedView.name:
             self._wrap_some(wrapper, ((a.index, s.index) for a in self.articles for s in a.segments))
 
     def _wrap_some(self, wrapper: Wrapper, todo: Iterator[tuple[int, int]]) -> None:
