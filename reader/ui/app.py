@@ -215,7 +215,8 @@ class ReaderApp(HandsActions, App[int]):
             engine.start()
             self._await_comparison(engine)
         gc.freeze()
-        gc.enable()
+        if not (self._building and engine is not None and not engine.in_process):
+            gc.enable()  # an engine in a thread of the app (no fork) keeps it off until its comparison is shown
         if self.comparison is None:
             self.view.wrap_ahead()
 
@@ -260,6 +261,7 @@ class ReaderApp(HandsActions, App[int]):
         view.loading = False
         view.show(comparison, *keep)
         gc.freeze()  # the model and its layout live as long as the screen: keep the collector off them
+        gc.enable()
         if self.tables_shown:
             self.tables.show(comparison, self.tables.table.name, self.tables.col)
             self.tables.focus()

@@ -19,6 +19,7 @@ import pytest
 from textual.screen import Screen
 
 import reader.core.compare as compare_module
+import reader.ui.building as building
 from reader.core import compare_versions
 from reader.core.load import Source
 from reader.core.segment import segment
@@ -239,3 +240,19 @@ async def test_the_tables_are_made_after_the_marks_not_for_the_first_frame(gate)
         assert not app.tables_shown
         await pilot.press("m")
         await wait_until(pilot, lambda: app.tables_shown and app.view_name == "claims", "the claims table")
+
+
+async def test_an_engine_in_a_thread_works_with_the_collector_off_until_its_comparison_is_shown(gate, monkeypatch):
+    monkeypatch.setattr(building, "forks", lambda: False)  # as where the app cannot fork
+    gc.disable()  # as launch.run_app leaves it while the app starts
+    try:
+        app = make_app(texts=TEXTS)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_until(pilot, lambda: bool(app.view.docs), "the text laid out")
+            await pilot.pause()
+            assert app.comparison is None and not gc.isenabled(), "the engine's thread works with it off"
+            gate.touch()
+            await wait_until(pilot, lambda: app.ready and gc.isenabled(), "the comparison shown, the collector on")
+    finally:
+        gate.touch()  # a thread cannot be killed: a failed assertion must not leave it waiting at the gate
+        gc.enable()
