@@ -100,16 +100,20 @@ def align(
             pair_vectors = (vectors[a], vectors[b]) if vectors is not None else None
             read_as_one = ReadAsOne(bags, (a, b), pair_vectors)
             similarity = functools.partial(_unit_similarity, bags, (a, b), pair_vectors, read_as_one)
-            for i, j, cos, kind in pair_edges(
+            edges = pair_edges(
                 pair_scores(bags, a, b),
                 (paragraphs[a], paragraphs[b]),
                 merged,
                 meaning,
                 similarity,
                 read_as_one,
-            ):
-                for column, value in zip(columns, (FORMED[kind], cos, a, i, b, j), strict=True):
-                    column.append(value)
+            )
+            columns[0].extend(FORMED[kind] for _, _, _, kind in edges)
+            columns[1].extend(cos for _, _, cos, _ in edges)
+            columns[2].extend([a] * len(edges))
+            columns[3].extend(i for i, _, _, _ in edges)
+            columns[4].extend([b] * len(edges))
+            columns[5].extend(j for _, j, _, _ in edges)
     # edges in the order claims are formed, strongest first, then by place; as columns of numbers,
     # not a tuple of tuples per edge (a large comparison has a hundred thousand edges)
     order, cosines, *places = (np.array(column) for column in columns)

@@ -82,6 +82,7 @@ class _Context:
         self._facts: dict[tuple[int, int], list[Fact]] = {}
         self._values: dict[tuple[int, int], list[Token]] = {}  # sentences whose values differ from their tokens
         self._plain: set[tuple[int, int]] = set()  # and those whose do not
+        self._claim_tokens: dict[tuple[int, tuple[int, ...]], list[Token]] = {}  # the members of one claim
 
     def values(self, article: int, s: int) -> list[Token]:
         """A sentence's tokens, each value (a date, an amount, a time) read as one token. Only the
@@ -175,8 +176,18 @@ class _Context:
         return self._years[article]
 
     def member_tokens(self, article: int, segments: Sequence[int]) -> list[Token]:
-        """The member's words, each value (a date, an amount, a time) read as one token."""
-        return [t for s in segments for t in self.values(article, s)]
+        """The member's words, each value (a date, an amount, a time) read as one token. Made once per
+        claim (every member is compared with the same reference, and the claim's status reads them
+        again), and let go with the claim (`new_claim`)."""
+        key = (article, tuple(segments))
+        found = self._claim_tokens.get(key)
+        if found is None:
+            found = self._claim_tokens[key] = [t for s in segments for t in self.values(article, s)]
+        return found
+
+    def new_claim(self) -> None:
+        """The next claim is compared: the member tokens of the last one are not needed again."""
+        self._claim_tokens = {}
 
     def facts(self, article: int, segments: Sequence[int]) -> list[Fact]:
         found = []
@@ -532,6 +543,7 @@ def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> C
 
 
 def _compare_claim(ctx: _Context, k: int, draft: Draft, base: int) -> tuple[Claim, _Found]:
+    ctx.new_claim()
     by_article: dict[int, list[int]] = defaultdict(list)
     for a, s in draft.members:
         by_article[a].append(s)

@@ -173,4 +173,6 @@ def _compact(data: dict[str, Any]) -> Iterator[str]:
 
 
 def _safe(text: str) -> str:
+    if text.isascii() and "\x7f" not in text:  # the usual report: two fast scans, not a regular expression's
+        return text
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
