@@ -221,6 +221,11 @@ class TokenTable:
     def __iter__(self) -> Iterator[list[Token]]:
         return (self[s] for s in range(len(self)))
 
+    def columns(self, s: int) -> tuple[array[int], array[int], list[str], array[int]]:
+        """Sentence s's tokens as columns: where each starts, where it ends, its key, whether it is a number."""
+        lo, hi = self._span(s)
+        return self._starts[lo:hi], self._ends[lo:hi], self._keys[lo:hi], self._numbers[lo:hi]
+
     def words(self, s: int) -> Iterator[tuple[str, bool]]:
         """Sentence s's tokens as (key, is a number), without making a Token of each."""
         lo, hi = self._span(s)
