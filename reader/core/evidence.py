@@ -322,13 +322,18 @@ class ReadAsOne:
         words = _cosine(_union(self.terms[0], xs), _union(self.terms[1], ys))
         if self.vectors is None:
             return words
-        import numpy as np
+        from numpy import sqrt
 
-        u = self.vectors[0][list(xs)].sum(axis=0)
-        v = self.vectors[1][list(ys)].sum(axis=0)
-        norm = float(np.sqrt(u.dot(u)) * np.sqrt(v.dot(v)))  # what np.linalg.norm does, without its checks
-        meaning = max(0.0, float(u @ v) / norm) if norm else 0.0
+        u, v = _summed(self.vectors[0], xs), _summed(self.vectors[1], ys)
+        norm = float(sqrt(u.dot(u)) * sqrt(v.dot(v)))  # what np.linalg.norm does, without its checks
+        meaning = max(0.0, float(u.dot(v)) / norm) if norm else 0.0
         return words * (1.0 - MEANING_SHARE) + meaning * MEANING_SHARE
+
+
+def _summed(vectors: np.ndarray, rows: Sequence[int]) -> np.ndarray:
+    """The sum of some rows; one row is itself, not copied through a sum (which would only turn a -0.0 into
+    0.0: a zero's sign, which the cosine below cannot tell, as max(0.0, -0.0) is 0.0)."""
+    return vectors[rows[0]] if len(rows) == 1 else vectors[list(rows)].sum(axis=0)
 
 
 def _cosine(mine: dict[str, float], theirs: dict[str, float]) -> float:

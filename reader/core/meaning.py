@@ -193,4 +193,6 @@ class Meaning:
         self.mine, self.theirs = mine, theirs
 
     def of(self, i: int, j: int) -> float:
-        return float(self.mine[i] @ self.theirs[j])
+        # ndarray.dot: the inner product `@` computes (BLAS's sdot for both), without the ufunc
+        # machinery of matmul: half the time, and the pairing asks tens of thousands of times
+        return float(self.mine[i].dot(self.theirs[j]))

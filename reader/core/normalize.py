@@ -8,6 +8,7 @@ script (words are Unicode `\\w` runs).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import sys
 import unicodedata
@@ -182,6 +183,7 @@ def _word_key(word: str) -> str:
 
 
 _new_token = functools.partial(tuple.__new__, Token)  # a Token from a tuple of its five fields, in C
+_NO = itertools.repeat(False)
 
 
 class TokenTable:
@@ -204,6 +206,10 @@ class TokenTable:
 
     def __getitem__(self, s: int) -> list[Token]:
         lo, hi = self._span(s)
+        numbers = self._numbers[lo:hi]
+        if 1 not in numbers:  # no number, so no number in words either: every flag is False
+            columns = (self._starts[lo:hi], self._ends[lo:hi], self._keys[lo:hi], _NO, _NO)
+            return list(map(_new_token, zip(*columns, strict=False)))  # the flags never run out
         return list(
             map(
                 _new_token,
