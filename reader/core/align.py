@@ -40,19 +40,23 @@ class Draft:
 
 
 class _Groups:
-    """Union-find over (article, segment), refusing unions that would pile up one article's sentences."""
+    """Union-find over the sentences of all articles, numbered one article after another (a number
+    per sentence, not an (article, segment) pair: a large comparison unites tens of thousands of
+    pairs), refusing unions that would pile up one article's sentences."""
 
     def __init__(self, lengths: Sequence[int]) -> None:
-        self.parent = {(a, s): (a, s) for a, n in enumerate(lengths) for s in range(n)}
-        self.counts: dict[tuple[int, int], dict[int, int]] = {m: {m[0]: 1} for m in self.parent}
+        self.article = [a for a, n in enumerate(lengths) for _ in range(n)]
+        self.parent = list(range(len(self.article)))
+        self.counts: dict[int, dict[int, int]] = {m: {a: 1} for m, a in enumerate(self.article)}
 
-    def find(self, x: tuple[int, int]) -> tuple[int, int]:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
         return x
 
-    def union(self, x: tuple[int, int], y: tuple[int, int], strong: bool = True) -> bool:
+    def union(self, x: int, y: int, strong: bool = True) -> bool:
         """Join the groups of x and y. A weak link may only bring a lone sentence into a
         group; a strong one may also join two groups, if no article is in both."""
         rx, ry = self.find(x), self.find(y)
@@ -100,37 +104,46 @@ def align(
             pair_vectors = (vectors[a], vectors[b]) if vectors is not None else None
             read_as_one = ReadAsOne(bags, (a, b), pair_vectors)
             similarity = functools.partial(_unit_similarity, bags, (a, b), pair_vectors, read_as_one)
-            for i, j, cos, kind in pair_edges(
+            edges = pair_edges(
                 pair_scores(bags, a, b),
                 (paragraphs[a], paragraphs[b]),
                 merged,
                 meaning,
                 similarity,
                 read_as_one,
-            ):
-                for column, value in zip(columns, (FORMED[kind], cos, a, i, b, j), strict=True):
-                    column.append(value)
+            )
+            columns[0].extend(FORMED[kind] for _, _, _, kind in edges)
+            columns[1].extend(cos for _, _, cos, _ in edges)
+            columns[2].extend([a] * len(edges))
+            columns[3].extend(i for i, _, _, _ in edges)
+            columns[4].extend([b] * len(edges))
+            columns[5].extend(j for _, j, _, _ in edges)
     # edges in the order claims are formed, strongest first, then by place; as columns of numbers,
     # not a tuple of tuples per edge (a large comparison has a hundred thousand edges)
     order, cosines, *places = (np.array(column) for column in columns)
     del columns
-    groups = _Groups([len(art) for art in tokens])
-    edge_scores: dict[tuple[int, int], list[float]] = defaultdict(list)
+    lengths = [len(art) for art in tokens]
+    groups = _Groups(lengths)
+    offsets = np.cumsum([0, *lengths[:-1]], dtype=np.intp)  # article a's sentence s is number offsets[a] + s
+    edge_scores: dict[int, list[float]] = defaultdict(list)
     ranked = np.lexsort((*places[::-1], -cosines, order)).tolist()
-    formed, cos_of, a_of, i_of, b_of, j_of = (column.tolist() for column in (order, cosines, *places))
+    a_of, i_of, b_of, j_of = (column.astype(np.intp) for column in places)
+    xs, ys = (offsets[a_of] + i_of).tolist(), (offsets[b_of] + j_of).tolist()
+    weak, cos_of = (order == FORMED[BEAD]).tolist(), cosines.tolist()
     for n in ranked:
-        x, y, cos = (a_of[n], i_of[n]), (b_of[n], j_of[n]), cos_of[n]
-        if groups.union(x, y, formed[n] != FORMED[BEAD]):
-            edge_scores[x].append(cos)
-            edge_scores[y].append(cos)
-    members_of: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for m in groups.parent:
+        x, y = xs[n], ys[n]
+        if groups.union(x, y, not weak[n]):
+            edge_scores[x].append(cos_of[n])
+            edge_scores[y].append(cos_of[n])
+    members_of: dict[int, list[int]] = defaultdict(list)
+    for m in range(len(groups.parent)):
         members_of[groups.find(m)].append(m)
     drafts = []
-    for members in members_of.values():
-        members.sort()
-        scores = [c for m in members for c in edge_scores.get(m, ())]
+    first = offsets.tolist()
+    for numbers in members_of.values():  # each in order: articles, then segments
+        scores = [c for m in numbers for c in edge_scores.get(m, ())]
         score = sum(scores) / len(scores) if scores else 1.0
+        members = [(groups.article[m], m - first[groups.article[m]]) for m in numbers]
         drafts.append(Draft(tuple(members), round(score, 3), _shared_terms(bags, members)))
     ordered = _reading_order(drafts, [len(art) for art in tokens], base)
     return _mark_moves(ordered, len(tokens), base)

@@ -16,13 +16,11 @@ COMMON_RANK = 3000  # a single token ranked below this is a common word ("tell" 
 
 
 @functools.cache
-def _vocabulary() -> dict[str, int]:
-    from .meaning import _tokenizer  # the tokenizer the meaning vectors already load, read once
-
-    return _tokenizer().get_vocab()
-
-
 def common_word(word: str) -> bool:
-    """Whether a (lower-case) word is one of the most frequent words of the model's languages."""
-    rank = _vocabulary().get("▁" + word)
+    """Whether a (lower-case) word is one of the most frequent words of the model's languages. Each word
+    is looked up once in the tokenizer the meaning vectors already load (not through a copy of its
+    whole vocabulary as a dict: 11 ms, a twentieth of a short comparison)."""
+    from .meaning import _tokenizer
+
+    rank = _tokenizer().token_to_id("▁" + word)
     return rank is not None and rank < COMMON_RANK

@@ -65,23 +65,30 @@ class _Context:
         inside: Counter[str] = Counter()  # in how many sentences a word is capitalised where no sentence begins
         opening: Counter[str] = Counter()  # ... and how many it opens
         self.nouns_capitalised = []
+        seen: dict[str, _Signals] = {}  # each distinct sentence read once: versions repeat most sentences
         for a, art in enumerate(articles):
-            sentences = list(tokens[a])  # each sentence's Tokens, made for this article only
-            for s, seg_tokens in enumerate(sentences):
+            words = capitals = 0
+            for s, seg in enumerate(art.segments):
+                piece = art.text[seg.start : seg.end]
+                signals = seen.get(piece)
+                if signals is None:
+                    signals = seen[piece] = _Signals(art.text, *tokens[a].columns(s))
                 if not (art.title and s == 0):
-                    found = capitalised_keys(art.text, seg_tokens)
-                    self.capitalised |= found
-                    inside.update(found)
-                if seg_tokens:
-                    opening[seg_tokens[0].key] += 1
-                lower.update(t.key for t in seg_tokens if art.text[t.start].islower())
-            self.nouns_capitalised.append(_capitalises_nouns(art.text, sentences))
+                    self.capitalised |= signals.capitalised
+                    inside.update(signals.capitalised)
+                if signals.opening is not None:
+                    opening[signals.opening] += 1
+                lower |= signals.lower
+                words += signals.words_inside
+                capitals += signals.capitals_inside
+            self.nouns_capitalised.append(_capitalises_nouns(words, capitals))
         # a name is never written in lower case, and is capitalised inside sentences at least half as
         # often as it opens one ("She" opens many sentences, and a typo may capitalise it once inside)
         self.names = {k for k in self.capitalised - lower if inside[k] * 2 >= opening[k]}
         self._facts: dict[tuple[int, int], list[Fact]] = {}
         self._values: dict[tuple[int, int], list[Token]] = {}  # sentences whose values differ from their tokens
         self._plain: set[tuple[int, int]] = set()  # and those whose do not
+        self._claim_tokens: dict[tuple[int, tuple[int, ...]], list[Token]] = {}  # the members of one claim
 
     def values(self, article: int, s: int) -> list[Token]:
         """A sentence's tokens, each value (a date, an amount, a time) read as one token. Only the
@@ -175,8 +182,18 @@ class _Context:
         return self._years[article]
 
     def member_tokens(self, article: int, segments: Sequence[int]) -> list[Token]:
-        """The member's words, each value (a date, an amount, a time) read as one token."""
-        return [t for s in segments for t in self.values(article, s)]
+        """The member's words, each value (a date, an amount, a time) read as one token. Made once per
+        claim (every member is compared with the same reference, and the claim's status reads them
+        again), and let go with the claim (`new_claim`)."""
+        key = (article, tuple(segments))
+        found = self._claim_tokens.get(key)
+        if found is None:
+            found = self._claim_tokens[key] = [t for s in segments for t in self.values(article, s)]
+        return found
+
+    def new_claim(self) -> None:
+        """The next claim is compared: the member tokens of the last one are not needed again."""
+        self._claim_tokens = {}
 
     def facts(self, article: int, segments: Sequence[int]) -> list[Fact]:
         found = []
@@ -214,6 +231,8 @@ class _Found:
 
 def _split_at_segments(article: Article, segments: Sequence[int], run: list[Token]) -> list[list[Token]]:
     """A run of tokens cut where a segment ends, so no span crosses two sentences."""
+    if len(segments) == 1:  # a member of one sentence: the run is in it
+        return [run] if run else []
     pieces: list[list[Token]] = []
     for s in segments:
         seg = article.segments[s]
@@ -448,12 +467,29 @@ def _one_count(mine: Fact, theirs: Fact) -> bool:
     return mine.value == theirs.value or bool(mine.counts and theirs.counts) and same_name(mine.counts, theirs.counts)
 
 
-def _capitalises_nouns(text: str, sentences: list[list[Token]]) -> bool:
+class _Signals:
+    """What one sentence tells about the whole text: the words it capitalises where no sentence begins
+    (`capitalised_keys`), the word it opens with, the words it writes in lower case, and how many of
+    its words after the first (numbers aside) there are and how many of them have a capital."""
+
+    __slots__ = ("capitalised", "capitals_inside", "lower", "opening", "words_inside")
+
+    def __init__(
+        self, text: str, starts: Sequence[int], ends: Sequence[int], keys: Sequence[str], numbers: Sequence[int]
+    ) -> None:
+        self.capitalised = capitalised_keys(text, starts, ends, keys)
+        self.opening = keys[0] if keys else None
+        self.lower = {key for start, key in zip(starts, keys, strict=True) if text[start].islower()}
+        inside = [start for start, number in zip(starts[1:], numbers[1:], strict=True) if not number]
+        self.words_inside = len(inside)
+        self.capitals_inside = sum(text[start].isupper() for start in inside)
+
+
+def _capitalises_nouns(words: int, capitals: int) -> bool:
     """Whether a text writes its nouns with a capital (German): then more than a fifth of the words
-    inside its sentences have one, where English or French have a tenth or less."""
-    inside = [t for seg in sentences for t in seg[1:] if not t.is_number]
-    capitals = sum(text[t.start].isupper() for t in inside)
-    return len(inside) >= NOUN_CAPITALS_MIN_WORDS and capitals > NOUN_CAPITALS_SHARE * len(inside)
+    inside its sentences (`words`, of which `capitals` have one) have one, where English or French
+    have a tenth or less."""
+    return words >= NOUN_CAPITALS_MIN_WORDS and capitals > NOUN_CAPITALS_SHARE * words
 
 
 def _context_paragraphs(article: Article) -> list[int]:
@@ -532,6 +568,7 @@ def _build(sources: Sequence[Source], base: int, progress: Progress | None) -> C
 
 
 def _compare_claim(ctx: _Context, k: int, draft: Draft, base: int) -> tuple[Claim, _Found]:
+    ctx.new_claim()
     by_article: dict[int, list[int]] = defaultdict(list)
     for a, s in draft.members:
         by_article[a].append(s)
@@ -566,7 +603,7 @@ def _compare_claim(ctx: _Context, k: int, draft: Draft, base: int) -> tuple[Clai
     out.details = sorted(lacking, key=lambda d: (d.against or 0, d.start)) + out.details
     members = tuple(Member(a, s) for a, s in draft.members)
     moves = tuple(Move(*m) for m in draft.moves)
-    shared = tuple(_surface(ctx, draft.members, term) for term in draft.shared_terms)
+    shared = _surfaces(ctx, draft.members, draft.shared_terms)
     status = _status(ctx, by_article, out.details)
     # the same words after normalising are a full match, whatever the pairs' evidence said
     score = 1.0 if status == "same" else draft.score
@@ -594,13 +631,20 @@ def compare_claim(
     return claim, found.changes, found.details, found.cosmetic
 
 
-def _surface(ctx: _Context, members: Sequence[tuple[int, int]], term: str) -> str:
-    """A matching term as a reader would write it: the first word of the claim that carries it."""
+def _surfaces(ctx: _Context, members: Sequence[tuple[int, int]], terms: Sequence[str]) -> tuple[str, ...]:
+    """Matching terms as a reader would write them: the first word of the claim that carries each
+    (each member's words read once, for all the terms)."""
+    found: dict[str, str] = {}
+    wanted = set(terms)
     for a, s in members:
+        if not wanted:
+            break
         for token in ctx.tokens[a][s]:
-            if term in terms_of(token):
-                return ctx.articles[a].text[token.start : token.end]
-    return term.lstrip("#")
+            for term in terms_of(token):
+                if term in wanted:
+                    found[term] = ctx.articles[a].text[token.start : token.end]
+                    wanted.discard(term)
+    return tuple(found[term] if term in found else term.lstrip("#") for term in terms)
 
 
 def compare(paths: Sequence[str], base: int = 0, progress: Progress | None = None) -> Comparison:

@@ -5,7 +5,7 @@ What a fact is, and its category, is decided in `facts.py`; values in `values.py
 
 from __future__ import annotations
 
-from .normalize import Token
+from collections.abc import Sequence
 
 MONTHS = frozenset(
     """january february march april may june july august september october november december jan feb
@@ -19,19 +19,28 @@ MONTHS = frozenset(
 _INSIDE_SENTENCE = frozenset(" \t\u00a0,;&/–—-”’»")
 
 
-def capitalised_keys(text: str, tokens: list[Token]) -> set[str]:
-    """Keys of the words of one sentence written with an initial capital where no
-    sentence begins: not first, and with only spaces, commas, dashes or a closing
-    quotation mark before it (not an opening quote, a colon, a heading's markup);
-    and acronyms wherever they stand ("NATO officials have warned")."""
-    found = set()
-    for prev, t in zip(tokens, tokens[1:], strict=False):
-        between = text[prev.end : t.start]
-        if text[t.start].isupper() and all(c in _INSIDE_SENTENCE for c in between):
-            found.add(t.key)
-    if tokens and any(text[t.start].islower() for t in tokens):  # a sentence in capitals has no acronym
-        found.update(t.key for t in tokens if is_acronym(text[t.start : t.end]))
+def capitalised_keys(text: str, starts: Sequence[int], ends: Sequence[int], keys: Sequence[str]) -> set[str]:
+    """Keys of the words of one sentence (each word's start, end and key) written with an initial
+    capital where no sentence begins: not first, and with only spaces, commas, dashes or a closing
+    quotation mark before it (not an opening quote, a colon, a heading's markup); and acronyms
+    wherever they stand ("NATO officials have warned")."""
+    found = {
+        key
+        for before, start, key in zip(ends, starts[1:], keys[1:], strict=False)  # each word after the first
+        if text[start].isupper() and _inside_sentence(text[before:start])
+    }
+    if starts and any(text[start].islower() for start in starts):  # a sentence in capitals has no acronym
+        # a word that begins in lower case is no acronym: only the others are asked
+        found.update(
+            key
+            for start, end, key in zip(starts, ends, keys, strict=True)
+            if not text[start].islower() and is_acronym(text[start:end])
+        )
     return found
+
+
+def _inside_sentence(between: str) -> bool:
+    return between == " " or all(c in _INSIDE_SENTENCE for c in between)
 
 
 def is_acronym(word: str) -> bool:

@@ -146,15 +146,16 @@ def pair_scores(bags: Bags, a: int, b: int) -> Scores:
     keys, first, inverse = np.unique(i * columns + j, return_index=True, return_inverse=True)
     # bincount adds each pair's weights one by one, in the order above: the very sums of a loop
     sums = np.bincount(inverse.ravel(), weights=np.repeat(mine.weights[shared][term], fan))
-    order = np.argsort(first, kind="stable")  # pairs in the order they were first met
-    keys, sums = keys[order], sums[order]
-    rows, cols = np.divmod(keys, columns)
+    rows, cols = np.divmod(keys, columns)  # sorted by a's sentence, then b's
     na, nb = np.asarray(bags.norms[a])[rows], np.asarray(bags.norms[b])[cols]
     smaller = np.minimum(na, nb)
     cosine, contained = sums / (na * nb), sums / (smaller * smaller)
-    pairs = zip(rows.tolist(), cols.tolist(), strict=True)
-    scores = PairScores(zip(pairs, zip(cosine.tolist(), contained.tolist(), strict=True), strict=True))
-    scores.best = (_best(rows, cols, cosine), _best(cols, rows, cosine))
+    by_col = np.argsort(cols, kind="stable")  # sorted by b's sentence, then a's
+    best = (_best(rows, cols, cosine, first), _best(cols[by_col], rows[by_col], cosine[by_col], first[by_col]))
+    order = np.argsort(first, kind="stable")  # pairs in the order they were first met
+    pairs = zip(rows[order].tolist(), cols[order].tolist(), strict=True)
+    scores = PairScores(zip(pairs, zip(cosine[order].tolist(), contained[order].tolist(), strict=True), strict=True))
+    scores.best = best
     return scores
 
 
@@ -165,18 +166,21 @@ class PairScores(dict[tuple[int, int], tuple[float, float]]):
     best: tuple[dict[int, tuple[float, int]], dict[int, tuple[float, int]]]
 
 
-def _best(mine: np.ndarray, theirs: np.ndarray, cosine: np.ndarray) -> dict[int, tuple[float, int]]:
+def _best(mine: np.ndarray, theirs: np.ndarray, cosine: np.ndarray, met: np.ndarray) -> dict[int, tuple[float, int]]:
     """Each sentence of one side (`mine`) with its best match's (cosine, sentence) on the other:
     the highest cosine, a tie going to the earlier sentence; in the order the sentences are first
-    met in the scores."""
+    met in the scores (`met`: where each pair was first met). The pairs come sorted by `mine`, then
+    by `theirs`: each sentence's pairs are one run, read with one reduction each, no sort by cosine."""
     import numpy as np
 
-    ranked = np.lexsort((theirs, -cosine, mine))  # by sentence, then best first
-    heads = ranked[np.r_[True, mine[ranked][1:] != mine[ranked][:-1]]]
-    _, first = np.unique(mine, return_index=True)  # where each sentence is first met (sorted like heads)
-    heads = heads[np.argsort(first, kind="stable")]
-    found = zip(cosine[heads].tolist(), theirs[heads].tolist(), strict=True)
-    return dict(zip(mine[heads].tolist(), found, strict=True))
+    starts = np.flatnonzero(np.r_[True, mine[1:] != mine[:-1]])
+    top = np.maximum.reduceat(cosine, starts)
+    at_top = cosine == np.repeat(top, np.diff(np.r_[starts, len(mine)]))
+    # the first pair of a run at its top cosine has the earliest of those sentences (runs are sorted by it)
+    first_top = np.minimum.reduceat(np.where(at_top, np.arange(len(mine)), len(mine)), starts)
+    heads = np.argsort(np.minimum.reduceat(met, starts), kind="stable")
+    found = zip(top[heads].tolist(), theirs[first_top[heads]].tolist(), strict=True)
+    return dict(zip(mine[starts[heads]].tolist(), found, strict=True))
 
 
 def _ranges(counts: np.ndarray) -> np.ndarray:
@@ -318,13 +322,18 @@ class ReadAsOne:
         words = _cosine(_union(self.terms[0], xs), _union(self.terms[1], ys))
         if self.vectors is None:
             return words
-        import numpy as np
+        from numpy import sqrt
 
-        u = self.vectors[0][list(xs)].sum(axis=0)
-        v = self.vectors[1][list(ys)].sum(axis=0)
-        norm = float(np.linalg.norm(u) * np.linalg.norm(v))
-        meaning = max(0.0, float(u @ v) / norm) if norm else 0.0
+        u, v = _summed(self.vectors[0], xs), _summed(self.vectors[1], ys)
+        norm = float(sqrt(u.dot(u)) * sqrt(v.dot(v)))  # what np.linalg.norm does, without its checks
+        meaning = max(0.0, float(u.dot(v)) / norm) if norm else 0.0
         return words * (1.0 - MEANING_SHARE) + meaning * MEANING_SHARE
+
+
+def _summed(vectors: np.ndarray, rows: Sequence[int]) -> np.ndarray:
+    """The sum of some rows; one row is itself, not copied through a sum (which would only turn a -0.0 into
+    0.0: a zero's sign, which the cosine below cannot tell, as max(0.0, -0.0) is 0.0)."""
+    return vectors[rows[0]] if len(rows) == 1 else vectors[list(rows)].sum(axis=0)
 
 
 def _cosine(mine: dict[str, float], theirs: dict[str, float]) -> float:

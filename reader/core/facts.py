@@ -68,6 +68,7 @@ _AFTER_SEQUENCES = tuple(tuple(cue.split()) for cue in _AFTER)
 _AFTER_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _cue in _AFTER_SEQUENCES:
     _AFTER_BY_FIRST.setdefault(_cue[0], []).append(_cue)
+_CUE_WORDS = frozenset(_AFTER_BY_FIRST) | frozenset(_BEFORE) | _SPEECH  # the words the loop of _sources stops at
 _MIN_QUOTE_WORDS = 1  # a quotation: at least one word that is not a number ("‘1,000 for 1,000’" is a formula)
 _COUNTED_WORDS = 2  # a number's span also holds the word after it (two when the first is a name): what it counts
 _NOVEL_GAP = 2  # known words inside a phrase of new words ("the risk of misinformation")
@@ -96,12 +97,15 @@ class Fact:
 # French guillemets take a (no-break) space inside: « Nous sommes prêts »
 _OPEN_QUOTE = re.compile(r"""(?:^|(?<=[\s(\[—–\-:]))(?:[“‘«„‚"'](?=\S)|«[ \u00a0\u202f](?=\S))""")
 _CLOSE_QUOTE = re.compile(r"""(?<=\S)(?:[”’»“"'‘]|[ \u00a0\u202f]»)(?![^\W_])""")
+_OPENING_MARK = re.compile(r"""[“‘«„‚"']""")  # every opening above begins with one of these
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quotations in text[start:end]: an opening mark at a word's start, to the closing mark at a word's
     end (or the end of the span, for a quotation that goes on in the next sentence)."""
     found: list[tuple[int, int]] = []
+    if _OPENING_MARK.search(text, start, end) is None:  # most sentences: one plain scan, no look-behind at each place
+        return found
     i = start
     while True:
         opening = _OPEN_QUOTE.search(text, i, end)
@@ -229,6 +233,8 @@ def _sources(text: str, tokens: list[Token], names: list[tuple[int, int]], taken
     """Attributions: the cue words and who they name ("according to Interfax", "memos obtained by
     Reuters", "Peskov said", "analysts suggest"). The value is who is cited."""
     keys = [t.key for t in tokens]
+    if _CUE_WORDS.isdisjoint(keys):  # no word an attribution starts at (most sentences): none to read
+        return []
     name_at = {first: (first, last) for first, last in names}
     name_ending = {last: (first, last) for first, last in names}
     found: list[Fact] = []

@@ -21,6 +21,13 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
+def _between_words(*gaps: str) -> bool:
+    """Is each gap only what stands between two neighbouring words? A member of two sentences far
+    apart (a claim that joins a sentence told twice) runs on from one to the other: the text between
+    them is no punctuation of theirs."""
+    return not any(ch.isalnum() for gap in gaps for ch in gap)
+
+
 def _equal_blocks(n_mine: int, n_theirs: int, diff: Sequence[Edit]) -> Iterator[tuple[int, int, int]]:
     """(mine start, theirs start, length) of each run of tokens the diff leaves equal."""
     i = j = 0
@@ -57,7 +64,12 @@ def restyled(
                 )
             if k:
                 gap, their_gap = text[mine[i0 + k - 1].end : a.start], their_text[theirs[j0 + k - 1].end : b.start]
-                if gap != their_gap and gap.strip() and _plain(gap) != _plain(their_gap):
+                if (
+                    gap != their_gap
+                    and gap.strip()
+                    and _plain(gap) != _plain(their_gap)
+                    and _between_words(gap, their_gap)
+                ):
                     s = mine[i0 + k - 1].end + (len(gap) - len(gap.lstrip()))
                     e = a.start - (len(gap) - len(gap.rstrip()))
                     found.append(Change(claim, article, against, "replaced", s, e, text[s:e], "cosmetic"))

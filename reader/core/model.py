@@ -129,7 +129,16 @@ class Claim:
         return tuple(sorted({m.article for m in self.members}))
 
     def segments_of(self, article: int) -> tuple[int, ...]:
-        return tuple(m.segment for m in self.members if m.article == article)
+        return self._segments_by_article.get(article, ())
+
+    @cached_property
+    def _segments_by_article(self) -> dict[int, tuple[int, ...]]:
+        """Each article's segments in this claim, in order: asked for every pair of versions (paragraph
+        links), so the members are read once, not once per article asked."""
+        found: dict[int, list[int]] = {}
+        for m in self.members:
+            found.setdefault(m.article, []).append(m.segment)
+        return {a: tuple(segments) for a, segments in found.items()}
 
     def is_moved_in(self, article: int) -> bool:
         return any(mv.article == article for mv in self.moves)

@@ -8,6 +8,7 @@ script (words are Unicode `\\w` runs).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import sys
 import unicodedata
@@ -170,16 +171,19 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if m.lastgroup == "num":
             tokens.append(_token(Token, (*m.span(), number_value(word), True, False)))
             continue
-        # one string per distinct word: a long comparison holds hundreds of thousands of tokens
-        key = _intern(
-            word.lower() if word.isascii() else unicodedata.normalize("NFKC", word).translate(_FOLD).casefold()
-        )
+        key = _word_key(word)
         number_words = number_words or key in _NUMBER_WORDS
         tokens.append(_token(Token, (*m.span(), key, False, False)))
     return _fold_number_words(tokens) if number_words else tokens
 
 
+def _word_key(word: str) -> str:
+    # one string per distinct word: a long comparison holds hundreds of thousands of tokens
+    return _intern(word.lower() if word.isascii() else unicodedata.normalize("NFKC", word).translate(_FOLD).casefold())
+
+
 _new_token = functools.partial(tuple.__new__, Token)  # a Token from a tuple of its five fields, in C
+_NO = itertools.repeat(False)
 
 
 class TokenTable:
@@ -202,6 +206,10 @@ class TokenTable:
 
     def __getitem__(self, s: int) -> list[Token]:
         lo, hi = self._span(s)
+        numbers = self._numbers[lo:hi]
+        if 1 not in numbers:  # no number, so no number in words either: every flag is False
+            columns = (self._starts[lo:hi], self._ends[lo:hi], self._keys[lo:hi], _NO, _NO)
+            return list(map(_new_token, zip(*columns, strict=False)))  # the flags never run out
         return list(
             map(
                 _new_token,
@@ -218,6 +226,11 @@ class TokenTable:
 
     def __iter__(self) -> Iterator[list[Token]]:
         return (self[s] for s in range(len(self)))
+
+    def columns(self, s: int) -> tuple[array[int], array[int], list[str], array[int]]:
+        """Sentence s's tokens as columns: where each starts, where it ends, its key, whether it is a number."""
+        lo, hi = self._span(s)
+        return self._starts[lo:hi], self._ends[lo:hi], self._keys[lo:hi], self._numbers[lo:hi]
 
     def words(self, s: int) -> Iterator[tuple[str, bool]]:
         """Sentence s's tokens as (key, is a number), without making a Token of each."""
@@ -240,6 +253,31 @@ class TokenTable:
             self._spelled.extend(spelled)
         self._bounds.append(len(self._keys))
 
+    def read(self, text: str, start: int, end: int, keys: dict[str, str]) -> None:
+        """The next sentence: `tokenize(text, start, end)` written straight into the arrays, without a
+        Token per word (`keys`: each word's key, kept by the caller across sentences). A sentence with
+        number words ("one thousand") is read by `tokenize` itself, which folds them."""
+        starts, ends, found, numbers = [], [], [], []
+        for m in _TOKEN.finditer(text, start, end):
+            word = m.group()
+            if m.lastgroup == "num":
+                key, number = number_value(word), True
+            else:
+                key, number = keys.get(word) or keys.setdefault(word, _word_key(word)), False
+                if key in _NUMBER_WORDS:
+                    self.append(tokenize(text, start, end))
+                    return
+            starts.append(m.start())
+            ends.append(m.end())
+            found.append(key)
+            numbers.append(number)
+        self._starts.extend(starts)
+        self._ends.extend(ends)
+        self._keys.extend(found)
+        self._numbers.extend(numbers)
+        self._spelled.frombytes(bytes(len(found)))  # no number words here
+        self._bounds.append(len(self._keys))
+
     def append_copy(self, other: TokenTable, s: int, shift: int) -> None:
         """The next sentence's tokens: those of `other`'s sentence s (the same text), moved by `shift`."""
         lo, hi = other._span(s)
@@ -259,12 +297,13 @@ def tokenize_spans(text: str, spans: Iterable[tuple[int, int]], seen: Seen) -> T
     versions of one story repeat most sentences word for word. `seen` is shared across texts; a
     repeat's tokens are the first reading's, moved to where it stands."""
     table = TokenTable()
+    keys: dict[str, str] = {}  # each distinct word's key, made once per text
     for start, end in spans:
         piece = text[start:end]
         found = seen.get(piece)
         if found is None:
             seen[piece] = (table, len(table), start)
-            table.append(tokenize(text, start, end))
+            table.read(text, start, end, keys)
         else:
             first, s, at = found
             table.append_copy(first, s, start - at)

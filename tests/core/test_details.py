@@ -501,3 +501,22 @@ def test_in_german_a_number_counts_one_noun() -> None:
     assert [(d.fact_role, d.text, d.counterparts[0].text) for d in comparison.details] == [
         ("altered", "300 Menschen", "250 Menschen")
     ]
+
+
+def test_text_between_two_far_sentences_of_one_member_is_no_cosmetic_change():
+    """A member made of two sentences far apart: the text between them is not punctuation
+    between two equal words (it once became a cosmetic span of the whole text between)."""
+    from reader.core.layers import restyled
+    from reader.core.normalize import tokenize
+
+    mine_text = "Alpha beta. Unrelated words stand here. Gamma delta."
+    their_text = "Alpha beta; Gamma delta."
+    far = mine_text.index("Gamma")
+    mine = tokenize(mine_text, 0, len("Alpha beta.")) + tokenize(mine_text, far, len(mine_text))
+    theirs = tokenize(their_text)
+    assert [t.key for t in mine] == [t.key for t in theirs]
+    assert restyled(mine_text, their_text, mine, theirs, [], 0, 0, 1) == []
+    # between neighbouring words, other punctuation is still a cosmetic change
+    near = "Alpha beta, Gamma delta."
+    spans = restyled(near, their_text, tokenize(near), theirs, [], 0, 0, 1)
+    assert [near[c.start : c.end] for c in spans] == [","]

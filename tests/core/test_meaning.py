@@ -9,7 +9,7 @@ import pytest
 
 from reader.core import pairing
 from reader.core.compare import compare
-from reader.core.meaning import Meaning, _TokenIds, _tokenizer, model_files, sentence_vectors
+from reader.core.meaning import Meaning, _TokenIds, _tokenizer, _used_rows, model_files, sentence_vectors
 from reader.core.model import Comparison
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "prisoner-exchange"
@@ -124,3 +124,11 @@ def test_shared_words_without_shared_meaning_do_not_weld_claims(monkeypatch: pyt
     assert all(article == 1 for article, _ in formula_claim())
     monkeypatch.setattr(pairing, "APART", -2.0)  # without the rule, the claims weld
     assert any(article == 0 for article, _ in formula_claim())
+
+
+def test_used_rows_are_the_distinct_ids_and_each_ids_place_as_unique_gives_them() -> None:
+    ids = np.array([5, 5, 0, 31999, 7, 0], dtype=np.int32)
+    for sample in (ids, ids[:0]):
+        used, place = _used_rows(sample)
+        expected_used, expected_place = np.unique(sample, return_inverse=True)
+        assert used.tolist() == expected_used.tolist() and place.tolist() == expected_place.tolist()

@@ -95,3 +95,25 @@ def test_compact_json_in_pieces_is_the_whole_text(corpus: Comparison, monkeypatc
     assert len(pieces) > 20
     assert "".join(pieces) == json._UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", whole) + "\n"
     assert std_json.loads("".join(pieces)) == json.to_dict(corpus)
+
+
+def test_compact_json_is_the_json_modules_text_whatever_it_holds() -> None:
+    """orjson writes the text json.dumps writes compactly (every code point up to U+3000 and beyond, the
+    scores rounded to three places, ints, null, booleans); a string orjson refuses (a file name's
+    undecodable bytes, kept as surrogates) goes through json.dumps; an ASCII text needs no escape but DEL."""
+    import json as std_json
+
+    def dumps(value: object) -> str:
+        return std_json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    value = {
+        "text": "".join(map(chr, range(0x3000))) + "\U0001f600\u2028",
+        "scores": [round(k / 1000, 3) for k in range(1001)],
+        "ints": [0, -3, 10**12],
+        "none": None,
+        "yes": [True, False],
+    }
+    assert json._encoded(value) == dumps(value)
+    odd = {"path": "a\udcff.txt"}
+    assert json._encoded(odd) == dumps(odd)
+    assert json._safe("plain") == "plain" and json._safe("a\x7fb\u202e") == "a\\u007fb\\u202e"
