@@ -237,6 +237,7 @@ class ReaderApp(HandsActions, App[int]):
 
     @work(thread=True, exclusive=True, group="build")
     def _await_comparison(self, engine: EngineRun) -> None:
+        _ = self.pair_session  # its modules imported (5 ms) while the engine works, not after it is done
         try:
             comparison = engine.result()
             gc.freeze()  # the model lives as long as it is shown: the collector's passes need not walk it
