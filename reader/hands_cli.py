@@ -21,8 +21,6 @@ Say = Callable[[str], None]
 def read_hands_options(args: argparse.Namespace, say: Say) -> None:
     """Settings from config.toml and corrections from --pairs onto `args`; config warnings said now
     unless the app opens (it shows them itself)."""
-    from reader.core import pairs_store
-
     if args.serve and (args.format or args.export_pairs):
         raise InputError("--serve opens the app in a browser: leave out --format and --export-pairs")
     args.settings = load_settings()
@@ -32,7 +30,9 @@ def read_hands_options(args: argparse.Namespace, say: Say) -> None:
         for warning in args.settings.warnings:
             args.settings.tell(warning)
     args.corrections = []
-    if args.pairs:
+    if args.pairs:  # pairs_store (and the engine modules it needs) imported only then: the app starts sooner
+        from reader.core import pairs_store
+
         try:
             args.corrections = pairs_store.read(args.pairs)
         except pairs_store.PairsError as exc:

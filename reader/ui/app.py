@@ -24,7 +24,6 @@ from reader.ui.widgets.columns import ColumnsView
 from reader.ui.widgets.headers import ColumnHeaders
 from reader.ui.widgets.keys import KeyBar
 from reader.ui.widgets.status import StatusLine, describe_claim
-from reader.ui.widgets.tables import TableView
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
 
     from reader.core.corrections import Correction
     from reader.core.model import Comparison
+    from reader.ui.widgets.tables import TableView
 
 VIEW_ORDER = ("aligned", "reading", "paragraphs", "claims", "facts", "sources")  # what `v` walks through
 
@@ -90,6 +90,7 @@ class ReaderApp(HandsActions, App[int]):
         self._given = comparison
         self._building = False
         self._engine = engine  # the comparison being built (launch.py starts it before the app is even imported)
+        self._tables: TableView | None = None
         loaded = load_themes(user_theme_dir)
         self.theme_warnings = [*warnings, *loaded.warnings]
         self.init_hands(pairs)
@@ -123,8 +124,7 @@ class ReaderApp(HandsActions, App[int]):
         yield ColumnHeaders(
             [s.title or s.path.rstrip("/").rsplit("/", 1)[-1] or s.path for s in self.sources], id="headers"
         )
-        yield ColumnsView(id="columns")
-        yield TableView(id="tables")
+        yield ColumnsView(id="columns")  # the tables are made once the comparison is shown (see `tables`)
         yield StatusLine(id="status")
         yield KeyBar(id="keys")
 
@@ -134,13 +134,36 @@ class ReaderApp(HandsActions, App[int]):
 
     @property
     def tables(self) -> TableView:
-        return self.query_one("#tables", TableView)
+        """The tables (claims, facts, sources), made on first use, at the latest just after the comparison's
+        marks are painted (see _show_comparison): the first frames do without them (their import, styles and
+        layout: 3-4 ms of the text's first frame, 5-10 ms of the marks')."""
+        if self._tables is None:
+            self._tables = self._new_tables()
+        return self._tables
+
+    def _new_tables(self) -> TableView:
+        from reader.ui.widgets.tables import TableView
+
+        main = self.screen_stack[0]  # where the columns are, whatever screen is on top now
+        tables = TableView(id="tables")
+        main.mount(tables, before=main.query_one("#status"))
+        return tables
+
+    def _tables_ahead(self) -> None:
+        """After the marks' frame: the tables made, ready when asked for (unless the app is closing)."""
+        main = self.screen_stack[0] if self.screen_stack else None
+        if self._tables is None and main is not None and main.is_attached and not (self._exit or main._closing):
+            self._tables = self._new_tables()
+
+    @property
+    def tables_shown(self) -> bool:
+        """A table is on screen (not the text views); asks without making the tables."""
+        return self._tables is not None and self._tables.display
 
     @property
     def view_name(self) -> str:
         """The view on screen: a text view of the columns, or a table."""
-        tables = self.tables
-        return tables.table.name if tables.display else self.view.view
+        return self.tables.table.name if self.tables_shown else self.view.view
 
     def on_load(self) -> None:
         """Start comparing before the screen is even composed (and before the app starts any thread, so the
@@ -173,8 +196,7 @@ class ReaderApp(HandsActions, App[int]):
             self._show_comparison(self._given)
         elif self.comparison is None:
             self._show_text()
-        if self._engine is not None and not self._engine.started:
-            self.call_after_refresh(self._start_engine, self._engine)
+        self.call_after_refresh(self._after_first_frame)
 
     # ---- building the comparison --------------------------------------------
 
@@ -184,11 +206,19 @@ class ReaderApp(HandsActions, App[int]):
 
         self.view.preview([read_article(i, s) for i, s in enumerate(self.sources)], self.base)
 
-    def _start_engine(self, engine: EngineRun) -> None:
-        """A short comparison starts once the text is on screen (see EngineRun.long)."""
-        if engine is self._engine and not engine.cancelled:
+    def _after_first_frame(self) -> None:
+        """The text is on screen: a short comparison starts now (see EngineRun.long); the collector, which
+        launch.py keeps off while the app starts, comes back on, kept off what start-up made (it lives on); and
+        the columns wrap the sentences for the aligned view while the comparison is built."""
+        engine = self._engine
+        if engine is not None and not engine.started and not engine.cancelled:
             engine.start()
             self._await_comparison(engine)
+        gc.freeze()
+        if not (self._building and engine is not None and not engine.in_process):
+            gc.enable()  # an engine in a thread of the app (no fork) keeps it off until its comparison is shown
+        if self.comparison is None:
+            self.view.wrap_ahead()
 
     def _start_build(self, base: int) -> None:
         self.view.loading = True
@@ -207,8 +237,11 @@ class ReaderApp(HandsActions, App[int]):
 
     @work(thread=True, exclusive=True, group="build")
     def _await_comparison(self, engine: EngineRun) -> None:
+        _ = self.pair_session  # its modules imported (5 ms) while the engine works, not after it is done
         try:
-            comparison = self.corrected(engine.result())
+            comparison = engine.result()
+            gc.freeze()  # the model lives as long as it is shown: the collector's passes need not walk it
+            comparison = self.corrected(comparison)
         except BuildCancelled:
             return
         except BuildFailed as exc:  # the engine failed: say so and leave, never a traceback
@@ -229,11 +262,13 @@ class ReaderApp(HandsActions, App[int]):
         view.loading = False
         view.show(comparison, *keep)
         gc.freeze()  # the model and its layout live as long as the screen: keep the collector off them
-        if self.tables.display:
+        gc.enable()
+        if self.tables_shown:
             self.tables.show(comparison, self.tables.table.name, self.tables.col)
             self.tables.focus()
         else:
             view.focus()
+            self.call_after_refresh(self._tables_ahead)
         self.screen.refresh_bindings()  # the view was loading, so the key bar held only the app's keys
 
     @property
@@ -362,10 +397,10 @@ class ReaderApp(HandsActions, App[int]):
         tables.focus()
 
     def action_make_base(self) -> None:
-        col = self.tables.col if self.tables.display else self.view.col
+        col = self.tables.col if self.tables_shown else self.view.col
         if self.comparison is None or col == self.comparison.base:
             return
-        if self.tables.display:
+        if self.tables_shown:
             self.view.col = col
         self._start_build(col)
 
@@ -406,6 +441,7 @@ class ReaderApp(HandsActions, App[int]):
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen
+        from reader.ui.widgets.tables import TableView
 
         groups = [
             ("Text views", list(ColumnsView.BINDINGS)),

@@ -4,7 +4,7 @@ The engine is pure Python for the most part: in a thread of the app it holds the
 while the interface waits for it, and each frame the interface draws slows the engine in turn
 (tests/bench/bench_app.py measures both ways). On Linux the app forks a child as soon as it
 starts: the child inherits the loaded versions, imports the engine while the parent draws the
-first screen, and sends the finished `Comparison` back pickled. Elsewhere (no fork, or macOS,
+first screen, and sends the finished `Comparison` back pickled (transfer.py). Elsewhere (no fork, or macOS,
 where forking a process that may hold threads is unsafe) the engine runs in the waiting thread,
 as before. Closing the app kills the child: nothing is left behind and nothing is waited for.
 """
@@ -19,6 +19,8 @@ import sys
 import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from reader.ui import transfer
 
 if TYPE_CHECKING:
     from reader.core.load import Source
@@ -102,7 +104,7 @@ class EngineRun:
             with os.fdopen(self._receive, "rb") as pipe:
                 pipe.peek(1)  # waits for the first bytes (the wait releases the interpreter lock)
                 with collector_paused():  # a large model is many small objects and no cycles
-                    outcome, value = pickle.load(pipe)  # read as the child writes: the two overlap
+                    outcome, value = transfer.receive(pipe, self.sources)  # read as the child writes: they overlap
         except (EOFError, pickle.UnpicklingError, ValueError, TypeError) as exc:
             if self.cancelled:
                 raise BuildCancelled from None
@@ -148,7 +150,7 @@ def _child(sources: Sequence[Source], base: int, send: int) -> None:
         except BuildFailed as exc:
             pickle.dump(("error", str(exc)), pipe)
             return
-        pickle.dump(("ok", comparison), pipe, protocol=pickle.HIGHEST_PROTOCOL)  # the parent reads as it comes
+        transfer.send(("ok", comparison), pipe, sources)  # the parent reads as it comes
 
 
 def _quiet() -> None:

@@ -106,7 +106,7 @@ class HandsActions:
             return None
         where = self._focused_sentence()
         if where is None:
-            if self.tables.display:
+            if self.tables_shown:
                 self.say("This version lacks this row; move to one that has it (h / l)", timeout=3)
             return None
         if self.pair_session.current is not comp:  # a comparison given ready-made: open the session on it
@@ -116,8 +116,8 @@ class HandsActions:
 
     def _focused_sentence(self) -> tuple[int, int] | None:
         """(version, sentence) under the cursor: a table's cell when a table is shown, else the columns' cursor."""
-        tables = self.tables
-        if tables.display:
+        if self.tables_shown:
+            tables = self.tables
             row = tables.current
             segment = row.cells[tables.col].segment if row is not None else None
             return None if segment is None else (tables.col, segment)
@@ -199,7 +199,7 @@ class HandsActions:
 
     def post_message_changed(self) -> None:
         """Redraw the status line (it shows the picked sentence)."""
-        if self.tables.display:
+        if self.tables_shown:
             from reader.ui.widgets.tables import TableView
 
             self.tables.post_message(TableView.Changed())

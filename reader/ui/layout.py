@@ -196,6 +196,15 @@ def differs(claim: Claim, n_articles: int) -> bool:
     return not is_foldable(claim, n_articles)
 
 
+def same_sentences(these: Sequence[Article], those: Sequence[Article]) -> bool:
+    """Whether two sets of articles hold the same texts cut into the same sentences, so that what is wrapped
+    for one is wrapped for the other: the versions read before the comparison, and the comparison's own."""
+    return these is those or (
+        len(these) == len(those)
+        and all(a.text == b.text and a.segments == b.segments for a, b in zip(these, those, strict=True))
+    )
+
+
 class Wrapper:
     """Wraps the articles' sentences at one width, each once."""
 
@@ -204,17 +213,25 @@ class Wrapper:
         self.width = max(width, 1)
         self._cache: dict[tuple[int, int], list[Line]] = {}
         self._flows: dict[tuple[int, int, int], tuple[list[Line], list[tuple[int, int]]]] = {}
-        self._members: dict[int, dict[int, list[int]]] = {}
+        self._members: dict[int, tuple[Claim, dict[int, list[int]]]] = {}
+
+    def serves(self, articles: Sequence[Article], width: int) -> bool:
+        """Whether this wraps `articles` at `width`; it takes them on if they hold the same sentences as its own
+        (the comparison's articles, when the versions' text was shown first: its wrapping is kept)."""
+        if self.width != max(width, 1) or not same_sentences(self.articles, articles):
+            return False
+        self.articles = articles
+        return True
 
     def members(self, claim: Claim) -> dict[int, list[int]]:
-        """The claim's segments per article, in member order (asked once per claim)."""
+        """The claim's segments per article, in member order (asked once per claim of a comparison)."""
         found = self._members.get(claim.index)
-        if found is None:
-            found = {}
+        if found is None or found[0] is not claim:  # another comparison's claim of that number
+            members: dict[int, list[int]] = {}
             for m in claim.members:
-                found.setdefault(m.article, []).append(m.segment)
-            self._members[claim.index] = found
-        return found
+                members.setdefault(m.article, []).append(m.segment)
+            found = self._members[claim.index] = (claim, members)
+        return found[1]
 
     def spans(self, article: int, segment: int) -> list[Line]:
         """The sentence's lines; they hold no position, so every layout can share them."""
@@ -241,9 +258,7 @@ class Wrapper:
 
 def wrapper_for(articles: Sequence[Article], width: int, wrapper: Wrapper | None) -> Wrapper:
     """`wrapper` if it wraps these articles at this width, else a new one."""
-    if wrapper is None or wrapper.articles is not articles or wrapper.width != max(width, 1):
-        wrapper = Wrapper(articles, width)
-    return wrapper
+    return wrapper if wrapper is not None and wrapper.serves(articles, width) else Wrapper(articles, width)
 
 
 def _fold_label(count: int) -> str:

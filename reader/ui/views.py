@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reader.core.model import Claim, Comparison, Detail
-from reader.core.paragraphs import paragraph_rows
 from reader.ui.layout import ColumnDoc, Wrapper, build_aligned, build_paragraphs, build_reading, differs
 from reader.ui.navigation import nearest_column, next_matching
 
@@ -205,6 +204,8 @@ class ParagraphView(TextView):
         self, comparison: Comparison, width: int, folded: bool, shown: set[int] | None, wrapper: Wrapper
     ) -> list[ColumnDoc]:
         if self._rows is None or self._rows[0] is not comparison:
+            from reader.core.paragraphs import paragraph_rows  # imported when this view is first asked for
+
             self._rows = (comparison, paragraph_rows(comparison))
         return build_paragraphs(comparison, width, self._rows[1], folded, shown, wrapper)
 

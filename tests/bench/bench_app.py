@@ -1,19 +1,19 @@
 """App benchmark: time to the first screen, and keypress-to-refresh on a large comparison.
 
-    uv run python tests/bench/bench_app.py [--startup-only | --large-only | --keys-only]
+    uv run python tests/bench/bench_app.py [--startup-only | --large-only | --keys-only] [--before DIR]
 
 1. Start-up: a bare Textual app (one Static) against the reader on the bundled
-   corpus (comparison built in the background), measured the same way for both, in
-   three ways, each the median of several runs with its ratio:
+   corpus (comparison built in the background), each the median of several runs with its ratio:
    - in-process, imports done, from constructing the app to the end of the first
      frame that shows the content (the Static; the versions' text, then the
      comparison's marks);
    - in-process, to the moment Pilot finds the app idle after that (Pilot polls
      in 20 ms steps, so this adds up to a frame or two of waiting to both);
-   - a whole command: a child process started to the first frame with content
-     (interpreter, imports, app), with byte-code caches warm in a scratch folder
-     (this environment sets PYTHONDONTWRITEBYTECODE, which no user install does),
-     the engine in its own process (the app's way on Linux) and in a thread of the app.
+   - whole commands in a terminal (a pty of 120 x 36, the real driver): from starting the process to
+     the first frame with content: `python -c` running a bare app, and the `reader` command itself
+     (reader.cli.main: arguments, config, loading, the app), with byte-code caches warm in a scratch
+     folder (this environment sets PYTHONDONTWRITEBYTECODE, which no user install does), the engine in
+     its own process (the app's way on Linux) and in a thread of the app. first_frame.py watches the frames.
 2. Start-up on 10 versions of about 1,000 sentences (files), whole commands, interleaved:
    the reader's text on screen and its marks (engine in a process, and in a thread)
    against the batch command on the same files (`reader --format json`, to a pipe);
@@ -23,16 +23,24 @@
    1,000 sentences (the comparison is built first, outside the timing), at 200x50;
    each key is timed from the press to the end of the screen update that shows it.
    Prints the median and the 90th percentile per key.
+
+`--before DIR`: also run the `reader` command of another checkout (e.g. a `git worktree` of an older
+commit) in the same rounds of 1. and 2., so that a change's before and after are measured together.
 """
 
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import os
+import pty
+import selectors
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from pathlib import Path
 
@@ -45,13 +53,15 @@ from textual.widgets import Static  # noqa: E402
 from reader.core.compare import compare_texts  # noqa: E402
 from reader.core.load import Source  # noqa: E402
 from reader.ui.app import ReaderApp  # noqa: E402
-from tests.bench.startup_probe import SIZE, bare_app, reader_app, reader_text, watch_first_content  # noqa: E402
+from tests.bench.startup_probe import CORPUS, SIZE, bare_app, reader_app, reader_text, watch_first_content  # noqa: E402
 from tests.bench.workload import versions  # noqa: E402
 
 NO_USER_THEMES = ROOT / "no-such-folder"
 RUNS = 9
 PROCESS_RUNS = 7
-PROBE = ROOT / "tests" / "bench" / "startup_probe.py"
+BENCH = ROOT / "tests" / "bench"
+READER = "import first_frame, sys; from reader.cli import main; sys.exit(main(sys.argv[1:]))"
+BARE = "import first_frame; first_frame.bare()"
 
 
 class BareApp(App[None]):
@@ -76,17 +86,50 @@ async def first_screen(make) -> tuple[float, float]:
         undo()
 
 
-def whole_command(args: list[str], cache: str) -> dict[str, float]:
-    """Seconds from starting a probe child process (startup_probe.py `args`) to each line it prints
-    (`painted` for the bare app; `text`, then `marks` for the reader)."""
-    env = bytecode_env(cache)
+def whole_command(code: str, args: list[str], cache: str, root: Path = ROOT, thread: bool = False) -> dict[str, float]:
+    """Seconds from starting `python -c code args` in a terminal of SIZE (a pty) to each line first_frame.py
+    writes (`painted` for the bare app; `text`, then `marks` for the reader), `root` its folder."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+    receive, send = os.pipe()
+    env = bytecode_env(cache) | {"FIRST_FRAME_FD": str(send), "PYTHONPATH": str(BENCH), "TERM": "xterm-256color"}
+    if thread:
+        env["FIRST_FRAME_THREAD"] = "1"
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, str(PROBE), *args], stdout=subprocess.PIPE, env=env, cwd=ROOT, text=True)
-    assert child.stdout is not None
-    seen = {}
-    for line in child.stdout:
-        seen[line.strip()] = time.perf_counter() - start
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=root,
+        pass_fds=(send,),
+        start_new_session=True,
+    )
+    os.close(slave)
+    os.close(send)
+    seen: dict[str, float] = {}
+    pending = b""
+    with selectors.DefaultSelector() as selector:
+        selector.register(master, selectors.EVENT_READ)  # the screen: read and dropped, so the app never blocks
+        selector.register(receive, selectors.EVENT_READ)
+        while selector.get_map() and time.perf_counter() - start < 120:
+            for key, _ in selector.select(1.0):
+                try:
+                    data = os.read(key.fd, 1 << 16)
+                except OSError:  # the pty's end once the child has gone
+                    data = b""
+                if not data:
+                    selector.unregister(key.fd)
+                elif key.fd == receive:
+                    now = time.perf_counter() - start
+                    *lines, pending = (pending + data).split(b"\n")
+                    for line in lines:
+                        seen.setdefault(line.decode(), now)
+    child.kill()
     child.wait()
+    os.close(master)
+    os.close(receive)
     assert seen, f"{args}: no frame painted (exit {child.returncode})"
     return seen
 
@@ -191,16 +234,17 @@ def print_timings(keys: list[str], timings: dict[str, list[tuple[float, float]]]
 
 async def main() -> None:
     only = [a for a in sys.argv[1:] if a.endswith("-only")]
+    before = Path(sys.argv[sys.argv.index("--before") + 1]).resolve() if "--before" in sys.argv else None
     if not only or "--startup-only" in only:
-        await startup()
+        await startup(before)
     if not only or "--large-only" in only:
-        large_startup()
+        large_startup(before)
         await keys_while_building()
     if not only or "--keys-only" in only:
         await keys_in_every_view()
 
 
-async def startup() -> None:
+async def startup(before: Path | None) -> None:
     await first_screen(bare_app)  # warm imports and caches for both
     await first_screen(reader_app)
     bare = [await first_screen(bare_app) for _ in range(RUNS)]
@@ -210,22 +254,31 @@ async def startup() -> None:
     report("  in-process, text painted", [p for p, _ in bare], [p for p, _ in text])
     report("  in-process, marks painted", [p for p, _ in bare], [p for p, _ in marks])
     report("  in-process, Pilot sees the marks, idle", [i for _, i in bare], [i for _, i in marks])
+    corpus = [str(CORPUS)]
+    ways = {
+        "bare": lambda cache: whole_command(BARE, [], cache),
+        "process": lambda cache: whole_command(READER, corpus, cache),
+        "thread": lambda cache: whole_command(READER, corpus, cache, thread=True),
+    }
+    if before is not None:
+        ways["before"] = lambda cache: whole_command(READER, corpus, cache, root=before)
     with tempfile.TemporaryDirectory(prefix="reader-bench-pyc-") as cache:
-        for args in (["bare"], ["reader"], ["reader", "--thread"]):  # write the byte-code caches
-            whole_command(args, cache)
-        runs: dict[str, list[dict[str, float]]] = {"bare": [], "process": [], "thread": []}
-        for _ in range(PROCESS_RUNS):  # interleaved: a change in the machine's load hits all three
-            runs["bare"].append(whole_command(["bare"], cache))
-            runs["process"].append(whole_command(["reader"], cache))
-            runs["thread"].append(whole_command(["reader", "--thread"], cache))
+        for run in ways.values():  # write the byte-code caches
+            run(cache)
+        runs: dict[str, list[dict[str, float]]] = {way: [] for way in ways}
+        for _ in range(PROCESS_RUNS):  # interleaved: a change in the machine's load hits all of them
+            for way, run in ways.items():
+                runs[way].append(run(cache))
     bare = [r["painted"] for r in runs["bare"]]
-    print(f"  whole command (medians of {PROCESS_RUNS}):")
-    for way in ("process", "thread"):
-        report(f"    engine in a {way}, text painted", bare, [r["text"] for r in runs[way]])
-        report(f"    engine in a {way}, marks painted", bare, [r["marks"] for r in runs[way]])
+    print(f"  whole command in a terminal (medians of {PROCESS_RUNS}):")
+    for way in runs:
+        if way != "bare":
+            label = f"before ({before.name})" if way == "before" else f"engine in a {way}"
+            report(f"    {label}, text painted", bare, [r["text"] for r in runs[way]])
+            report(f"    {label}, marks painted", bare, [r["marks"] for r in runs[way]])
 
 
-def large_startup(count: int = 10, sentences: int = 1000, rounds: int = 5) -> None:
+def large_startup(before: Path | None, count: int = 10, sentences: int = 1000, rounds: int = 5) -> None:
     """Whole commands on `count` x `sentences` files: the reader's text and marks against the batch command."""
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as folder:
         paths = []
@@ -233,18 +286,27 @@ def large_startup(count: int = 10, sentences: int = 1000, rounds: int = 5) -> No
             path = Path(folder) / f"v{i + 1:02d}.txt"
             path.write_text(text, encoding="utf-8")
             paths.append(str(path))
+        ways = {
+            "process": lambda cache: whole_command(READER, paths, cache),
+            "thread": lambda cache: whole_command(READER, paths, cache, thread=True),
+        }
+        if before is not None:
+            ways["before"] = lambda cache: whole_command(READER, paths, cache, root=before)
         with tempfile.TemporaryDirectory(prefix="reader-bench-pyc-") as cache:
             batch_command(paths, cache)  # write the byte-code caches
-            whole_command(["reader", *paths], cache)
-            batch, process, thread = [], [], []
+            for run in ways.values():
+                run(cache)
+            batch: list[float] = []
+            runs: dict[str, list[dict[str, float]]] = {way: [] for way in ways}
             for _ in range(rounds):
                 batch.append(batch_command(paths, cache))
-                process.append(whole_command(["reader", *paths], cache))
-                thread.append(whole_command(["reader", *paths, "--thread"], cache))
+                for way, run in ways.items():
+                    runs[way].append(run(cache))
     print(f"\n{count} x {sentences} sentences, whole commands (medians of {rounds}), against the batch command:")
-    for way, runs in (("process", process), ("thread", thread)):
-        report(f"  engine in a {way}, text painted", batch, [r["text"] for r in runs], "batch")
-        report(f"  engine in a {way}, marks painted", batch, [r["marks"] for r in runs], "batch")
+    for way, found in runs.items():
+        label = f"before ({before.name})" if way == "before" else f"engine in a {way}"
+        report(f"  {label}, text painted", batch, [r["text"] for r in found], "batch")
+        report(f"  {label}, marks painted", batch, [r["marks"] for r in found], "batch")
 
 
 async def keys_while_building(count: int = 10, sentences: int = 1000, rounds: int = 3) -> None:

@@ -1,19 +1,10 @@
-"""Start one app headless and report when its first screen with content is painted.
+"""The apps bench_app.py times in-process (imports already done), and how it sees their first content painted.
 
-    python tests/bench/startup_probe.py bare|reader [PATH...] [--thread]
-
-Used by bench_app.py in two ways: imported, to time both apps in-process (imports
-already done), and as a child process, to time the whole start of a command (the
-interpreter, the imports, the app) the same way for both apps. The bare app's child
-prints `painted` after its first frame with content; the reader's (on the corpus, or
-on PATH...) prints `text` after the first frame with the versions' text, then `marks`
-after the first frame with the comparison, then exits. `--thread`: the engine runs in
-a thread of the app, as before it had a process of its own (to compare the two).
+Whole commands (the interpreter, the imports, the app in a terminal) are watched by first_frame.py instead.
 """
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -86,39 +77,3 @@ def watch_first_content(has_content: Callable[[], bool], then: Callable[[float],
         Screen._compositor_refresh = paint
 
     return undo
-
-
-def main(which: str, paths: list[str]) -> None:
-    if which == "bare":
-        app, has_content = bare_app()
-
-        def painted(_when: float) -> None:
-            say("painted")
-            app.exit()
-
-        watch_first_content(has_content, painted)
-        app.run(headless=True, size=SIZE)
-        return
-    app, has_marks = reader_app(paths)
-    watch_first_content(lambda: bool(app.view.docs) and app.view.region.area > 0, lambda _when: say("text"))
-
-    def marks(_when: float) -> None:
-        say("marks")
-        app.exit()
-
-    watch_first_content(has_marks, marks)
-    app.run(headless=True, size=SIZE)
-
-
-def say(line: str) -> None:
-    sys.stdout.write(line + "\n")
-    sys.stdout.flush()
-
-
-if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
-    if "--thread" in sys.argv:
-        import reader.ui.building
-
-        reader.ui.building.forks = lambda: False
-    main(sys.argv[1], [a for a in sys.argv[2:] if not a.startswith("--")])

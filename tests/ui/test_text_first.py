@@ -6,7 +6,11 @@ The gate is a file the engine waits for (the engine's process is forked, so it i
 
 from __future__ import annotations
 
+import dataclasses
+import gc
+import io
 import os
+import pickle
 import signal
 import time
 from pathlib import Path
@@ -15,13 +19,18 @@ import pytest
 from textual.screen import Screen
 
 import reader.core.compare as compare_module
+import reader.ui.building as building
+from reader.core import compare_versions
 from reader.core.load import Source
+from reader.core.segment import segment
 from reader.ui.app import ReaderApp
 from reader.ui.building import EngineRun, forks
+from reader.ui.layout import build_aligned
+from reader.ui.transfer import pickled, receive
 from reader.ui.widgets.headers import ColumnHeaders
 from tests.waiting import wait_until
 
-from .conftest import NO_USER_THEMES, long_story, make_app
+from .conftest import BRIDGE, NO_USER_THEMES, long_story, make_app
 
 SIZE = (120, 36)
 TEXTS = [long_story(60, v) for v in range(3)]
@@ -148,3 +157,102 @@ async def test_a_short_comparison_starts_once_the_text_is_on_screen_a_long_one_a
     assert started_at_first_text == [False], "the engine waited for the first frame with the text"
     assert engine.pid is not None
     assert EngineRun([Source("long.txt", "A sentence of a long story. " * 8000)], 0).long
+
+
+def test_the_engine_sends_the_comparison_as_it_is_with_its_frozen_dataclasses_made_by_their_constructor(harbour):
+    back = pickle.loads(pickled(harbour))
+    assert back == harbour and back.changes and back.articles[0].segments == harbour.articles[0].segments
+    assert type(back.changes[0]) is type(harbour.changes[0])
+
+
+def test_the_articles_the_app_holds_are_sent_by_number_and_read_back_as_its_own():
+    sources = [Source(f"v{i + 1}.txt", t) for i, t in enumerate(TEXTS)]
+    comparison = compare_versions(sources)
+    data = pickled(comparison, sources)
+    assert len(data) < len(pickled(comparison)) - sum(len(t) for t in TEXTS), "the texts are not in it"
+    back = receive(io.BytesIO(data), sources)
+    assert back == comparison
+    for article, source in zip(back.articles, sources, strict=True):
+        assert article.text is source.text and article.segments is segment(source.text).segments
+    with pytest.raises(pickle.UnpicklingError, match="the app's own"):
+        pickle.loads(data)  # only the app, which holds the texts, can read it
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Counted:
+    value: int
+    twice: int = dataclasses.field(init=False, default=0)
+
+
+def test_a_frozen_dataclass_its_constructor_cannot_rebuild_is_pickled_the_usual_way():
+    item = _Counted(3)
+    object.__setattr__(item, "twice", 6)
+    back = pickle.loads(pickled([item, item]))
+    assert back == [item, item] and back[0].twice == 6 and back[0] is back[1]
+
+
+async def test_the_collector_comes_back_on_after_the_first_frame():
+    gc.disable()  # as launch.run_app leaves it while the app starts
+    try:
+        app = make_app(texts=TEXTS)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_until(pilot, lambda: bool(app.view.docs) and gc.isenabled(), "the text, then the collector on")
+    finally:
+        gc.enable()
+
+
+async def test_the_sentences_are_wrapped_for_the_aligned_view_while_the_comparison_is_built(gate):
+    app = make_app(texts=TEXTS)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.view
+        sentences = sum(len(a.segments) for a in view.articles)
+        await wait_until(pilot, lambda: view._wrapper is not None and len(view._wrapper._cache) == sentences, "wrapped")
+        wrapper = view._wrapper
+        assert app.comparison is None
+        gate.touch()
+        await wait_until(pilot, lambda: app.ready, "the comparison shown")
+        assert view._wrapper is wrapper, "the comparison's layout used the wrapping done meanwhile"
+        assert wrapper.articles is app.comparison.articles
+
+
+async def test_a_new_base_keeps_the_wrapping_and_lays_out_its_own_claims():
+    app = make_app(texts=BRIDGE)  # the third version tells the critics first: its claims come in another order
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.view
+        await wait_until(pilot, lambda: app.ready, "the comparison shown")
+        wrapper, before = view._wrapper, app.comparison
+        await pilot.press("l", "l", "b")
+        await wait_until(pilot, lambda: app.ready and app.comparison.base == 2, "rebased")
+        assert view._wrapper is wrapper, "the same sentences: their wrapping serves"
+        assert [c.members for c in app.comparison.claims] != [c.members for c in before.claims]
+        fresh = build_aligned(app.comparison, wrapper.width)
+        assert [d.lines for d in view.docs] == [d.lines for d in fresh], "laid out as the new claims say"
+
+
+async def test_the_tables_are_made_after_the_marks_not_for_the_first_frame(gate):
+    app = make_app(texts=TEXTS)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: bool(app.view.docs), "the text laid out")
+        await pilot.pause()
+        assert app._tables is None and not app.tables_shown and not app.query("#tables")
+        gate.touch()
+        await wait_until(pilot, lambda: app.ready and app._tables is not None, "the marks, then the tables")
+        assert not app.tables_shown
+        await pilot.press("m")
+        await wait_until(pilot, lambda: app.tables_shown and app.view_name == "claims", "the claims table")
+
+
+async def test_an_engine_in_a_thread_works_with_the_collector_off_until_its_comparison_is_shown(gate, monkeypatch):
+    monkeypatch.setattr(building, "forks", lambda: False)  # as where the app cannot fork
+    gc.disable()  # as launch.run_app leaves it while the app starts
+    try:
+        app = make_app(texts=TEXTS)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_until(pilot, lambda: bool(app.view.docs), "the text laid out")
+            await pilot.pause()
+            assert app.comparison is None and not gc.isenabled(), "the engine's thread works with it off"
+            gate.touch()
+            await wait_until(pilot, lambda: app.ready and gc.isenabled(), "the comparison shown, the collector on")
+    finally:
+        gate.touch()  # a thread cannot be killed: a failed assertion must not leave it waiting at the gate
+        gc.enable()

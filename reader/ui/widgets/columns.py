@@ -11,7 +11,7 @@ is always asked of the model (`Comparison.counterparts`).
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -48,6 +48,7 @@ from reader.ui.views import TEXT_VIEWS, AlignedView, ReadingView, TextView
 from reader.ui.widgets.painting import GUTTER, ColumnPainting
 
 MIN_COLUMN_WIDTH = 30
+WRAP_AHEAD_STEP = 400  # sentences wrapped per turn while the comparison is built (about 3 ms)
 # What needs the comparison (claims, statuses, counterparts): not offered while only the text is shown.
 NEEDS_COMPARISON = frozenset(
     {
@@ -258,6 +259,24 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
         self.deltas = [0] * len(self.articles)
         self._relayout(force=True)
 
+    def wrap_ahead(self) -> None:
+        """While the comparison is built, wrap each sentence as the aligned view will (its rows wrap sentence by
+        sentence; the text shown meanwhile flows paragraph by paragraph), so the marks then only need placing.
+        Only when the aligned view is the one to come (the reading and paragraph views flow, as the text shown)."""
+        wrapper = self._wrapper
+        if wrapper is not None and self.comparison is None and self._after_preview == AlignedView.name:
+            self._wrap_some(wrapper, ((a.index, s.index) for a in self.articles for s in a.segments))
+
+    def _wrap_some(self, wrapper: Wrapper, todo: Iterator[tuple[int, int]]) -> None:
+        """WRAP_AHEAD_STEP sentences, then the rest in a later turn: keys and frames go first."""
+        if wrapper is not self._wrapper or self.comparison is not None:
+            return  # resized meanwhile, or the comparison came: its layout wraps what it needs
+        for done, (article, segment) in enumerate(todo, 1):
+            wrapper.spans(article, segment)
+            if done == WRAP_AHEAD_STEP:
+                self.call_later(self._wrap_some, wrapper, todo)
+                return
+
     def show(self, comparison: Comparison, col: int | None = None, seg: int | None = None) -> None:
         """Draw `comparison`, keeping the cursor on (col, seg) when given (segments survive a rebase)."""
         self.comparison = comparison
@@ -332,7 +351,7 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
         self._layout_key = key
         text_width = max(self.column_width - GUTTER - 1, 8)
         wrapper = self._wrapper
-        if wrapper is None or wrapper.articles is not self.articles or wrapper.width != text_width:
+        if wrapper is None or not wrapper.serves(self.articles, text_width):
             wrapper = self._wrapper = Wrapper(self.articles, text_width)  # wrapping is kept across pages
         shown = set(self.visible_columns) if paged else None
         docs = self._layouts.get(key)

@@ -64,6 +64,35 @@ class TableView(ScrollView, can_focus=True):
         ),
     ]
 
+    # Here rather than in app.tcss: parsed when the tables are first made, not before the app's first frame.
+    DEFAULT_CSS = """
+    TableView {
+        display: none;
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: scroll;
+        scrollbar-size-vertical: 1;
+        background: $background;
+        color: $foreground;
+    }
+    TableView:focus { background-tint: transparent; }
+    TableView > .tables--bar { background: $panel; }
+    TableView > .tables--bar-on { text-style: bold reverse; }
+    TableView > .tables--header { text-style: bold; }
+    TableView > .tables--cursor { background: $reader-cursor; text-style: reverse bold; }
+    TableView > .tables--row { background: $reader-counterpart; }
+    TableView > .tables--lacks { color: $reader-gap; }
+    TableView > .tables--unique { color: $reader-unique; text-style: bold; }
+    TableView > .tables--moved { color: $reader-moved; text-style: bold; }
+    TableView > .tables--altered { color: $reader-number; text-style: bold; }
+    TableView > .tables--only { color: $reader-unique; text-style: bold; }
+    TableView > .tables--number { color: $reader-number; }
+    TableView > .tables--date { color: $reader-date; }
+    TableView > .tables--name { color: $reader-name; }
+    TableView > .tables--quote { color: $reader-quote; }
+    TableView > .tables--source { color: $reader-source; }
+    """
+
     COMPONENT_CLASSES = {
         "tables--bar",
         "tables--bar-on",
