@@ -145,7 +145,7 @@ def align(
         score = sum(scores) / len(scores) if scores else 1.0
         members = [(groups.article[m], m - first[groups.article[m]]) for m in numbers]
         drafts.append(Draft(tuple(members), round(score, 3), _shared_terms(bags, members)))
-    ordered = _reading_order(drafts, [len(art) for art in tokens], base)
+    ordered = _reading_order(drafts, lengths, base)
     return _mark_moves(ordered, len(tokens), base)
 
 

@@ -129,12 +129,12 @@ class Claim:
         return tuple(sorted({m.article for m in self.members}))
 
     def segments_of(self, article: int) -> tuple[int, ...]:
-        return self._segments_by_article.get(article, ())
+        return self.segments_by_article.get(article, ())
 
     @cached_property
-    def _segments_by_article(self) -> dict[int, tuple[int, ...]]:
-        """Each article's segments in this claim, in order: asked for every pair of versions (paragraph
-        links), so the members are read once, not once per article asked."""
+    def segments_by_article(self) -> dict[int, tuple[int, ...]]:
+        """Each article's segments in this claim, articles in member order: asked for every pair of versions
+        (paragraph links) and every row the app lays out, so the members are read once."""
         found: dict[int, list[int]] = {}
         for m in self.members:
             found.setdefault(m.article, []).append(m.segment)

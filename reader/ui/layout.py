@@ -213,7 +213,6 @@ class Wrapper:
         self.width = max(width, 1)
         self._cache: dict[tuple[int, int], list[Line]] = {}
         self._flows: dict[tuple[int, int, int], tuple[list[Line], list[tuple[int, int]]]] = {}
-        self._members: dict[int, tuple[Claim, dict[int, list[int]]]] = {}
 
     def serves(self, articles: Sequence[Article], width: int) -> bool:
         """Whether this wraps `articles` at `width`; it takes them on if they hold the same sentences as its own
@@ -222,16 +221,6 @@ class Wrapper:
             return False
         self.articles = articles
         return True
-
-    def members(self, claim: Claim) -> dict[int, list[int]]:
-        """The claim's segments per article, in member order (asked once per claim of a comparison)."""
-        found = self._members.get(claim.index)
-        if found is None or found[0] is not claim:  # another comparison's claim of that number
-            members: dict[int, list[int]] = {}
-            for m in claim.members:
-                members.setdefault(m.article, []).append(m.segment)
-            found = self._members[claim.index] = (claim, members)
-        return found[1]
 
     def spans(self, article: int, segment: int) -> list[Line]:
         """The sentence's lines; they hold no position, so every layout can share them."""
@@ -286,7 +275,7 @@ def _hidden_label(count: int) -> str:
     return f"⋯ {count} {'claim' if count == 1 else 'claims'} only off screen"
 
 
-def _fold_rows(docs: list[ColumnDoc], rows: list[dict[int, list[int]]], label: str) -> None:
+def _fold_rows(docs: list[ColumnDoc], rows: list[dict[int, tuple[int, ...]]], label: str) -> None:
     """Several claim rows shown as one line (folded, or carried only by columns off screen)."""
     per_article: dict[int, list[int]] = {}
     for members in rows:
@@ -321,18 +310,18 @@ def build_aligned(
         if k in fold_at:
             end = fold_at[k]
             label = _fold_label(end - k)
-            _fold_rows(docs, [wrapper.members(c) for c in claims[k:end]], label)
+            _fold_rows(docs, [c.segments_by_article for c in claims[k:end]], label)
             k = end
             continue
-        if shown is not None and shown.isdisjoint(wrapper.members(claims[k])):
+        if shown is not None and shown.isdisjoint(claims[k].segments_by_article):
             end = k
-            while end < len(claims) and shown.isdisjoint(wrapper.members(claims[end])):
+            while end < len(claims) and shown.isdisjoint(claims[end].segments_by_article):
                 end += 1
-            _fold_rows(docs, [wrapper.members(c) for c in claims[k:end]], _hidden_label(end - k))
+            _fold_rows(docs, [c.segments_by_article for c in claims[k:end]], _hidden_label(end - k))
             k = end
             continue
         claim = claims[k]
-        cells = {a: [(s, wrapper.spans(a, s)) for s in segs] for a, segs in wrapper.members(claim).items()}
+        cells = {a: [(s, wrapper.spans(a, s)) for s in segs] for a, segs in claim.segments_by_article.items()}
         counted = [a for a in cells if shown is None or a in shown] or list(cells)
         height = max(sum(len(sp) for _, sp in cells[a]) for a in counted)
         for doc in docs:

@@ -33,6 +33,7 @@ from reader.ui.layout import (
     Wrapper,
     column_geometry,
     flow_columns,
+    wrapper_for,
 )
 from reader.ui.navigation import (
     at_or_after,
@@ -350,9 +351,7 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
             cursor_row = line - self.deltas[self.col] - round(self.scroll_y)
         self._layout_key = key
         text_width = max(self.column_width - GUTTER - 1, 8)
-        wrapper = self._wrapper
-        if wrapper is None or not wrapper.serves(self.articles, text_width):
-            wrapper = self._wrapper = Wrapper(self.articles, text_width)  # wrapping is kept across pages
+        wrapper = self._wrapper = wrapper_for(self.articles, text_width, self._wrapper)  # kept across pages
         shown = set(self.visible_columns) if paged else None
         docs = self._layouts.get(key)
         if docs is None and self.comparison is None:
