@@ -14,14 +14,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from .align import Draft, align
-from .common import common_word
 from .details import capitalised_keys
 from .evidence import Bags, term_bags, terms_of
 from .facts import (
     STEM,
     Fact,
     extract,
-    novel_content,
     pronoun_source,
     same_name,
     same_value,
@@ -39,11 +37,9 @@ from .values import value_tokens
 from .worddiff import edits
 
 Progress = Callable[[str], None]
-RARE_SHARE = 0.08  # a term in at most this share of all sentences is content, not glue
 NOUN_CAPITALS_SHARE = 0.2
 NOUN_CAPITALS_MIN_WORDS = 30  # too few words to tell
 SLOT_EDIT_MAX = 8  # facts of a longer replaced run pair up only as the one fact of their kind on each side
-INFLECTION_CHARS = 2  # two words of one stem this close in length are one word inflected
 ONE_SLOT = ("number", "date", "source", "quote")  # the one fact of such a kind on each side: one slot
 
 
@@ -53,13 +49,10 @@ class _Context:
     def __init__(self, articles: Sequence[Article], tokens: Sequence[TokenTable], bags: Bags):
         self.articles = articles
         self.tokens = tokens
-        self.df = bags.df  # in how many sentences each term stands (the alignment's own count)
-        self.rare_limit = max(2, int(sum(len(t) for t in tokens) * RARE_SHARE))
+        self.df = bags.df  # in how many sentences each term stands (the alignment's own count; corrections read it)
         self.terms = [set().union(*art) for art in bags.terms]  # every term an article uses
         self._stated: dict[int, tuple[set[tuple[str, str]], list[Fact]]] = {}
         self._years: dict[int, set[str]] = {}
-        self._novel: dict[tuple[int, ...], dict[str, bool]] = {}
-        self._lengths: dict[int, dict[str, set[int]]] = {}
         self.capitalised: set[str] = set()
         lower: set[str] = set()
         inside: Counter[str] = Counter()  # in how many sentences a word is capitalised where no sentence begins
@@ -108,46 +101,6 @@ class _Context:
         else:
             self._values[key] = found
         return found
-
-    def is_content(self, token: Token) -> bool:
-        """A word rare in the comparison that is no common word of its language (see `common_word`)."""
-        terms = terms_of(token)
-        return bool(terms) and self.df.get(terms[0], 0) <= self.rare_limit and not common_word(token.key)
-
-    def novel_against(self, others: Sequence[int]) -> Callable[[Token], bool]:
-        """Whether a word is content (rare across the comparison) that none of `others` ever uses: no word
-        of theirs shares its stem and is as long give or take an ending (`INFLECTION_CHARS`): "prisoners"
-        is "prisoner", but "presidential" is not "president", nor "directive" "direct"."""
-
-        known = self._novel.setdefault(tuple(others), {})
-
-        def novel(token: Token) -> bool:
-            found = known.get(token.key)
-            if found is None:
-                found = known[token.key] = self.is_content(token) and not any(
-                    abs(length - size) <= INFLECTION_CHARS
-                    for o in others
-                    for term, size in _sized_terms(token)
-                    for length in self.word_lengths(o).get(term, ())
-                )
-            return found
-
-        return novel
-
-    def word_lengths(self, article: int) -> dict[str, set[int]]:
-        """The lengths of the words an article writes with each stem (made on first use: only sentences that
-        one version alone tells ask)."""
-        if article not in self._lengths:
-            lengths: dict[str, set[int]] = defaultdict(set)
-            seen: set[tuple[str, bool]] = set()
-            for seg in self.tokens[article]:
-                for t in seg:
-                    if (t.key, t.is_number) not in seen:
-                        seen.add((t.key, t.is_number))
-                        for term, size in _sized_terms(t):
-                            lengths[term].add(size)
-            self._lengths[article] = lengths
-        return self._lengths[article]
 
     def stated_in(self, fact: Fact, article: int) -> bool:
         """Whether `article` states this fact anywhere: the same value, however written; a name all of
@@ -210,14 +163,6 @@ class _Context:
                 self._facts[(article, s)] = facts
             found.extend(self._facts[(article, s)])
         return found
-
-
-def _sized_terms(token: Token) -> list[tuple[str, int]]:
-    """Each matching key of a word (see `terms_of`) with the length of the part it stems ("we're": we, re)."""
-    terms = terms_of(token)
-    if len(terms) == 1:
-        return [(terms[0], len(token.key))]
-    return list(zip(terms, (len(part) for part in token.key.split("'") if part), strict=True))
 
 
 @dataclass
@@ -328,11 +273,11 @@ def _compare_member(
             found.details.append(_detail("altered", "altered", claim, article, art, m, ref, (counterpart,)))
         reported += [m.core, t.core]
     for m in my_facts:
-        if id(m) not in paired_mine and not m.minor and (m.category == "other" or not ctx.stated_in(m, ref)):
+        if id(m) not in paired_mine and not m.minor and not ctx.stated_in(m, ref):
             found.details.append(_detail("inserted", "inserted", claim, article, art, m, ref))
             reported.append(m.core)
     for t in their_facts:
-        if id(t) not in paired_theirs and not t.minor and (t.category == "other" or not ctx.stated_in(t, article)):
+        if id(t) not in paired_theirs and not t.minor and not ctx.stated_in(t, article):
             reported.append(t.core)
             if ref == base:
                 found.lacking.append(_detail("inserted", "lacking", claim, ref, ref_art, t, article))
@@ -580,14 +525,8 @@ def _compare_claim(ctx: _Context, k: int, draft: Draft, base: int) -> tuple[Clai
         ref = _reference(a, present, base)
         if ref is None:
             art = ctx.articles[a]
-            others = [base] if a != base else [o for o in range(len(ctx.articles)) if o != a]
             facts = [f for f in ctx.facts(a, by_article[a]) if not f.minor]  # a claim only here: all its facts
-            novel = ctx.novel_against(others)
-            for s in by_article[a]:
-                facts += novel_content(art.text, ctx.values(a, s), novel, facts)
-            out.details.extend(
-                _detail("inserted", "inserted", k, a, art, f, None) for f in sorted(facts, key=lambda f: f.start)
-            )
+            out.details.extend(_detail("inserted", "inserted", k, a, art, f, None) for f in facts)
             continue
         if a == base and len(present) > 1:
             continue  # the base's side is told by each member compared with it (base_side, lacking)

@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from .common import common_word
 from .normalize import Token
 
-FACT_CATEGORIES = ("number", "date", "name", "quote", "source", "other")
-
 # Attribution words. AFTER: the source follows ("according to Interfax"); BEFORE: it
 # precedes ("Interfax zufolge"); SPEECH: a verb of saying, the source on either side
 # ("Peskov said", "said Peskov"); CITED: words that are themselves who is cited.
@@ -71,7 +69,6 @@ for _cue in _AFTER_SEQUENCES:
 _CUE_WORDS = frozenset(_AFTER_BY_FIRST) | frozenset(_BEFORE) | _SPEECH  # the words the loop of _sources stops at
 _MIN_QUOTE_WORDS = 1  # a quotation: at least one word that is not a number ("‘1,000 for 1,000’" is a formula)
 _COUNTED_WORDS = 2  # a number's span also holds the word after it (two when the first is a name): what it counts
-_NOVEL_GAP = 2  # known words inside a phrase of new words ("the risk of misinformation")
 _MINOR_BELOW = 20
 _GLUE_MAX = 3  # a word this short after a number is glue ("1,000 for"), not what it counts
 
@@ -80,7 +77,7 @@ _GLUE_MAX = 3  # a word this short after a number is glue ("1,000 for"), not wha
 class Fact:
     """One fact in an article: `text[start:end]` is shown; `core` is the part whose change changes the fact."""
 
-    category: str  # one of FACT_CATEGORIES
+    category: str  # one of the model's CATEGORIES
     start: int
     end: int
     value: str  # what two versions compare: a number's value, a date's key, a name's words, a quote's words
@@ -360,60 +357,6 @@ def _with_speakers(facts: list[Fact]) -> list[Fact]:
         ]
         out.append(Fact(f.category, f.start, f.end, f.value, f.core, nearest.value, (nearest.core[0], nearest.core[1])))
     return out
-
-
-def novel_content(text: str, run: list[Token], is_novel: Callable[[Token], bool], facts: list[Fact]) -> list[Fact]:
-    """What a run says that the other version never says: its words that the other version does not
-    use anywhere (`is_novel`), grouped into short phrases (cut at punctuation and at more than
-    `_NOVEL_GAP` known words), outside the run's other facts. Category `other`."""
-    found: list[Fact] = []
-    group: list[Token] = []
-    gap = 0
-    covered = _covered(run, facts)
-
-    def close() -> None:
-        if group:
-            value = " ".join(t.key for t in group)
-            found.append(Fact("other", group[0].start, group[-1].end, value, (group[0].start, group[-1].end)))
-            group.clear()
-
-    for k, tok in enumerate(run):
-        if k and text[run[k - 1].end : tok.start].strip():
-            close()
-            gap = 0
-        inside_fact = k in covered
-        if not inside_fact and not tok.is_number and is_novel(tok):
-            if gap > _NOVEL_GAP:
-                close()
-            group.append(tok)
-            gap = 0
-        elif group:
-            gap += 1
-            if inside_fact:
-                close()
-    close()
-    # every phrase holds a word of new content (only such words open or grow a group)
-    return [f for f in found if not _framing(text, run, f)]
-
-
-def _covered(run: list[Token], facts: list[Fact]) -> set[int]:
-    """The positions in `run` of the tokens that start inside one of `facts` (by bisection over
-    the run's sorted starts, so the cost grows with the tokens and facts, not their product)."""
-    starts = [t.start for t in run]
-    covered: set[int] = set()
-    for f in facts:
-        covered.update(range(bisect_left(starts, f.start), bisect_left(starts, f.end)))
-    return covered
-
-
-def _framing(text: str, run: list[Token], fact: Fact) -> bool:
-    """A phrase that opens its sentence and ends at a comma ("Behind the scenes, ...") frames
-    the claim; it is not a fact of its own."""
-    if not run or fact.start != run[0].start or fact.start and text[fact.start - 1 : fact.start].isalnum():
-        return False
-    before = text[max(0, fact.start - 3) : fact.start]
-    opens = not before.strip() or before.rstrip()[-1:] in '.!?\n“‘"«„'
-    return opens and text[fact.end : fact.end + 1] == ","
 
 
 def same_value(a: Fact, b: Fact) -> bool:
