@@ -39,6 +39,13 @@ from .worddiff import edits
 Progress = Callable[[str], None]
 NOUN_CAPITALS_SHARE = 0.2
 NOUN_CAPITALS_MIN_WORDS = 30  # too few words to tell
+# German writes its nouns with a capital: its grammar words tell it from an English text full of names and titles
+# (a Wikipedia lead's capitals are as many as a German text's); over a tenth of a German text's words are these,
+# at most a thirteenth of an English one's
+NOUN_CAPITALISING_GRAMMAR = frozenset(
+    "der die das und ist nicht ein eine den dem des mit sich auf für wird sind im zu von".split()
+)
+NOUN_CAPITALISING_GRAMMAR_SHARE = 0.1
 SLOT_EDIT_MAX = 8  # facts of a longer replaced run pair up only as the one fact of their kind on each side
 ONE_SLOT = ("number", "date", "source", "quote")  # the one fact of such a kind on each side: one slot
 
@@ -60,7 +67,7 @@ class _Context:
         self.nouns_capitalised = []
         seen: dict[str, _Signals] = {}  # each distinct sentence read once: versions repeat most sentences
         for a, art in enumerate(articles):
-            words = capitals = 0
+            words = capitals = grammar = 0
             for s, seg in enumerate(art.segments):
                 piece = art.text[seg.start : seg.end]
                 signals = seen.get(piece)
@@ -74,7 +81,8 @@ class _Context:
                 lower |= signals.lower
                 words += signals.words_inside
                 capitals += signals.capitals_inside
-            self.nouns_capitalised.append(_capitalises_nouns(words, capitals))
+                grammar += signals.noun_capitalising_grammar
+            self.nouns_capitalised.append(_capitalises_nouns(words, capitals, grammar))
         # a name is never written in lower case, and is capitalised inside sentences at least half as
         # often as it opens one ("She" opens many sentences, and a typo may capitalise it once inside)
         self.names = {k for k in self.capitalised - lower if inside[k] * 2 >= opening[k]}
@@ -417,7 +425,7 @@ class _Signals:
     (`capitalised_keys`), the word it opens with, the words it writes in lower case, and how many of
     its words after the first (numbers aside) there are and how many of them have a capital."""
 
-    __slots__ = ("capitalised", "capitals_inside", "lower", "opening", "words_inside")
+    __slots__ = ("capitalised", "capitals_inside", "lower", "noun_capitalising_grammar", "opening", "words_inside")
 
     def __init__(
         self, text: str, starts: Sequence[int], ends: Sequence[int], keys: Sequence[str], numbers: Sequence[int]
@@ -428,13 +436,15 @@ class _Signals:
         inside = [start for start, number in zip(starts[1:], numbers[1:], strict=True) if not number]
         self.words_inside = len(inside)
         self.capitals_inside = sum(text[start].isupper() for start in inside)
+        self.noun_capitalising_grammar = sum(key in NOUN_CAPITALISING_GRAMMAR for key in keys)
 
 
-def _capitalises_nouns(words: int, capitals: int) -> bool:
+def _capitalises_nouns(words: int, capitals: int, grammar: int) -> bool:
     """Whether a text writes its nouns with a capital (German): then more than a fifth of the words
     inside its sentences (`words`, of which `capitals` have one) have one, where English or French
     have a tenth or less."""
-    return words >= NOUN_CAPITALS_MIN_WORDS and capitals > NOUN_CAPITALS_SHARE * words
+    capital_share = words >= NOUN_CAPITALS_MIN_WORDS and capitals > NOUN_CAPITALS_SHARE * words
+    return capital_share and grammar > NOUN_CAPITALISING_GRAMMAR_SHARE * words
 
 
 def _context_paragraphs(article: Article) -> list[int]:

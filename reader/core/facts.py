@@ -114,6 +114,46 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         i = close
 
 
+# A point on the globe: degrees (minutes, seconds) and a hemisphere, "50°53′16″N", "40.217°N"
+_COORDINATE = re.compile(
+    r"(\d{1,3}(?:[.,]\d+)?)°\s?(?:(\d{1,2}(?:[.,]\d+)?)[′']\s?)?(?:(\d{1,2}(?:[.,]\d+)?)[″\"]\s?)?([NSEW])\b"
+)
+_COORDINATE_GAP = re.compile(r"[\s\ufeff\u200b/;,]*")  # between the parts of one position, or two notations of it
+_DECIMAL_PAIR = re.compile(r"-?\d{1,3}\.\d+;\s?-?\d{1,3}\.\d+")  # "/ 50.887892; 5.979305": the same point again
+
+
+def coordinates(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Positions on the globe in text[start:end], each as (start, end, value): every notation of one point
+    (degrees-minutes-seconds, decimal degrees, a bare decimal pair after them) is one span, and its value is
+    the point to a hundredth of a degree, so that a position written another way is the same value."""
+    if "°" not in text[start:end]:
+        return []
+    found: list[tuple[int, int, str]] = []
+    i = start
+    while (first := _COORDINATE.search(text, i, end)) is not None:
+        parts = [first]
+        close = first.end()
+        while True:
+            gap = _COORDINATE_GAP.match(text, close, end)
+            at = gap.end() if gap else close
+            nxt = _COORDINATE.match(text, at, end) or _DECIMAL_PAIR.match(text, at, end)
+            if nxt is None:
+                break
+            if nxt.re is _COORDINATE:
+                parts.append(nxt)
+            close = nxt.end()
+        found.append((first.start(), close, " ".join(_degrees(m) for m in parts[:2])))
+        i = close
+    return found
+
+
+def _degrees(match: re.Match[str]) -> str:
+    """A coordinate as signed decimal degrees to two places ("50°53′16″N" -> "50.89")."""
+    degrees, minutes, seconds, hemisphere = match.groups()
+    value = sum(float(x.replace(",", ".")) / d for x, d in ((degrees, 1), (minutes, 60), (seconds, 3600)) if x)
+    return f"{-value if hemisphere in 'SW' else value:.2f}"
+
+
 def extract(
     text: str,
     tokens: list[Token],
@@ -140,6 +180,12 @@ def extract(
             facts.append(Fact("quote", qs, qe, value, (tokens[inside[0]].start, tokens[inside[-1]].end)))
             for k in inside:
                 taken[k] = True
+    for cs, ce, value in coordinates(text, seg_start, seg_end):
+        # one value however it is written; a fact only where another position stands in its place
+        inside = range(bisect_left(starts, cs), bisect_left(starts, ce))
+        facts.append(Fact("number", cs, ce, value, (cs, ce), minor=True, counts="coordinates"))
+        for k in inside:
+            taken[k] = True
     runs = _name_runs(text, tokens, capitalised, capitalised if names is None else names, taken, title)
     facts.extend(_sources(text, tokens, runs, taken))
     # numbers before names: a number takes the name that says what it counts ("1,000 Russian prisoners")
@@ -150,7 +196,8 @@ def extract(
         if not any(taken[first:last]):
             value = " ".join(t.key for t in tokens[first:last])
             core = (tokens[first].start, tokens[last - 1].end)
-            facts.append(Fact("name", core[0], core[1], value, core))
+            minor = last - first == 1 and _attributive(text, tokens, first)
+            facts.append(Fact("name", core[0], core[1], value, core, minor=minor))
             for k in range(first, last):
                 taken[k] = True
     facts = _with_speakers(facts)
@@ -220,6 +267,22 @@ def _name_runs(
         if any(tokens[j].key in names for j in range(first, k)):
             runs.append((first, k))
     return runs
+
+
+# How an adjective of a people or a place ends in English: American, Italian, European, British, Japanese, Icelandic,
+# French, Iraqi
+_DEMONYM_ENDINGS = ("an", "ish", "ese", "ic", "ch", "i")
+
+
+def _attributive(text: str, tokens: list[Token], k: int) -> bool:
+    """A one-word name that is an adjective of a people or a place before the noun it describes ("an American
+    actress", "the British government"): a fact only where another stands in its place ("American" / "British"),
+    not where a version merely drops it ("an actress")."""
+    tok = tokens[k]
+    if k + 1 >= len(tokens) or not tok.key.endswith(_DEMONYM_ENDINGS):
+        return False
+    nxt = tokens[k + 1]
+    return text[tok.end : nxt.start] == " " and text[nxt.start].islower() and not nxt.is_number
 
 
 def _mid_sentence_capital(text: str, tokens: list[Token], k: int) -> bool:

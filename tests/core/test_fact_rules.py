@@ -1,0 +1,52 @@
+"""What a fact is (issue 20): each rule as a table of sentences a fact-checker reads, and the details expected.
+
+Every row compares a base with a version; the context sentence gives the names their evidence (a word written
+with a capital inside a sentence), as a story's other sentences would.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.compare import compare_texts
+
+CONTEXT = "Reporters met Anna Berg and Tom Hale in Leeds.\n"
+
+# (name, base sentence, version sentence, expected (role, category, article, text) of every detail)
+RULES = [
+    (
+        "coordinates written another way are one value",
+        "The town lies at 50°53′16″N 5°58′45″E, near the border.",
+        "The town lies at 50.887892°N 5.979305°E, near the border.",
+        set(),
+    ),
+    (
+        "coordinates a version drops are no fact of their own",
+        "The town, at 40°13′N 6°48′W / 40.217°N 6.800°W / 40.217; -6.800, is old.",
+        "The town is old.",
+        set(),
+    ),
+    (
+        "coordinates moved to another point are altered",
+        "The town lies at 40°13′N 6°48′W today.",
+        "The town lies at 41°13′N 6°48′W today.",
+        {("altered", "number", 1, "41°13′N 6°48′W")},
+    ),
+    ("a nationality dropped is no fact of its own", "Berg is an American actress.", "Berg is an actress.", set()),
+    (
+        "a nationality replaced is altered",
+        "Berg is an American actress.",
+        "Berg is a British actress.",
+        {("altered", "name", 1, "British")},
+    ),
+]
+
+
+def _facts(base: str, version: str) -> set[tuple[str, str, int, str]]:
+    comparison = compare_texts([CONTEXT + base, CONTEXT + version])
+    return {(d.fact_role, d.category, d.article, d.text) for d in comparison.details}
+
+
+@pytest.mark.parametrize(("name", "base", "version", "facts"), RULES, ids=[r[0] for r in RULES])
+def test_what_a_fact_is(name: str, base: str, version: str, facts: set) -> None:
+    assert _facts(base, version) == facts
