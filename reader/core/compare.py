@@ -86,6 +86,7 @@ class _Context:
         # a name is never written in lower case, and is capitalised inside sentences at least half as
         # often as it opens one ("She" opens many sentences, and a typo may capitalise it once inside)
         self.names = {k for k in self.capitalised - lower if inside[k] * 2 >= opening[k]}
+        self.lower = lower
         self._facts: dict[tuple[int, int], list[Fact]] = {}
         self._values: dict[tuple[int, int], list[Token]] = {}  # sentences whose values differ from their tokens
         self._plain: set[tuple[int, int]] = set()  # and those whose do not
@@ -164,7 +165,15 @@ class _Context:
                 title = bool(art.title) and s == 0
                 nouns = self.nouns_capitalised[article]
                 facts = extract(
-                    art.text, self.values(article, s), self.capitalised, seg.start, seg.end, title, self.names, nouns
+                    art.text,
+                    self.values(article, s),
+                    self.capitalised,
+                    seg.start,
+                    seg.end,
+                    title,
+                    self.names,
+                    nouns,
+                    self.lower,
                 )
                 if nouns:  # a capital tells no name here: only a name put in another's place
                     facts = [replace(f, minor=True) if f.category == "name" else f for f in facts]
@@ -262,10 +271,15 @@ def _compare_member(
     my_facts = [f for f in ctx.facts(article, segs) if _touches(f, mine_ranges)]
     their_facts = [f for f in ctx.facts(ref, ref_segs) if _touches(f, their_ranges)]
     all_mine, all_theirs = ctx.facts(article, segs), ctx.facts(ref, ref_segs)
+    # one name in another form, where an edit touches either side: altered, though `same_value` holds
+    forms = _name_forms(my_facts, all_theirs)
+    formed = {id(f) for pair in forms for f in pair}
+    forms += _name_forms([f for f in all_mine if id(f) not in formed], [f for f in their_facts if id(f) not in formed])
+    in_forms = {id(f) for pair in forms for f in pair}
     # a fact the other side states too (elsewhere in the claim, or written another way) is no change
-    my_facts = [f for f in my_facts if not any(same_value(f, o) for o in all_theirs)]
-    their_facts = [f for f in their_facts if not any(same_value(f, o) for o in all_mine)]
-    pairs = _pair_facts(my_facts, their_facts, mine, theirs, diff)
+    my_facts = [f for f in my_facts if id(f) not in in_forms and not any(same_value(f, o) for o in all_theirs)]
+    their_facts = [f for f in their_facts if id(f) not in in_forms and not any(same_value(f, o) for o in all_mine)]
+    pairs = forms + _pair_facts(my_facts, their_facts, mine, theirs, diff)
     pairs += _namesakes(
         [m for m in my_facts if m.category == "name" and all(m is not p for p, _ in pairs)],
         [t for t in all_theirs if t.category == "name" and all(t is not q for _, q in pairs)],
@@ -314,6 +328,38 @@ def _words(article: Article, segments: Sequence[int]) -> list[str]:
 
 def _flipped(diff: list) -> list:
     return [type(e)(e.their_start, e.their_end, e.start, e.end) for e in diff]
+
+
+def _name_forms(mine: list[Fact], theirs: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """A full name that an edit gives in another form in the same slot: a given name dropped or added ("Dieter
+    Günter Bohlen" / "Dieter Bohlen"), a name cut to its initial ("Gordon Hugh Willis" / "Gordon H. Willis").
+    Both forms have two words at least: a surname alone ("Peskov") is how news refers to a person named before."""
+    pairs: list[tuple[Fact, Fact]] = []
+    for m in mine:
+        if m.category != "name" or m.minor or " " not in m.value:
+            continue
+        for t in theirs:
+            fits = t.category == "name" and not t.minor and " " in t.value and _other_form(m.value, t.value)
+            if fits and all(t is not q for _, q in pairs):
+                pairs.append((m, t))
+                break
+    return pairs
+
+
+def _other_form(a: str, b: str) -> bool:
+    """Two forms of one full name: the same first and last word, and a middle word more, fewer or initialled."""
+    wa, wb = a.split(), b.split()
+    if wa == wb or wa[0] != wb[0] and not _initial_of(wa[0], wb[0]) or wa[-1] != wb[-1]:
+        return False
+    short, long_ = sorted((wa, wb), key=len)
+    if len(short) == len(long_):
+        return all(x == y or _initial_of(x, y) for x, y in zip(short, long_, strict=True))
+    return all(w in long_ for w in short)
+
+
+def _initial_of(a: str, b: str) -> bool:
+    """One of two words is the other's initial ("h" / "hugh")."""
+    return a != b and (len(a) == 1 and b.startswith(a) or len(b) == 1 and a.startswith(b))
 
 
 def _namesakes(mine: list[Fact], theirs: list[Fact]) -> list[tuple[Fact, Fact]]:

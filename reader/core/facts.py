@@ -163,12 +163,14 @@ def extract(
     title: bool = False,
     names: set[str] | None = None,
     capital_nouns: bool = False,
+    lowercase: frozenset[str] | set[str] = frozenset(),
 ) -> list[Fact]:
     """The facts of one sentence (text[seg_start:seg_end]), given its value tokens (see `values.value_tokens`).
 
     `capitalised` holds the keys written with a capital in mid-sentence somewhere in the comparison;
     `names` those of them never written in lower case (a name; "She" or "The" at a sentence's start is
-    not one). A run of capitalised words is a name when it holds at least one of `names`."""
+    not one). A run of capitalised words is a name when it holds at least one of `names`; `lowercase` holds the
+    keys written in lower case somewhere (a sentence's first word that is never so joins the name after it)."""
     facts: list[Fact] = []
     taken = [False] * len(tokens)
     starts = [t.start for t in tokens]
@@ -186,7 +188,7 @@ def extract(
         facts.append(Fact("number", cs, ce, value, (cs, ce), minor=True, counts="coordinates"))
         for k in inside:
             taken[k] = True
-    runs = _name_runs(text, tokens, capitalised, capitalised if names is None else names, taken, title)
+    runs = _name_runs(text, tokens, capitalised, capitalised if names is None else names, taken, title, lowercase)
     facts.extend(_sources(text, tokens, runs, taken))
     # numbers before names: a number takes the name that says what it counts ("1,000 Russian prisoners")
     for k, tok in enumerate(tokens):
@@ -239,14 +241,35 @@ def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool], capi
 
 
 def _name_runs(
-    text: str, tokens: list[Token], capitalised: set[str], names: set[str], taken: list[bool], title: bool
+    text: str,
+    tokens: list[Token],
+    capitalised: set[str],
+    names: set[str],
+    taken: list[bool],
+    title: bool,
+    lowercase: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Runs of words written with a capital that the comparison writes so in mid-sentence too
-    (a name at a sentence's start counts when it is a name elsewhere), joined by a short connector."""
+    (a name at a sentence's start counts when it is a name elsewhere), joined by a short connector or an
+    initial's full stop ("Gordon H. Willis"). A sentence's first word is no name alone; it opens the name
+    right after it when the comparison never writes it in lower case ("Piers Benedict Adam", not "The Godfather").
+    A lone letter ("I") is no name."""
 
     def is_name(k: int) -> bool:
         t = tokens[k]
-        return not t.is_number and not taken[k] and t.key in capitalised and text[t.start].isupper()
+        if t.is_number or taken[k] or not text[t.start].isupper():
+            return False
+        if t.key in capitalised:
+            return True
+        # the sentence's first word, followed by a name: a given name ("Piers Adam"), unless written in lower case
+        return (
+            k == 0
+            and not title
+            and len(tokens) > 1
+            and t.key.isalpha()
+            and t.key not in lowercase
+            and (tokens[1].key in names and text[t.end : tokens[1].start] == " " and text[tokens[1].start].isupper())
+        )
 
     runs: list[tuple[int, int]] = []
     k, n = 0, len(tokens)
@@ -258,13 +281,15 @@ def _name_runs(
         k += 1
         while k < n:
             gap = text[tokens[k - 1].end : tokens[k].start]
-            if gap.strip() not in ("", "-", "'", "’"):
+            initial = gap.strip() == "." and tokens[k - 1].end - tokens[k - 1].start == 1
+            if gap.strip() not in ("", "-", "'", "’") and not initial:
                 break
             if is_name(k):
                 k += 1
                 continue
             break
-        if any(tokens[j].key in names for j in range(first, k)):
+        lone_letter = k - first == 1 and tokens[first].end - tokens[first].start == 1
+        if not lone_letter and any(tokens[j].key in names for j in range(first, k)):
             runs.append((first, k))
     return runs
 

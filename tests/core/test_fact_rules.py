@@ -39,6 +39,25 @@ RULES = [
         "Berg is a British actress.",
         {("altered", "name", 1, "British")},
     ),
+    (
+        "a given name dropped from a full name is altered",
+        "Dieter Günter Bohlen is a singer.",
+        "Dieter Bohlen is a singer.",
+        {("altered", "name", 1, "Dieter Bohlen")},
+    ),
+    (
+        "a given name cut to its initial is altered",
+        "The film was shot by Gordon Hugh Willis in 1972.",
+        "The film was shot by Gordon H. Willis in 1972.",
+        {("altered", "name", 1, "Gordon H. Willis")},
+    ),
+    (
+        "a surname for a full name is the same person",
+        "The film was shot by Gordon Willis in 1972.",
+        "The film was shot by Willis in 1972.",
+        set(),
+    ),
+    ("a lone letter is no name", "Then I said no.", "Then I said yes.", set()),
 ]
 
 
