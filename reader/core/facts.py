@@ -252,7 +252,8 @@ def _name_runs(
     """Runs of words written with a capital that the comparison writes so in mid-sentence too
     (a name at a sentence's start counts when it is a name elsewhere), joined by a short connector or an
     initial's full stop ("Gordon H. Willis"). A sentence's first word is no name alone; it opens the name
-    right after it when the comparison never writes it in lower case ("Piers Benedict Adam", not "The Godfather").
+    right after it when the comparison never writes it in lower case and it is no common word ("Piers Benedict
+    Adam", not "The Godfather").
     A lone letter ("I") is no name."""
 
     def is_name(k: int) -> bool:
@@ -268,6 +269,7 @@ def _name_runs(
             and len(tokens) > 1
             and t.key.isalpha()
             and t.key not in lowercase
+            and not common_word(t.key)
             and (tokens[1].key in names and text[t.end : tokens[1].start] == " " and text[tokens[1].start].isupper())
         )
 
