@@ -71,6 +71,13 @@ _MIN_QUOTE_WORDS = 1  # a quotation: at least one word that is not a number ("�
 _COUNTED_WORDS = 2  # a number's span also holds the word after it (two when the first is a name): what it counts
 _MINOR_BELOW = 20
 _GLUE_MAX = 3  # a word this short after a number is glue ("1,000 for"), not what it counts
+# The verbs that follow a number as its subject ("a million were added", "a million having been added"): the
+# number counts nothing they say
+_AUXILIARIES = frozenset(
+    """were was are is be been being have has had having will would could can may might must shall should did do
+    does sind waren wurden werden haben hatten hat ist war wird sont ont étaient avaient été sera seront
+    son fueron han había habían será serán""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +234,7 @@ def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool], capi
         nxt = tokens[n]
         gap = text[end : nxt.start]
         short = len(nxt.key) <= _GLUE_MAX and not text[nxt.start].isupper()
-        if nxt.is_number or taken[n] or gap.strip() or nxt.key in _SPEECH or short:
+        if nxt.is_number or taken[n] or gap.strip() or nxt.key in _SPEECH or nxt.key in _AUXILIARIES or short:
             break
         end = nxt.end
         counted.append(nxt.key)
@@ -457,7 +464,8 @@ def same_value(a: Fact, b: Fact) -> bool:
         return False
     if a.value == b.value:
         if a.category == "number" and not (a.minor or b.minor):  # "two nations" / "two sides": a rewording
-            return a.counts == b.counts or bool(a.counts and b.counts) and same_name(a.counts, b.counts)
+            # what it counts differs only where both say it ("a million were added" says nothing it counts)
+            return not (a.counts and b.counts) or a.counts == b.counts or same_name(a.counts, b.counts)
         return a.category != "quote" or not (a.speaker and b.speaker) or same_name(a.speaker, b.speaker)
     if a.category in _WHO:
         if pronoun_source(a) and b.named or pronoun_source(b) and a.named:

@@ -57,6 +57,24 @@ RULES = [
         "The film was shot by Willis in 1972.",
         set(),
     ),
+    (
+        "a number is not altered when only the verb after it changes",
+        "By May, more than a million were added to the list.",
+        "By May, more than a million having been added to the list, it closed.",
+        set(),
+    ),
+    (
+        "a count that one version says what it counts of, and the other not, is one value",
+        "As of the census, the population was 19,136.",
+        "As of the census, 19,136 people lived there.",
+        set(),
+    ),
+    (
+        "another count is altered",
+        "As of the census, 19,136 people lived there.",
+        "As of the census, 19,163 people lived there.",
+        {("altered", "number", 1, "19,163 people")},
+    ),
     ("a lone letter is no name", "Then I said no.", "Then I said yes.", set()),
 ]
 
