@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .common import common_word
 from .normalize import Token
+from .values import MONTHS, WEEKDAYS
 
 # Attribution words. AFTER: the source follows ("according to Interfax"); BEFORE: it
 # precedes ("Interfax zufolge"); SPEECH: a verb of saying, the source on either side
@@ -201,10 +202,21 @@ def extract(
     for k, tok in enumerate(tokens):
         if tok.is_number and not taken[k]:
             facts.append(_number_fact(text, tokens, k, taken, capital_nouns))
+    for k, tok in enumerate(tokens):
+        if k and not taken[k] and tok.key in MONTHS and not tok.is_number and text[tok.start].isupper():
+            # a month named alone ("in March"): a date, not a name
+            facts.append(Fact("date", tok.start, tok.end, f"--{MONTHS[tok.key]:02d}", (tok.start, tok.end)))
+            taken[k] = True
     for first, last in runs:
         if not any(taken[first:last]):
-            value = " ".join(t.key for t in tokens[first:last])
-            core = (tokens[first].start, tokens[last - 1].end)
+            keys = [t.key for t in tokens[first:last]]
+            end = tokens[last - 1].end
+            if keys[-1].endswith("'s") and len(keys[-1]) > 2:  # the owner's name, not its possessive ending
+                keys[-1], end = keys[-1][:-2], end - 2
+            elif last - first > 1 and end - tokens[last - 1].start == 1 and text[end : end + 1] == ".":
+                end += 1  # a name of initials keeps its last full stop ("U.S.")
+            value = " ".join(keys)
+            core = (tokens[first].start, end)
             minor = last - first == 1 and _attributive(text, tokens, first)
             facts.append(Fact("name", core[0], core[1], value, core, minor=minor))
             for k in range(first, last):
@@ -265,7 +277,14 @@ def _name_runs(
 
     def is_name(k: int) -> bool:
         t = tokens[k]
-        if t.is_number or taken[k] or not text[t.start].isupper():
+        if (
+            t.is_number
+            or taken[k]
+            or not text[t.start].isupper()
+            or t.key in MONTHS
+            or t.key in WEEKDAYS
+            or t.key.startswith("weekday-")
+        ):
             return False
         if t.key in capitalised:
             return True
@@ -293,12 +312,18 @@ def _name_runs(
             initial = gap.strip() == "." and tokens[k - 1].end - tokens[k - 1].start == 1
             if gap.strip() not in ("", "-", "'", "’") and not initial:
                 break
-            if is_name(k):
+            tok = tokens[k]
+            # after an initial, the next letter of "U.S." is no word inside a sentence, but part of the name
+            next_initial = initial and tok.end - tok.start == 1 and text[tok.start].isupper() and not taken[k]
+            if is_name(k) or next_initial:
                 k += 1
                 continue
             break
-        lone_letter = k - first == 1 and tokens[first].end - tokens[first].start == 1
-        if not lone_letter and any(tokens[j].key in names for j in range(first, k)):
+        letters = [tokens[j].end - tokens[j].start == 1 for j in range(first, k)]
+        lone_letter = letters == [True]
+        stops = all(text[tokens[j - 1].end : tokens[j].start] == "." for j in range(first + 1, k))
+        initials = len(letters) > 1 and all(letters) and stops  # "U.S.", "U.N.": a name by its form, as an acronym
+        if not lone_letter and (initials or any(tokens[j].key in names for j in range(first, k))):
             runs.append((first, k))
     return runs
 

@@ -75,6 +75,24 @@ RULES = [
         "As of the census, 19,163 people lived there.",
         {("altered", "number", 1, "19,163 people")},
     ),
+    (
+        "a month named alone is a date, not a name",
+        "Talks began in March with Berg.",
+        "Talks began in May with Berg.",
+        {("altered", "date", 1, "May")},
+    ),
+    (
+        "a name's possessive ending is no part of it",
+        "Berg met Poland's envoy.",
+        "Berg met Hale's envoy.",
+        {("altered", "name", 1, "Hale")},
+    ),
+    (
+        "a name in brackets and a name of initials",
+        "Berg won the race.",
+        "Berg (U.S.) won the race, as Hale (Germany) did.",
+        {("inserted", "name", 1, "U.S."), ("inserted", "name", 1, "Germany")},
+    ),
     ("a lone letter is no name", "Then I said no.", "Then I said yes.", set()),
 ]
 
