@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from .align import Draft, align
+from .common import common_word
 from .details import capitalised_keys
 from .evidence import Bags, term_bags, terms_of
 from .facts import (
@@ -349,8 +350,8 @@ def _name_forms(mine: list[Fact], theirs: list[Fact]) -> list[tuple[Fact, Fact]]
 def _other_form(a: str, b: str) -> bool:
     """Two forms of one full name: the same first and last word, and a middle word more, fewer or initialled."""
     wa, wb = a.split(), b.split()
-    if wa == wb or wa[0] != wb[0] and not _initial_of(wa[0], wb[0]) or wa[-1] != wb[-1]:
-        return False
+    if wa == wb or wa[0] != wb[0] and not _initial_of(wa[0], wb[0]) or wa[-1] != wb[-1] or common_word(wa[0]):
+        return False  # not one person's name ("The Yellow Hat Sect" / "The Yellow Sect" is one name reworded)
     short, long_ = sorted((wa, wb), key=len)
     if len(short) == len(long_):
         return all(x == y or _initial_of(x, y) for x, y in zip(short, long_, strict=True))

@@ -516,13 +516,29 @@ def pronoun_source(fact: Fact) -> bool:
 
 @functools.lru_cache(maxsize=1 << 16)
 def same_name(a: str, b: str) -> bool:
+    """Whether two names (their keys) name the same: an acronym and its expansion, in the whole name or in part
+    ("Super NES" = "Super Nintendo Entertainment System"); one inside the other; a place and its adjective
+    ("West" = "Western", "Italy" = "Italian"); a spelling a letter or two apart."""
     wa, wb = a.split(), b.split()
     if _initials(wa) == b.replace(" ", "") or _initials(wb) == a.replace(" ", ""):
         return True
     sa, sb = {w[:STEM] for w in wa}, {w[:STEM] for w in wb}
     if sa <= sb or sb <= sa:  # Peskov = Dmitry Peskov; Winter Olympics = Winter Olympic Games
         return True
+    only_a, only_b = [w for w in wa if w not in wb], [w for w in wb if w not in wa]
+    if len(only_a) == 1 and (_initials(only_b) == only_a[0] or len(only_b) == 1 and _adjective_of(*only_a, *only_b)):
+        return True
+    if len(only_b) == 1 and _initials(only_a) == only_b[0]:
+        return True
     return spelling_variant(a, b)
+
+
+def _adjective_of(a: str, b: str) -> bool:
+    """A place and the adjective made from it: the longer ends in an adjective's ending and begins with the
+    shorter, give or take its last letter ("west" / "western", "italy" / "italian", "japan" / "japanese")."""
+    short, long_ = sorted((a, b), key=len)
+    stem = short if long_.startswith(short) else short[:-1]
+    return len(stem) >= 4 and long_.startswith(stem) and long_[len(stem) :].endswith((*_DEMONYM_ENDINGS, "ern"))
 
 
 def _initials(words: list[str]) -> str:

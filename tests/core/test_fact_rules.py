@@ -93,6 +93,18 @@ RULES = [
         "Berg (U.S.) won the race, as Hale (Germany) did.",
         {("inserted", "name", 1, "U.S."), ("inserted", "name", 1, "Germany")},
     ),
+    (
+        "an abbreviation inside a name is the same name",
+        "It ran on the Super Nintendo Entertainment System in Leeds.",
+        "It ran on the Super NES in Leeds.",
+        set(),
+    ),
+    (
+        "a place and its adjective are the same name",
+        "Berg speaks a dialect of the West Hale valley.",
+        "Berg speaks a dialect of the Western Hale valley.",
+        set(),
+    ),
     ("a lone letter is no name", "Then I said no.", "Then I said yes.", set()),
 ]
 
