@@ -20,9 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from reader.core.compare import claim_context  # noqa: E402
-from reader.core.load import Source  # noqa: E402
-from reader.core.segment import read_article  # noqa: E402
+from reader.core import Source, read_article  # noqa: E402
+from reader.core.claims.compare import claim_context  # noqa: E402
 
 NO_SPACE_BEFORE = {",", ".", ":", ";", "'s", "'", ")", "?", "!", "n't", "%"}
 NO_SPACE_AFTER = {"(", "$"}
