@@ -105,6 +105,12 @@ RULES = [
         "Berg speaks a dialect of the Western Hale valley.",
         set(),
     ),
+    (
+        "a title before a name is no part of it",
+        "The archaeologists found bones, and the lead archaeologist spoke.",
+        "The archaeologists found bones, and Lead Archaeologist Richard Buckley spoke.",
+        {("inserted", "name", 1, "Richard Buckley")},
+    ),
     ("a lone letter is no name", "Then I said no.", "Then I said yes.", set()),
 ]
 

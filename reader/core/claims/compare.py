@@ -94,7 +94,7 @@ class ClaimContext:
         # a name is never written in lower case, and is capitalised inside sentences at least half as
         # often as it opens one ("She" opens many sentences, and a typo may capitalise it once inside)
         self.names = {k for k in self.capitalised - lower if inside[k] * 2 >= opening[k]}
-        self.lower = lower
+        self.lower = lower | {k[:STEM] for k in lower}  # the words written in lower case, and their stems
         self._facts: dict[tuple[int, int], list[Fact]] = {}
         self._values: dict[tuple[int, int], list[Token]] = {}  # sentences whose values differ from their tokens
         self._plain: set[tuple[int, int]] = set()  # and those whose do not

@@ -71,6 +71,13 @@ _CUE_WORDS = frozenset(_AFTER_BY_FIRST) | frozenset(_BEFORE) | _SPEECH  # the wo
 _MIN_QUOTE_WORDS = 1  # a quotation: at least one word that is not a number ("‘1,000 for 1,000’" is a formula)
 _COUNTED_WORDS = 2  # a number's span also holds the word after it (two when the first is a name): what it counts
 _MINOR_BELOW = 20
+# The months of the languages that write them with a capital: a month alone is a date there ("in March"); in French
+# or Spanish a capital tells a name ("Mars", "Avril")
+_MONTHS_WITH_A_CAPITAL = frozenset(
+    """january february march april may june july august september october november december januar februar märz
+    mai juni juli oktober dezember""".split()
+)
+_TITLE_KEEPS = 2  # the words of a name a title before it leaves at least
 _GLUE_MAX = 3  # a word this short after a number is glue ("1,000 for"), not what it counts
 # The verbs that follow a number as its subject ("a million were added", "a million having been added"): the
 # number counts nothing they say
@@ -95,6 +102,7 @@ class Fact:
     minor: bool = False  # a small number in words ("two nations"), a pronoun's source ("he said"): a fact only
     # where another fact of its kind stands in its place
     counts: str = ""  # a number's: the keys of the words that say what it counts ("russian prisoners")
+    named_group: bool = False  # ... and they name a group with a capital ("Russian prisoners", not "people")
     continues: bool = False  # a source that says where the one before came from ("... memos obtained by Reuters")
     named: bool = False  # a source that cites a name ("Peskov said"), not a role or a document ("analysts said")
 
@@ -178,7 +186,9 @@ def extract(
     `capitalised` holds the keys written with a capital in mid-sentence somewhere in the comparison;
     `names` those of them never written in lower case (a name; "She" or "The" at a sentence's start is
     not one). A run of capitalised words is a name when it holds at least one of `names`; `lowercase` holds the
-    keys written in lower case somewhere (a sentence's first word that is never so joins the name after it)."""
+    keys written in lower case somewhere, and their stems (a sentence's first word that is never so joins the
+    name after it; a title before a name is so written: "the lead archaeologist", "Lead Archaeologist Richard
+    Buckley")."""
     facts: list[Fact] = []
     taken = [False] * len(tokens)
     starts = [t.start for t in tokens]
@@ -192,9 +202,8 @@ def extract(
                 taken[k] = True
     for cs, ce, value in coordinates(text, seg_start, seg_end):
         # one value however it is written; a fact only where another position stands in its place
-        inside = range(bisect_left(starts, cs), bisect_left(starts, ce))
         facts.append(Fact("number", cs, ce, value, (cs, ce), minor=True, counts="coordinates"))
-        for k in inside:
+        for k in range(bisect_left(starts, cs), bisect_left(starts, ce)):
             taken[k] = True
     runs = _name_runs(text, tokens, capitalised, capitalised if names is None else names, taken, title, lowercase)
     facts.extend(_sources(text, tokens, runs, taken))
@@ -203,7 +212,7 @@ def extract(
         if tok.is_number and not taken[k]:
             facts.append(_number_fact(text, tokens, k, taken, capital_nouns))
     for k, tok in enumerate(tokens):
-        if k and not taken[k] and tok.key in MONTHS and not tok.is_number and text[tok.start].isupper():
+        if k and not taken[k] and tok.key in _MONTHS_WITH_A_CAPITAL and not tok.is_number and text[tok.start].isupper():
             # a month named alone ("in March"): a date, not a name
             facts.append(Fact("date", tok.start, tok.end, f"--{MONTHS[tok.key]:02d}", (tok.start, tok.end)))
             taken[k] = True
@@ -242,6 +251,7 @@ def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool], capi
         return Fact("date", tok.start, tok.end, tok.key, (tok.start, tok.end))
     end = tok.end
     counted: list[str] = []
+    named_group = False
     for n in range(k + 1, min(k + 1 + _COUNTED_WORDS, len(tokens))):
         nxt = tokens[n]
         gap = text[end : nxt.start]
@@ -250,13 +260,16 @@ def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool], capi
             break
         end = nxt.end
         counted.append(nxt.key)
+        named_group = named_group or text[nxt.start].isupper()
         taken[n] = True
         if capital_nouns or not text[nxt.start].isupper():
             break  # "300 people": the noun; "1,000 Russian prisoners": a name, then the noun
     minor = tok.spelled and tok.key.isdigit() and int(tok.key) < _MINOR_BELOW
     # what it counts is part of the fact: "1,000 Russian prisoners" is not "1,000 Ukrainian soldiers"
     counts = " ".join(counted)
-    return Fact("number", tok.start, end, tok.key, (tok.start, end), minor=minor, counts=counts)
+    return Fact(
+        "number", tok.start, end, tok.key, (tok.start, end), minor=minor, counts=counts, named_group=named_group
+    )
 
 
 def _name_runs(
@@ -319,6 +332,10 @@ def _name_runs(
                 k += 1
                 continue
             break
+        # a title before a name ("Lead Archaeologist Richard Buckley", "Prime Minister Benjamin Netanyahu"): its
+        # words are written in lower case elsewhere, and a full name (two words at least) follows them
+        while k - first > _TITLE_KEEPS and tokens[first].key[:STEM] in lowercase:
+            first += 1
         letters = [tokens[j].end - tokens[j].start == 1 for j in range(first, k)]
         lone_letter = letters == [True]
         stops = all(text[tokens[j - 1].end : tokens[j].start] == "." for j in range(first + 1, k))
@@ -489,8 +506,11 @@ def same_value(a: Fact, b: Fact) -> bool:
         return False
     if a.value == b.value:
         if a.category == "number" and not (a.minor or b.minor):  # "two nations" / "two sides": a rewording
-            # what it counts differs only where both say it ("a million were added" says nothing it counts)
-            return not (a.counts and b.counts) or a.counts == b.counts or same_name(a.counts, b.counts)
+            # what it counts differs only where both say it ("a million were added" says nothing it counts), or
+            # where one names a group the other does not ("1,000 Ukrainian soldiers" is no bare "1000")
+            if not (a.counts and b.counts):
+                return not (a.named_group or b.named_group)
+            return a.counts == b.counts or same_name(a.counts, b.counts)
         return a.category != "quote" or not (a.speaker and b.speaker) or same_name(a.speaker, b.speaker)
     if a.category in _WHO:
         if pronoun_source(a) and b.named or pronoun_source(b) and a.named:
