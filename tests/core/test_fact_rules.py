@@ -111,6 +111,18 @@ RULES = [
         "The archaeologists found bones, and Lead Archaeologist Richard Buckley spoke.",
         {("inserted", "name", 1, "Richard Buckley")},
     ),
+    (
+        "how exact a number is stands in its span, not its value",
+        "Berg says the breed arose in the 15th century.",
+        "Berg says the breed arose in about the 14th century.",
+        {("altered", "number", 1, "about the 14th century")},
+    ),
+    (
+        "a number only qualified is no other number",
+        "Berg counted 500 birds.",
+        "Berg counted about 500 birds.",
+        set(),
+    ),
     ("a lone letter is no name", "Then I said no.", "Then I said yes.", set()),
 ]
 

@@ -77,6 +77,17 @@ _MONTHS_WITH_A_CAPITAL = frozenset(
     """january february march april may june july august september october november december januar februar märz
     mai juni juli oktober dezember""".split()
 )
+# Words before a number that say how exact it is, in the languages the segmenter reads
+_QUALIFIERS = frozenset(
+    """about around approximately nearly almost over under some roughly
+    etwa rund fast knapp über environ presque casi unos unas около почти близько майже""".split()
+) | frozenset(
+    (
+        "more than", "less than", "fewer than", "up to", "at least", "at most", "mehr als", "weniger als",
+        "bis zu", "plus de", "moins de", "près de", "jusqu'à", "más de", "menos de", "hasta", "более чем",
+    )
+)  # fmt: skip
+_ARTICLES = frozenset("the a an der die das den le la les l un une el los las".split())
 _TITLE_KEEPS = 2  # the words of a name a title before it leaves at least
 _GLUE_MAX = 3  # a word this short after a number is glue ("1,000 for"), not what it counts
 # The verbs that follow a number as its subject ("a million were added", "a million having been added"): the
@@ -267,9 +278,26 @@ def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool], capi
     minor = tok.spelled and tok.key.isdigit() and int(tok.key) < _MINOR_BELOW
     # what it counts is part of the fact: "1,000 Russian prisoners" is not "1,000 Ukrainian soldiers"
     counts = " ".join(counted)
-    return Fact(
-        "number", tok.start, end, tok.key, (tok.start, end), minor=minor, counts=counts, named_group=named_group
-    )
+    start = _qualified_from(text, tokens, k, taken)
+    return Fact("number", start, end, tok.key, (tok.start, end), minor=minor, counts=counts, named_group=named_group)
+
+
+def _qualified_from(text: str, tokens: list[Token], k: int, taken: list[bool]) -> int:
+    """Where a number's span starts: at the words before it that say how exact it is ("about 500", "more than
+    a million", "about the 14th century"), shown with it; its value, and what a change of it is read by, stay
+    the number's."""
+    last = k - 1 if k and tokens[k - 1].key in _ARTICLES else k
+    for size in (2, 1):
+        first = last - size
+        if first < 0 or any(taken[first:k]):
+            continue
+        words = tokens[first:k]
+        joined = all(text[a.end : b.start] == " " for a, b in zip(words, [*words[1:], tokens[k]], strict=True))
+        if joined and " ".join(t.key for t in tokens[first:last]) in _QUALIFIERS:
+            for j in range(first, k):
+                taken[j] = True
+            return words[0].start
+    return tokens[k].start
 
 
 def _name_runs(
