@@ -123,6 +123,12 @@ RULES = [
         "Berg counted about 500 birds.",
         set(),
     ),
+    (
+        "a heading's capitals tell no name",
+        "The human toll is an ongoing cost.\n\nThe Ongoing Human Cost\n\nBerg spoke.",
+        "The human toll is an ongoing cost.\n\nThe Ongoing Human Toll\n\nBerg spoke.",
+        set(),
+    ),
     ("a lone letter is no name", "Then I said no.", "Then I said yes.", set()),
 ]
 

@@ -74,6 +74,7 @@ class ClaimContext:
         opening: Counter[str] = Counter()  # ... and how many it opens
         self.nouns_capitalised = []
         seen: dict[str, _Signals] = {}  # each distinct sentence read once: versions repeat most sentences
+        headings: list[_Signals] = []  # sentences that may be headings
         for a, art in enumerate(articles):
             words = capitals = grammar = 0
             for s, seg in enumerate(art.segments):
@@ -81,7 +82,11 @@ class ClaimContext:
                 signals = seen.get(piece)
                 if signals is None:
                     signals = seen[piece] = _Signals(art.text, *tokens[a].columns(s))
-                if not (art.title and s == 0):
+                if art.title and s == 0:
+                    pass
+                elif signals.heading_words:
+                    headings.append(signals)  # told apart from a line of names once every lower case is known
+                else:
                     self.capitalised |= signals.capitalised
                     inside.update(signals.capitalised)
                 if signals.opening is not None:
@@ -91,6 +96,12 @@ class ClaimContext:
                 capitals += signals.capitals_inside
                 grammar += signals.noun_capitalising_grammar
             self.nouns_capitalised.append(_capitalises_nouns(words, capitals, grammar))
+        for signals in headings:
+            # a heading's capitals tell no name: most of its words are written in lower case elsewhere
+            ordinary = sum(w in lower for w in signals.heading_words)
+            if ordinary * 2 <= len(signals.heading_words):
+                self.capitalised |= signals.capitalised
+                inside.update(signals.capitalised)
         # a name is never written in lower case, and is capitalised inside sentences at least half as
         # often as it opens one ("She" opens many sentences, and a typo may capitalise it once inside)
         self.names = {k for k in self.capitalised - lower if inside[k] * 2 >= opening[k]}
@@ -479,7 +490,15 @@ class _Signals:
     (`capitalised_keys`), the word it opens with, the words it writes in lower case, and how many of
     its words after the first (numbers aside) there are and how many of them have a capital."""
 
-    __slots__ = ("capitalised", "capitals_inside", "lower", "noun_capitalising_grammar", "opening", "words_inside")
+    __slots__ = (
+        "capitalised",
+        "capitals_inside",
+        "heading_words",
+        "lower",
+        "noun_capitalising_grammar",
+        "opening",
+        "words_inside",
+    )
 
     def __init__(
         self, text: str, starts: Sequence[int], ends: Sequence[int], keys: Sequence[str], numbers: Sequence[int]
@@ -491,6 +510,29 @@ class _Signals:
         self.words_inside = len(inside)
         self.capitals_inside = sum(text[start].isupper() for start in inside)
         self.noun_capitalising_grammar = sum(key in NOUN_CAPITALISING_GRAMMAR for key in keys)
+        self.heading_words = _title_cased(text, starts, ends, keys)
+
+
+HEADING_WORD_LETTERS = 4  # in a heading every word this long has a capital ("Battle of the Somme")
+
+
+def _title_cased(text: str, starts: Sequence[int], ends: Sequence[int], keys: Sequence[str]) -> tuple[str, ...]:
+    """The keys of a sentence's longer words when it may be a heading: two words or more, no full stop or
+    other mark ending it, a capital on every word of some length ("The Ongoing Human Cost", and a line of
+    names, "Tatjana Mittermayer (Germany)": the comparison's lower case tells them apart); else none."""
+    if len(starts) < 2 or text[ends[-1] : ends[-1] + 1] in _ENDING_MARKS:
+        return ()
+    words = [
+        (text[s], key)
+        for s, e, key in zip(starts, ends, keys, strict=True)
+        if e - s >= HEADING_WORD_LETTERS and key.isalpha()
+    ]
+    if not words or not all(first.isupper() for first, _ in words):
+        return ()
+    return tuple(key for _, key in words)
+
+
+_ENDING_MARKS = frozenset('.!?…:;,"”’»)]')
 
 
 def _capitalises_nouns(words: int, capitals: int, grammar: int) -> bool:
