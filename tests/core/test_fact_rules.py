@@ -129,6 +129,12 @@ RULES = [
         "The human toll is an ongoing cost.\n\nThe Ongoing Human Toll\n\nBerg spoke.",
         set(),
     ),
+    (
+        "a name whose words are written in lower case too keeps its first word",
+        "The city made a new plan, and Berg met Hale.",
+        "The city made a new plan, and Berg met Hale in New York City.",
+        {("inserted", "name", 1, "New York City")},
+    ),
     ("a lone letter is no name", "Then I said no.", "Then I said yes.", set()),
 ]
 
