@@ -135,6 +135,12 @@ RULES = [
         "The city made a new plan, and Berg met Hale in New York City.",
         {("inserted", "name", 1, "New York City")},
     ),
+    (
+        "a sentence spaced out letter by letter is garbled text, no facts",
+        "Berg spoke.",
+        "Berg spoke. T h e F o u r t h A r m y o f B r i t a i n m o v e d i n 1 9 1 6 .",
+        set(),
+    ),
     ("a lone letter is no name", "Then I said no.", "Then I said yes.", set()),
 ]
 

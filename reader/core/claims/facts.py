@@ -201,6 +201,8 @@ def extract(
     name after it; a title before a name is so written: "the lead archaeologist", "Lead Archaeologist Richard
     Buckley")."""
     facts: list[Fact] = []
+    if _spaced_out(text, tokens):
+        return facts
     taken = [False] * len(tokens)
     starts = [t.start for t in tokens]
     for qs, qe in quote_spans(text, seg_start, seg_end):
@@ -243,6 +245,19 @@ def extract(
                 taken[k] = True
     facts = _with_speakers(facts)
     return sorted(facts, key=lambda f: f.start)
+
+
+_SPACED_OUT_MIN_WORDS = 10
+_SPACED_OUT_SHARE = 0.3
+
+
+def _spaced_out(text: str, tokens: list[Token]) -> bool:
+    """A sentence whose words are spaced out letter by letter ("t h e F o u r t h A r m y"): garbled text, whose
+    letters and digits are no facts (a year spelled "1 9 1 6" is not four numbers)."""
+    if len(tokens) < _SPACED_OUT_MIN_WORDS:
+        return False
+    letters = sum(t.end - t.start == 1 and t.key.isalpha() and t.key not in ("a", "i") for t in tokens)
+    return letters > _SPACED_OUT_SHARE * len(tokens)
 
 
 def _is_date(tok: Token, text: str) -> bool:
