@@ -141,6 +141,12 @@ RULES = [
         "Berg spoke. T h e F o u r t h A r m y o f B r i t a i n m o v e d i n 1 9 1 6 .",
         set(),
     ),
+    (
+        "a year range's end cut to two digits is that year",
+        "Berg hosted the show from 1961 to 1964.",
+        "Berg hosted the show (1961–64).",
+        set(),
+    ),
     ("a lone letter is no name", "Then I said no.", "Then I said yes.", set()),
 ]
 

@@ -260,6 +260,22 @@ def _spaced_out(text: str, tokens: list[Token]) -> bool:
     return letters > _SPACED_OUT_SHARE * len(tokens)
 
 
+def _range_end_year(text: str, tokens: list[Token], k: int) -> str:
+    """The year a range's end cut to two digits stands for ("1961–64": 1964, "1888-95": 1895), "" if none."""
+    tok = tokens[k]
+    digits = text[tok.start : tok.end]
+    if k == 0 or len(digits) != 2 or not digits.isdigit() or tok.spelled:
+        return ""
+    before = tokens[k - 1]
+    first = text[before.start : before.end]
+    if text[before.end : tok.start] not in ("–", "-") or not _YEAR.fullmatch(first) or before.spelled:
+        return ""
+    return first[:2] + digits if digits > first[2:] else ""
+
+
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
 def _is_date(tok: Token, text: str) -> bool:
     key = tok.key
     if key.startswith("weekday-") or re.fullmatch(r"(\d{4}|-)-\d\d(-\d\d)?|\d\d:\d\d", key):
@@ -275,6 +291,9 @@ def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool], capi
     taken[k] = True
     if _is_date(tok, text):
         return Fact("date", tok.start, tok.end, tok.key, (tok.start, tok.end))
+    year = _range_end_year(text, tokens, k)
+    if year:
+        return Fact("date", tok.start, tok.end, year, (tok.start, tok.end))
     end = tok.end
     counted: list[str] = []
     named_group = False
