@@ -397,11 +397,11 @@ def _name_runs(
         # a title before a name ("Lead Archaeologist Richard Buckley", "Prime Minister Benjamin Netanyahu"): its
         # words are written in lower case elsewhere, and a person's full name follows them, two words at least
         # that never are ("New York City" is one name: "city" is written so too)
-        title = first
-        while k - title > _TITLE_KEEPS and tokens[title].key[:STEM] in lowercase:
-            title += 1
-        if title > first and not any(tokens[j].key[:STEM] in lowercase for j in range(title, k)):
-            first = title
+        named_from = first
+        while k - named_from > _TITLE_KEEPS and tokens[named_from].key[:STEM] in lowercase:
+            named_from += 1
+        if named_from > first and not any(tokens[j].key[:STEM] in lowercase for j in range(named_from, k)):
+            first = named_from
         letters = [tokens[j].end - tokens[j].start == 1 for j in range(first, k)]
         lone_letter = letters == [True]
         stops = all(text[tokens[j - 1].end : tokens[j].start] == "." for j in range(first + 1, k))
