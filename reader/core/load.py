@@ -73,6 +73,7 @@ class Source:
     title: str = ""  # from story.toml, or the page's own metadata for HTML
     outlet: str = ""
     date: str = ""
+    fetched: str = ""  # when an archived version was fetched (UTC, ISO 8601): a version of a history
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,16 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             "text": a.text,
             "encoding": a.encoding,
             "format": a.source_format,
-            **{k: v for k, v in (("source_title", a.source_title), ("outlet", a.outlet), ("date", a.date)) if v},
+            **{
+                k: v
+                for k, v in (
+                    ("source_title", a.source_title),
+                    ("outlet", a.outlet),
+                    ("date", a.date),
+                    ("fetched", a.fetched),
+                )
+                if v
+            },
             "segments": [
                 {"index": s.index, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
                 for s in a.segments
