@@ -1,0 +1,63 @@
+"""Times as people type and read them: durations (`10m`, `2h`, `1h30m`, `90`), moments, column titles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from reader.core.errors import InputError
+
+from .store import parse_stamp
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)([smhdw]?)")
+MAX_SECONDS = 366 * 86400
+
+
+def duration(text: str, option: str) -> float:
+    """Seconds in a duration: a number of seconds, or amounts with units (s m h d w), as `1h30m`."""
+    words = text.strip().lower().replace(" ", "")
+    pieces = list(_DURATION.finditer(words))
+    if not words or "".join(m.group() for m in pieces) != words or any(not m.group(2) for m in pieces[:-1]):
+        raise InputError(f"{option} {text}: not a duration (write it as 90, 90s, 10m, 2h, 1h30m or 1d)")
+    seconds = sum(float(m.group(1)) * _UNITS[m.group(2) or "s"] for m in pieces)
+    if not 0 < seconds <= MAX_SECONDS:
+        raise InputError(f"{option} {text}: choose a duration above 0 and at most a year")
+    return seconds
+
+
+def moment(text: str, option: str) -> datetime:
+    """A point in time: ISO 8601 (a date, or a date and time; local time unless it names its zone)."""
+    try:
+        found = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(f"{option} {text}: not a time (write it as 2026-12-04 or 2026-12-04T18:30)") from None
+    return found.astimezone(UTC)  # a time without a zone is taken as local time
+
+
+def since(text: str, now: datetime | None = None) -> datetime:
+    """--since: a duration back from now (`2h`, `1d`) or a moment."""
+    now = now or datetime.now(UTC)
+    if text.strip()[:1].isdigit() and not re.match(r"\d{4}-", text.strip()):
+        return now - timedelta(seconds=duration(text, "--since"))
+    return moment(text, "--since")
+
+
+def labels(stamps: Sequence[str]) -> list[str]:
+    """Column titles for fetch times, in local time: "5 Dec 14:12", with seconds where two share a minute,
+    and the year where it is not this one."""
+    local = [parse_stamp(s).astimezone() for s in stamps]
+    minutes = [t.strftime("%Y-%m-%d %H:%M") for t in local]
+    seconds = len(set(minutes)) < len(minutes)
+    this_year = datetime.now().astimezone().year
+    out = []
+    for t in local:
+        day = f"{t.day} {t.strftime('%b')}" + (f" {t.year}" if t.year != this_year else "")
+        out.append(f"{day} {t.strftime('%H:%M:%S' if seconds else '%H:%M')}")
+    return out
+
+
+def clock(stamp: str) -> str:
+    """The time of day of a fetch, local, for the watcher's lines: "12:40"."""
+    return parse_stamp(stamp).astimezone().strftime("%H:%M")
