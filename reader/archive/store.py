@@ -196,7 +196,8 @@ class Archive:
 
     def add(self, url: str, copy: Copy, fetched: str, origin: str = "watch") -> Kept:
         """Keep `copy` as a version of `url` fetched at `fetched`, unless the version in force then
-        (the last one fetched before it) has the same text. One transaction: all of it or nothing."""
+        (the last one fetched before it) has the same text; a copy of the version after it moves that
+        version's time back to `fetched` (its first sighting). One transaction: all of it or nothing."""
         digest = text_hash(copy.text)
         try:
             with self._transaction():
@@ -204,6 +205,13 @@ class Archive:
                 before = self._version_before(page, url, fetched)
                 if before is not None and before.text_hash == digest:
                     return Kept(before.number, False, None)
+                after = self.conn.execute(
+                    "SELECT id, text_hash FROM versions WHERE page = ? AND fetched > ? ORDER BY fetched, id LIMIT 1",
+                    (page, fetched),
+                ).fetchone()
+                if after is not None and after[1] == digest:  # the next version, seen earlier: it dates from now
+                    self.conn.execute("UPDATE versions SET fetched = ? WHERE id = ?", (fetched, after[0]))
+                    return Kept(self._number(page, fetched), False, None)
                 self.conn.execute(
                     "INSERT OR IGNORE INTO texts (hash, body, chars) VALUES (?, ?, ?)",
                     (digest, _body(copy.text), len(copy.text)),

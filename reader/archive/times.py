@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from reader.core.errors import InputError
+from reader.core.timeline import time_labels
 
 from .store import parse_stamp
 
@@ -44,18 +44,7 @@ def since(text: str, now: datetime | None = None) -> datetime:
     return moment(text, "--since")
 
 
-def labels(stamps: Sequence[str]) -> list[str]:
-    """Column titles for fetch times, in local time: "5 Dec 14:12", with seconds where two share a minute,
-    and the year where it is not this one."""
-    local = [parse_stamp(s).astimezone() for s in stamps]
-    minutes = [t.strftime("%Y-%m-%d %H:%M") for t in local]
-    seconds = len(set(minutes)) < len(minutes)
-    this_year = datetime.now().astimezone().year
-    out = []
-    for t in local:
-        day = f"{t.day} {t.strftime('%b')}" + (f" {t.year}" if t.year != this_year else "")
-        out.append(f"{day} {t.strftime('%H:%M:%S' if seconds else '%H:%M')}")
-    return out
+labels = time_labels  # the one wording of fetch times, shared with the app's timeline
 
 
 def clock(stamp: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from .model import Claim, Comparison
 from .normalize import tokenize
@@ -26,6 +27,27 @@ def is_history(comparison: Comparison) -> bool:
     """Versions of one page in fetch order: every article has its fetch time, oldest first."""
     times = [a.fetched for a in comparison.articles]
     return len(times) > 1 and all(times) and times == sorted(times)
+
+
+def time_labels(stamps: Sequence[str]) -> list[str]:
+    """Fetch times (UTC, ISO 8601) as people read them, in local time: "5 Dec 14:12", with seconds where
+    two share a minute, and the year where it is not this one. Column titles and tables say times so."""
+    local = [datetime.fromisoformat(s.replace("Z", "+00:00")).astimezone() for s in stamps]
+    minutes = [t.strftime("%Y-%m-%d %H:%M") for t in local]
+    seconds = len(set(minutes)) < len(minutes)
+    this_year = datetime.now().astimezone().year
+    out = []
+    for t in local:
+        day = f"{t.day} {t.strftime('%b')}" + (f" {t.year}" if t.year != this_year else "")
+        out.append(f"{day} {t.strftime('%H:%M:%S' if seconds else '%H:%M')}")
+    return out
+
+
+def version_times(comparison: Comparison) -> list[str]:
+    """Each version's fetch time as a label (time_labels); empty strings outside a history."""
+    if not is_history(comparison):
+        return [""] * len(comparison.articles)
+    return time_labels([a.fetched for a in comparison.articles])
 
 
 def claim_events(comparison: Comparison, claim: Claim) -> tuple[str, ...]:

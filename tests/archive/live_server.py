@@ -52,6 +52,8 @@ class Live:
 
     articles: list[str]
     schedule: list[float] = field(default_factory=list)  # seconds after start at which article k+1 replaces k
+    after_requests: list[int] = field(default_factory=list)  # or: after how many answers article k+1 replaces k
+    varying: bool = False  # a new sentence in the article at every answer (a page that never stops changing)
     title: str = "Prisoner exchange"
     failing: bool = False
     conditional: bool = True
@@ -61,7 +63,8 @@ class Live:
     def current(self, elapsed: float) -> int:
         if self.shown is not None:
             return self.shown
-        return sum(1 for t in self.schedule if elapsed >= t)
+        served = len([a for a in self.answers if a != 500])
+        return sum(1 for t in self.schedule if elapsed >= t) + sum(1 for n in self.after_requests if served >= n)
 
 
 class LiveServer(ThreadingHTTPServer):
@@ -103,7 +106,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self._answer(500, b"oops")
                 return
             k = live.current(time.monotonic() - self.server.started)
-            article = live.articles[k]
+            article = live.articles[min(k, len(live.articles) - 1)]
+            if live.varying:
+                article += f"<p>Update number {len(live.answers)}: {'more words follow here. ' * 200}</p>"
             etag = '"' + hashlib.sha256(article.encode()).hexdigest()[:16] + '"'
             modified = formatdate(1_700_000_000 + k * 3600, usegmt=True)
             if live.conditional and self.headers.get("If-None-Match") == etag:
