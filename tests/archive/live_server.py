@@ -53,6 +53,7 @@ class Live:
     articles: list[str]
     schedule: list[float] = field(default_factory=list)  # seconds after start at which article k+1 replaces k
     after_requests: list[int] = field(default_factory=list)  # or: after how many answers article k+1 replaces k
+    bare: bool = False  # the article alone, no page around it
     varying: bool = False  # a new sentence in the article at every answer (a page that never stops changing)
     title: str = "Prisoner exchange"
     failing: bool = False
@@ -117,7 +118,8 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             live.answers.append(200)
         headers = {"ETag": etag, "Last-Modified": modified} if live.conditional else {}
-        self._answer(200, _page(article, live.title).encode(), **headers)
+        body = article if live.bare else _page(article, live.title)
+        self._answer(200, body.encode(), **headers)
 
     def _answer(self, status: int, body: bytes, **headers: str) -> None:
         self.send_response(status)
