@@ -38,6 +38,7 @@ from .store import Archive, Copy, utc_stamp
 
 COMMANDS = ARCHIVE_COMMANDS
 LIST_SCHEMA = "reader.archive-list/1"
+MIN_EVERY_S = 1.0  # a page is not fetched more often than this
 
 
 def parser() -> argparse.ArgumentParser:
@@ -91,6 +92,8 @@ def watch(args: argparse.Namespace) -> int:
     from .watch import run
 
     every = times.duration(args.every, "--every")
+    if every < MIN_EVERY_S:
+        raise InputError(f"--every {args.every}: at least {MIN_EVERY_S:g} second between fetches, to be polite")
     duration = times.duration(args.duration, "--for") if args.duration else None
     urls = _urls(args.urls)
     with Archive.open() as archive:

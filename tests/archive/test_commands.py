@@ -106,6 +106,7 @@ def test_archive_add_puts_a_saved_copy_at_its_time(run, tmp_path: Path) -> None:
         (("watch", "https://a.example/", "https://a.example/"), "given twice"),
         (("watch", "https://a.example/", "--every", "often"), "--every often: not a duration"),
         (("watch", "https://a.example/", "--every", "0"), "above 0"),
+        (("watch", "https://a.example/", "--every", "0.2"), "at least 1 second"),
         (("watch", "https://a.example/", "--for", "-3"), "--for -3"),
         (("history", URL), "no archive yet"),
         (("history",), "no archive yet"),
@@ -136,14 +137,24 @@ def test_history_without_a_terminal_says_so(run) -> None:  # noqa: ANN001
     assert result.code == 2 and "needs a terminal" in result.err
 
 
+def test_ctrl_c_stops_a_watcher_quietly(server: LiveServer) -> None:
+    url = server.add("/live", Live(ARTICLES, shown=0))
+    watcher = reader_process("watch", url, "--every", "1")
+    _wait(lambda: archive_path().exists() and len(stored(url)) == 1, [watcher])
+    watcher.send_signal(signal.SIGINT)
+    out, err = watcher.communicate(timeout=60)
+    assert watcher.returncode == 130 and err == "" and "version 1" in out
+    assert len(stored(url)) == 1
+
+
 def test_two_watchers_at_once_keep_one_copy_of_each_version(server: LiveServer) -> None:
     live = Live(ARTICLES, shown=0, conditional=False)
     url = server.add("/live", live)
-    watchers = [reader_process("watch", url, "--every", "0.3", "--for", "6") for _ in range(2)]
-    _wait(lambda: len(live.answers) >= 6, watchers)
+    watchers = [reader_process("watch", url, "--every", "1", "--for", "12") for _ in range(2)]
+    _wait(lambda: len(live.answers) >= 4, watchers)
     live.shown = 1
     seen = len(live.answers)
-    _wait(lambda: len(live.answers) >= seen + 6, watchers)
+    _wait(lambda: len(live.answers) >= seen + 4, watchers)
     outs = [w.communicate(timeout=120) for w in watchers]
     assert [w.returncode for w in watchers] == [0, 0], outs
     texts = stored(url)
@@ -159,8 +170,8 @@ def test_a_killed_watcher_leaves_a_readable_archive(server: LiveServer, run) -> 
     live = Live(ARTICLES, shown=0, varying=True, conditional=False)
     url = server.add("/live", live)
     counts = []
-    for delay in (0.05, 0.15, 0.3, 0.45):
-        watcher = reader_process("watch", url, "--every", "0.01")
+    for delay in (0.05, 0.3, 0.55, 0.8):  # spread over the second between two fetches
+        watcher = reader_process("watch", url, "--every", "1")
         answered = len(live.answers)
         _wait(lambda answered=answered: len(live.answers) > answered + 2, [watcher])
         time.sleep(delay)
