@@ -31,6 +31,7 @@ from reader.cli import (
     _write,
 )
 from reader.core.errors import InputError
+from reader.core.load import Source
 from reader.core.urls import check_url
 
 from . import times
@@ -138,7 +139,7 @@ def history(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_app(sources: list, base: int, theme: str | None) -> int:  # noqa: ANN001 (Sources)
+def _open_app(sources: list[Source], base: int, theme: str | None) -> int:
     from reader.config import load_settings
 
     if not _is_terminal(sys.stdout):

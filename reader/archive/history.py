@@ -8,6 +8,7 @@ first column, so that the comparison says what changed since then.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from reader.core.errors import InputError
@@ -26,7 +27,7 @@ def versions_since(versions: list[Version], since: datetime | None) -> list[Vers
     return earlier[-1:] + later
 
 
-def history_sources(archive: Archive, url: str, since: datetime | None, say) -> list[Source]:  # noqa: ANN001
+def history_sources(archive: Archive, url: str, since: datetime | None, say: Callable[[str], None]) -> list[Source]:
     """The sources to compare for `url`; a one-line InputError when there are fewer than two."""
     everything = archive.versions(url)
     if not everything:

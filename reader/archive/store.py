@@ -194,14 +194,19 @@ class Archive:
             raise
         self.conn.execute("COMMIT")
 
-    def add(self, url: str, copy: Copy, fetched: str, origin: str = "watch") -> Kept:
+    def add(
+        self, url: str, copy: Copy, fetched: str, origin: str = "watch", validators: tuple[str, str] | None = None
+    ) -> Kept:
         """Keep `copy` as a version of `url` fetched at `fetched`, unless the version in force then
         (the last one fetched before it) has the same text; a copy of the version after it moves that
-        version's time back to `fetched` (its first sighting). One transaction: all of it or nothing."""
+        version's time back to `fetched` (its first sighting). A fetch's `validators` (ETag, Last-Modified) are
+        noted in the same transaction. All of it or nothing."""
         digest = text_hash(copy.text)
         try:
             with self._transaction():
                 page = self._page_id(url, fetched)
+                if validators is not None:
+                    self._note_check(page, fetched, *validators)
                 before = self._version_before(page, url, fetched)
                 if before is not None and before.text_hash == digest:
                     return Kept(before.number, False, None)
@@ -241,11 +246,7 @@ class Archive:
         """Note a successful fetch and the validators to send next time (the page may not be in the archive yet)."""
         try:
             with self._transaction():
-                page = self._page_id(url, when)
-                self.conn.execute(
-                    "UPDATE pages SET checked = max(checked, ?), etag = ?, last_modified = ? WHERE id = ?",
-                    (when, etag, last_modified, page),
-                )
+                self._note_check(self._page_id(url, when), when, etag, last_modified)
         except sqlite3.DatabaseError as exc:
             raise InputError(f"{self.path}: {_failure(exc)}; the archive is as it was") from None
 
@@ -292,6 +293,12 @@ class Archive:
                 last_hash[url] = digest
             found[url] = now
         return list(found.values())
+
+    def _note_check(self, page: int, when: str, etag: str, last_modified: str) -> None:
+        self.conn.execute(
+            "UPDATE pages SET checked = max(checked, ?), etag = ?, last_modified = ? WHERE id = ?",
+            (when, etag, last_modified, page),
+        )
 
     def _page_id(self, url: str, when: str) -> int:
         self.conn.execute("INSERT OR IGNORE INTO pages (url, added) VALUES (?, ?)", (url, when))

@@ -30,7 +30,7 @@ Say = Callable[[str], None]
 
 
 @dataclass
-class Watched:
+class WatchedPage:
     """One URL being watched: when it is next due (a monotonic time), and its failures in a row."""
 
     url: str
@@ -53,9 +53,11 @@ def poll(archive: Archive, url: str, out: TextIO) -> Kept | None:
     """Fetch `url` once; keep a new version if its text changed, and say so in one line."""
     fetched = utc_stamp()
     copy, etag, last_modified, _ = fetch_copy(url, archive.validators(url))
-    kept = archive.add(url, copy, fetched) if copy is not None else None
-    archive.checked(url, fetched, etag, last_modified)
-    if kept is not None and kept.new and copy is not None:
+    if copy is None:  # 304: the version in force is still the page's
+        archive.checked(url, fetched, etag, last_modified)
+        return None
+    kept = archive.add(url, copy, fetched, validators=(etag, last_modified))
+    if kept.new:
         out.write(change_line(url, fetched, copy, kept) + "\n")
         out.flush()
     return kept
@@ -96,7 +98,7 @@ def run(
     number of versions kept."""
     start = time.monotonic()
     end = None if duration is None else start + duration
-    pages = [Watched(url, start) for url in urls]
+    pages = [WatchedPage(url, start) for url in urls]
     kept = 0
     while True:
         now = time.monotonic()
@@ -112,7 +114,7 @@ def run(
         sleep(max(wake - now, 0.0))
 
 
-def _poll_one(archive: Archive, page: Watched, out: TextIO, say: Say, every: float) -> int:
+def _poll_one(archive: Archive, page: WatchedPage, out: TextIO, say: Say, every: float) -> int:
     """One fetch of one page; a failure is said and makes the next try wait longer."""
     try:
         result = poll(archive, page.url, out)
