@@ -73,7 +73,7 @@ def timeline_fact_rows(comparison: Comparison, rows: list) -> list:  # noqa: ANN
     for row in rows:
         changed = fact_changes(_values(row))
         when = ", ".join(times[a] for a in changed)
-        out.append(replace(row, label=f"{row.label} · changed {when}" if when else row.label))
+        out.append(replace(row, label=f"{row.label} changed {when}" if when else row.label))
     return out
 
 
