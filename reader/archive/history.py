@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from reader.core.errors import InputError
-from reader.core.load import MAX_VERSIONS, Source
+from reader.core.load import MAX_VERSIONS, Source, check_workload
 
 from .store import Archive, Version, parse_stamp
 from .times import labels
@@ -41,9 +41,39 @@ def history_sources(archive: Archive, url: str, since: datetime | None, say: Cal
         when = labels([last.fetched])[0]
         what = "no change since then" if since is not None else "only one version kept so far"
         raise InputError(f"{url}: {what} (version {last.number}, fetched {when}); nothing to compare")
-    if len(chosen) > MAX_VERSIONS:
-        say(f"note: {len(chosen)} versions; comparing the last {MAX_VERSIONS} (the limit); --since chooses others")
-        chosen = chosen[-MAX_VERSIONS:]
+    sources = _sources(url, chosen)
+    fitting = _fitting(sources)
+    if len(fitting) < len(sources):
+        say(
+            f"note: {len(sources)} versions are more than the engine compares at once; comparing the last "
+            f"{len(fitting)} (--since chooses others)"
+        )
+    return fitting
+
+
+def _fitting(sources: list[Source]) -> list[Source]:
+    """The latest versions the engine takes at once (at most MAX_VERSIONS, and few enough sentences in all):
+    the longest run of latest versions that passes the engine's check, found by halving (fewer is less work)."""
+    if _fits(sources):
+        return sources
+    low, high = 2, min(len(sources), MAX_VERSIONS)  # the answer is in [low, high]; two must fit
+    if not _fits(sources[-low:]):
+        check_workload(sources[-low:])  # says why, in the engine's words
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if _fits(sources[-middle:]) else (low, middle - 1)
+    return sources[-low:]
+
+
+def _fits(sources: list[Source]) -> bool:
+    try:
+        check_workload(sources)
+    except InputError:
+        return False
+    return True
+
+
+def _sources(url: str, chosen: list[Version]) -> list[Source]:
     titles = labels([v.fetched for v in chosen])
     return [
         Source(

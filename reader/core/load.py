@@ -256,6 +256,13 @@ def _check_pairs(sources: Sequence[Source]) -> None:
         )
 
 
+def check_workload(sources: Sequence[Source]) -> None:
+    """Refuse versions the engine is not measured for: too many, or too many sentences for their number
+    (what `load_story` checks; sources made elsewhere, as a history's, are checked here)."""
+    _check_versions(len(sources))
+    _check_pairs(sources)
+
+
 def read_source(path: str, meta: VersionMeta | None = None, deadline: float | None = None) -> Source:
     """Read one version: a file, `-` for standard input, or an http(s) URL (by `deadline`, a monotonic time)."""
     if looks_like_other_url(path):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.archive.store import Archive, Copy, archive_path
+from reader.core.errors import InputError
 from tests.archive.conftest import reader_process, stored
 from tests.archive.live_server import ARTICLES, Live, LiveServer
 
@@ -196,3 +197,21 @@ def _wait(holds, processes, timeout: float = 90.0) -> None:  # noqa: ANN001
         if time.monotonic() > end:
             raise AssertionError("waited too long")
         time.sleep(0.05)
+
+
+def test_a_history_longer_than_the_engine_takes_keeps_the_latest_versions() -> None:
+    """55 versions (the engine compares at most 50), and long ones: fewer still, the latest, with a note."""
+    from reader.archive.history import history_sources
+    from reader.core.load import check_workload
+
+    sentences = " ".join(f"Sentence {k} of the long report says something plain." for k in range(1200))
+    texts = [f"Update {n} was posted. {sentences}" for n in range(55)]
+    _archive(*texts, times=tuple(f"2026-12-01T10:{n:02d}:00.000Z" for n in range(55)))
+    notes: list[str] = []
+    with Archive.open(read_only=True) as archive:
+        sources = history_sources(archive, URL, None, notes.append)
+    assert 2 <= len(sources) < 50 and "comparing the last" in notes[0]
+    assert [s.text for s in sources] == texts[55 - len(sources) :]
+    check_workload(sources)
+    with pytest.raises(InputError):
+        check_workload([*sources[:1], *sources])  # the most that fits
