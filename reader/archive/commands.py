@@ -31,11 +31,11 @@ from reader.cli import (
     _write,
 )
 from reader.core.errors import InputError
-from reader.core.load import Source
+from reader.core.load import Source, file_key
 from reader.core.urls import check_url
 
 from . import times
-from .store import Archive, Copy, utc_stamp
+from .store import Archive, Copy, archive_path, utc_stamp
 
 COMMANDS = ARCHIVE_COMMANDS
 LIST_SCHEMA = "reader.archive-list/1"
@@ -125,7 +125,7 @@ def history(args: argparse.Namespace) -> int:
         return _open_app(sources, base - 1, args.theme)
     if args.indent is not None and not 0 <= args.indent <= 16:
         raise InputError(f"--indent {args.indent}: expected a number of spaces from 0 to 16")
-    _check_output(args.output, {})
+    _check_output(args.output, _archive_files())
     from reader.core import compare_versions
 
     progress = Progress()
@@ -137,6 +137,17 @@ def history(args: argparse.Namespace) -> int:
         progress.done()
     _write(report, args.output)
     return 0
+
+
+def _archive_files() -> dict[tuple[int, int], str]:
+    """The archive's files by (device, inode): a report must never be written over one."""
+    found = {}
+    for suffix in ("", "-wal", "-shm"):
+        path = f"{archive_path()}{suffix}"
+        key = file_key(path)
+        if key is not None:
+            found[key] = path
+    return found
 
 
 def _open_app(sources: list[Source], base: int, theme: str | None) -> int:

@@ -68,6 +68,15 @@ def test_history_as_a_report(run, fmt: str) -> None:  # noqa: ANN001
     assert "15" in result.out
 
 
+def test_a_report_is_never_written_over_the_archive(run) -> None:  # noqa: ANN001
+    _archive(FIRST, SECOND)
+    before = archive_path().read_bytes()
+    result = run("history", URL, "--format", "json", "-o", archive_path())
+    assert result.code == 2 and "refusing to write over it" in result.err
+    assert archive_path().read_bytes() == before
+    assert len(stored(URL)) == 2
+
+
 def test_since_keeps_the_version_in_force_then_and_the_later_ones(run) -> None:  # noqa: ANN001
     _archive(FIRST, SECOND, THIRD)
     result = run("history", URL, "--format", "json", "--since", "2026-12-02T12:00+00:00")
