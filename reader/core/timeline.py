@@ -64,10 +64,17 @@ def claim_events(comparison: Comparison, claim: Claim) -> tuple[str, ...]:
         elif not before:
             events.append("back" if seen else "new")
         else:
-            same = _words(comparison, claim, a - 1) == _words(comparison, claim, a)
+            same = _text(comparison, claim, a - 1) == _text(comparison, claim, a) or _words(
+                comparison, claim, a - 1
+            ) == _words(comparison, claim, a)  # the same characters need no tokens (most claims, most versions)
             events.append("same" if same else "changed")
         seen = seen or here
     return tuple(events)
+
+
+def _text(comparison: Comparison, claim: Claim, article: int) -> list[str]:
+    segments = comparison.articles[article].segments
+    return [segments[s].text for s in claim.segments_of(article)]
 
 
 def _words(comparison: Comparison, claim: Claim, article: int) -> list[str]:
