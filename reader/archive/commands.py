@@ -30,9 +30,8 @@ from reader.cli import (
     _say,
     _write,
 )
-from reader.core.errors import InputError
-from reader.core.load import Source, file_key
-from reader.core.urls import check_url
+from reader.core import Source, check_url, file_key
+from reader.model import InputError
 
 from . import times
 from .store import Archive, Copy, archive_path, utc_stamp
@@ -195,7 +194,7 @@ def list_watched(args: argparse.Namespace) -> int:
     for p in pages:
         last = times.labels([p.last_change])[0] if p.last_change else "never"
         lines.append(f"{p.versions:>4} version{'s' if p.versions != 1 else ' '}  last change {last:<16}  {p.url}")
-    from reader.core.visible import visible
+    from reader.model import visible
 
     _write("".join(visible(line, keep_newlines=False) + "\n" for line in lines), args.output)
     return 0
@@ -203,7 +202,7 @@ def list_watched(args: argparse.Namespace) -> int:
 
 def archive_add(args: argparse.Namespace) -> int:
     """Add a saved copy as a version at its time (read as any input file is: caps, extraction)."""
-    from reader.core.load import read_source
+    from reader.core import read_source
 
     check_url(args.url)
     when = times.moment(args.time, "--time")

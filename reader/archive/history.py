@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from reader.core.errors import InputError
-from reader.core.load import MAX_VERSIONS, Source, check_workload
+from reader.core import MAX_VERSIONS, Source, check_workload
+from reader.model import InputError
 
 from .store import Archive, Version, parse_stamp
 from .times import labels

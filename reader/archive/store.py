@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.core.errors import InputError
-from reader.core.load import MAX_TEXT_CHARS
+from reader.core import MAX_TEXT_CHARS
+from reader.model import InputError
 
 SCHEMA = "reader.archive/1"
 FILE_NAME = "archive.sqlite"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
-from reader.core.errors import InputError
-from reader.core.timeline import time_labels
+from reader.core import time_labels
+from reader.model import InputError
 
 from .store import parse_stamp
 

@@ -15,10 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
-from reader.core.errors import InputError
-from reader.core.fetch import Validators, fetch
-from reader.core.load import MAX_BYTES, Source, source_from_bytes
-from reader.core.visible import visible
+from reader.core import MAX_BYTES, Source, Validators, fetch, source_from_bytes
+from reader.model import InputError, visible
 
 from .store import Archive, Copy, Kept, utc_stamp
 from .times import clock
@@ -75,8 +73,7 @@ def change_line(url: str, fetched: str, copy: Copy, kept: Kept) -> str:
 
 def _what_changed(url: str, old: str, new: str) -> str:
     """The engine's comparison of the version before and this one, in counts of claims."""
-    from reader.core import compare_versions
-    from reader.core.timeline import change_counts
+    from reader.core import change_counts, compare_versions
 
     try:
         comparison = compare_versions([Source(f"{url} (before)", old), Source(url, new)])

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.core.model import CATEGORIES, Claim, Comparison
-from reader.core.normalize import fold
-from reader.core.timeline import is_history
+from reader.core import fold, is_history
+from reader.model import CATEGORIES, Claim, Comparison
 from reader.ui.layout import differs
 from reader.ui.styling import MOVED_GLYPH, STATUS_WORDS
 from reader.ui.timeline import timeline_claim_line, timeline_claim_rows, timeline_fact_line, timeline_fact_rows

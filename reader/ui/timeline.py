@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.core.model import Comparison
-from reader.core.normalize import fold
-from reader.core.timeline import claim_events, event_times, version_times
+from reader.core import claim_events, event_times, fold, version_times
+from reader.model import Comparison
 
 EVENT_GLYPHS = {"first": "=", "new": "+", "back": "+", "same": "=", "changed": "~", "removed": "×", "absent": "·"}
 EVENT_KINDS = {  # the table widget's styles: a new claim as `only here`, a change as altered, a removal as lacking

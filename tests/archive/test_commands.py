@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.archive.store import Archive, Copy, archive_path
-from reader.core.errors import InputError
+from reader.model import InputError
 from tests.archive.conftest import reader_process, stored
 from tests.archive.live_server import ARTICLES, Live, LiveServer
 
@@ -211,7 +211,7 @@ def _wait(holds, processes, timeout: float = 90.0) -> None:  # noqa: ANN001
 def test_a_history_longer_than_the_engine_takes_keeps_the_latest_versions() -> None:
     """55 versions (the engine compares at most 50), and long ones: fewer still, the latest, with a note."""
     from reader.archive.history import history_sources
-    from reader.core.load import check_workload
+    from reader.core import check_workload
 
     sentences = " ".join(f"Sentence {k} of the long report says something plain." for k in range(1200))
     texts = [f"Update {n} was posted. {sentences}" for n in range(55)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.archive.history import history_sources
 from reader.archive.store import Archive, Copy
-from reader.core.compare import build
+from reader.core.pipeline import build
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.headers import ColumnHeaders
 from reader.ui.widgets.status import StatusLine

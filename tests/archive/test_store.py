@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.archive.store import Archive, Copy, archive_path, text_hash, utc_stamp
-from reader.core.errors import InputError
+from reader.model import InputError
 
 URL = "https://news.example/live"
 ONE, TWO = Copy("Twelve prisoners were freed.", "Talks"), Copy("Fifteen prisoners were freed.", "Talks")

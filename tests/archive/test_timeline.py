@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core import compare_versions
-from reader.core.load import Source
-from reader.core.model import Comparison
-from reader.core.timeline import ChangeCounts, change_counts, claim_events, is_history, time_labels
+from reader.core import ChangeCounts, Source, change_counts, claim_events, compare_versions, is_history, time_labels
+from reader.model import Comparison
 from reader.ui.tables import ClaimsTable, FactsTable
 
 A = "Talks resumed in Geneva on Tuesday."

@@ -9,7 +9,7 @@ import pytest
 
 from reader.archive.store import Archive
 from reader.archive.watch import change_line, poll, run
-from reader.core.errors import InputError
+from reader.model import InputError
 from tests.archive.conftest import stored
 from tests.archive.live_server import ARTICLES, Live, LiveServer
 
