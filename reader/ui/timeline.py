@@ -4,7 +4,7 @@ In a history the versions are one page at successive fetch times, so the claims 
 say what happened to each claim at each version against the version before (appeared, changed,
 removed), not against the base; its status line says when, in fetch times. The facts table's
 labels and status line say when each fact changed. The events themselves are the model's
-(reader/core/timeline.py); this module only chooses glyphs and words.
+(reader/core/claims/timeline.py); this module only chooses glyphs and words.
 """
 
 from __future__ import annotations
