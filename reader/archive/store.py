@@ -178,6 +178,8 @@ class Archive:
             row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         except sqlite3.OperationalError:
             row = None
+        if row is None and not self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise InputError(f"{self.path}: no archive yet (a watcher is making it); `reader watch URL` starts one")
         if row is None or row[0] != SCHEMA:
             found = f" ({row[0]})" if row else ""
             raise InputError(f"{self.path}: not an archive this reader can read{found}; expected {SCHEMA}")

@@ -151,6 +151,17 @@ def test_reading_needs_an_archive_and_never_makes_one() -> None:
     assert not archive_path().exists()
 
 
+def test_an_archive_being_made_is_no_archive_yet() -> None:
+    """The moment between a watcher's first open and its tables: a reader says so, not "not an archive"."""
+    archive_path().parent.mkdir(parents=True)
+    sqlite3.connect(archive_path()).execute("PRAGMA journal_mode = WAL").fetchone()
+    with pytest.raises(InputError, match="no archive yet"):
+        Archive.open(read_only=True)
+    Archive.open().close()
+    with Archive.open(read_only=True) as archive:
+        assert archive.watched() == []
+
+
 def test_a_file_that_is_not_an_archive_is_left_as_it_is() -> None:
     path = archive_path()
     path.parent.mkdir(parents=True)
