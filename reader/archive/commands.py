@@ -117,7 +117,7 @@ def history(args: argparse.Namespace) -> int:
     since = times.since(args.since) if args.since else None
     with Archive.open(read_only=True) as archive:
         sources = history_sources(archive, args.url, since, _say)
-    base = args.base or 1
+    base = args.base if args.base is not None else 1
     if not 1 <= base <= len(sources):
         raise InputError(f"--base {base}: there are {len(sources)} versions (choose 1 to {len(sources)})")
     if args.format is None:

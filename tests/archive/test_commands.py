@@ -121,6 +121,7 @@ def test_archive_add_puts_a_saved_copy_at_its_time(run, tmp_path: Path) -> None:
         (("history", URL), "no archive yet"),
         (("history",), "no archive yet"),
         (("history", URL, "--since", "last tuesday"), "--since last tuesday: not a time"),
+        (("history", URL, "--format", "json", "--base", "0"), "--base 0: there are 2 versions"),
         (("archive", "add", URL, "/no/such/file", "--time", "2026-12-01"), "no such file"),
         (("archive", "add", URL, "/etc/hostname", "--time", "yesterday"), "--time yesterday: not a time"),
         (("archive", "add", URL, "/etc/hostname", "--time", "2999-01-01"), "in the future"),
@@ -128,6 +129,8 @@ def test_archive_add_puts_a_saved_copy_at_its_time(run, tmp_path: Path) -> None:
     ],
 )
 def test_bad_input_is_one_line_and_status_2(run, args: tuple[str, ...], says: str) -> None:  # noqa: ANN001
+    if "--base" in args:
+        _archive(FIRST, SECOND)
     result = run(*args)
     assert result.code == 2
     assert says in result.err and result.err.count("\n") == 1 and "Traceback" not in result.err
