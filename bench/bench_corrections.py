@@ -7,8 +7,8 @@ import functools
 import time
 
 from bench.workload import versions
-from reader.core import corrections
-from reader.core.compare import compare_texts
+from reader.core import compare_texts
+from reader.core.corrections import apply as corrections
 
 
 def best_of(runs: int, fn) -> float:
