@@ -254,7 +254,7 @@ class FactsTable(Table):
         cell = row.cells[col]
         value = f"“{cell.text}”" if cell.text else "lacks it"
         if is_history(comparison):
-            return f"{row.kind} in claim #{row.claim + 1}: {value} {timeline_fact_line(comparison, row, col)}"
+            return timeline_fact_line(comparison, row, col)
         return f"{row.kind} in claim #{row.claim + 1}, {version_name(comparison, col)}: {value}"
 
 

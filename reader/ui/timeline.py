@@ -49,15 +49,16 @@ def timeline_claim_rows(comparison: Comparison, rows: list) -> list:  # noqa: AN
 
 
 def timeline_claim_line(comparison: Comparison, claim: int, col: int, label: str) -> str:
-    """The status line: this version's event, then the claim's whole history in fetch times."""
+    """The status line: the claim's history in fetch times first (what a narrow screen keeps), then this
+    version's event, then the claim's words."""
     events = claim_events(comparison, comparison.claims[claim])
     times = _times(comparison)
-    here = f"#{claim + 1} {EVENT_WORDS[events[col]]} in {col + 1} ({times[col]})"
     story = [
         f"{EVENT_WORDS[event]} {', '.join(times[a] for a in versions)}"
         for event, versions in event_times(comparison, events).items()
     ]
-    return " · ".join([here, *story, label])
+    here = f"{col + 1} ({times[col]}): {EVENT_WORDS[events[col]]}"
+    return " · ".join([f"#{claim + 1} " + ("; ".join(story) or "unchanged in every version"), here, label])
 
 
 def fact_changes(values: list[str | None]) -> list[int]:
@@ -77,7 +78,7 @@ def timeline_fact_rows(comparison: Comparison, rows: list) -> list:  # noqa: ANN
 
 
 def timeline_fact_line(comparison: Comparison, row, col: int) -> str:  # noqa: ANN001 (tables.Row)
-    """The status line's words on when the fact under the cursor changed, and what it was before."""
+    """The status line: when the fact under the cursor changed and what it was before, then its words here."""
     values = _values(row)
     times = _times(comparison)
     changes = []
@@ -85,9 +86,11 @@ def timeline_fact_line(comparison: Comparison, row, col: int) -> str:  # noqa: A
         before = row.cells[a - 1].text
         was = f" (was “{before}”)" if before else " (new)"
         now = f"“{row.cells[a].text}”" if row.cells[a].text else "gone"
-        changes.append(f"{times[a]}: {now}{was}")
-    here = f"in {col + 1} ({times[col]})"
-    return f"{here} · " + ("; ".join(changes) if changes else "never changed")
+        changes.append(f"{times[a]} {now}{was}")
+    cell = row.cells[col]
+    here = f"{col + 1} ({times[col]}): " + (f"“{cell.text}”" if cell.text else "lacks it")
+    story = "changed " + "; ".join(changes) if changes else "never changed"
+    return f"{row.kind} #{row.claim + 1} {story} · {here}"
 
 
 def _values(row) -> list[str | None]:  # noqa: ANN001 (tables.Row)
