@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import time
@@ -60,12 +61,14 @@ def test_history_in_fetch_order_whatever_the_order_added(run) -> None:  # noqa: 
     assert [a["source_title"].split(" · ")[1] for a in data["articles"]] == ["Talks"] * 3
 
 
+@pytest.mark.usefixtures("utc")
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
-def test_history_as_a_report(run, fmt: str) -> None:  # noqa: ANN001
+def test_history_as_a_report_names_versions_by_fetch_time(run, fmt: str) -> None:  # noqa: ANN001
     _archive(FIRST, SECOND)
     result = run("history", URL, "--format", fmt)
     assert result.code == 0, result.err
     assert "15" in result.out
+    assert re.search(r"1 Dec( \d{4})? 10:00", result.out) and re.search(r"2 Dec( \d{4})? 10:00", result.out)
 
 
 def test_a_report_is_never_written_over_the_archive(run) -> None:  # noqa: ANN001
