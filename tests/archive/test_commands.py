@@ -59,6 +59,11 @@ def test_history_in_fetch_order_whatever_the_order_added(run) -> None:  # noqa: 
     data = json.loads(result.out)
     assert [a["text"] for a in data["articles"]] == [FIRST, SECOND, THIRD]
     assert [a["source_title"].split(" · ")[1] for a in data["articles"]] == ["Talks"] * 3
+    assert sorted(c["events"] for c in data["claims"]) == [
+        ["absent", "absent", "new"],
+        ["first", "changed", "same"],
+        ["first", "same", "same"],
+    ]
 
 
 @pytest.mark.usefixtures("utc")

@@ -97,3 +97,12 @@ def test_the_facts_table_says_when_a_fact_changed() -> None:
     assert number.label == "number #2 changed 12:00"
     line = FactsTable().describe(comparison, number, 2)
     assert line.startswith("number #2 changed") and "“15 prisoners” (was “12 prisoners”)" in line, line
+
+
+def test_the_json_report_carries_events_only_for_a_history() -> None:
+    from reader.export.json import to_dict
+
+    history = to_dict(_history(f"{A} {B}", f"{A} {B2}"))
+    assert sorted(c["events"] for c in history["claims"]) == [["first", "changed"], ["first", "same"]]
+    plain = to_dict(_history(f"{A} {B}", f"{A} {B2}", fetched=False))
+    assert all("events" not in c for c in plain["claims"]) and all("fetched" not in a for a in plain["articles"])
