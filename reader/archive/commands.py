@@ -97,6 +97,10 @@ def watch(args: argparse.Namespace) -> int:
     duration = times.duration(args.duration, "--for") if args.duration else None
     urls = _urls(args.urls)
     with Archive.open() as archive:
+        if _is_terminal(sys.stderr):  # a person watching: say what runs, and how to stop it
+            until = f"for {args.duration}" if duration else "until Ctrl+C"
+            pages = f"{len(urls)} page{'s' * (len(urls) != 1)}"
+            _say(f"watching {pages} every {args.every}, {until}; versions go to {archive.path}")
         run(urls, archive, sys.stdout, _say, every, duration)
     return 0
 
