@@ -98,9 +98,9 @@ def watch(args: argparse.Namespace) -> int:
     urls = _urls(args.urls)
     with Archive.open() as archive:
         if _is_terminal(sys.stderr):  # a person watching: say what runs, and how to stop it
-            until = f"for {args.duration}" if duration else "until Ctrl+C"
+            until = f"for {times.spoken(duration)}" if duration else "until Ctrl+C"
             pages = f"{len(urls)} page{'s' * (len(urls) != 1)}"
-            _say(f"watching {pages} every {args.every}, {until}; versions go to {archive.path}")
+            _say(f"watching {pages} every {times.spoken(every)}, {until}; versions go to {archive.path}")
         run(urls, archive, sys.stdout, _say, every, duration)
     return 0
 

@@ -50,3 +50,12 @@ labels = time_labels  # the one wording of fetch times, shared with the app's ti
 def clock(stamp: str) -> str:
     """The time of day of a fetch, local, for the watcher's lines: "12:40"."""
     return parse_stamp(stamp).astimezone().strftime("%H:%M")
+
+
+def spoken(seconds: float) -> str:
+    """A duration as people say it: "40 s", "10 min", "1.5 h"."""
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"

@@ -19,7 +19,7 @@ from reader.core import MAX_BYTES, Source, Validators, fetch, source_from_bytes
 from reader.model import InputError, visible
 
 from .store import Archive, Copy, Kept, utc_stamp
-from .times import clock
+from .times import clock, spoken
 
 DEFAULT_EVERY_S = 600.0
 MAX_BACKOFF_S = 3600.0
@@ -118,7 +118,7 @@ def _poll_one(archive: Archive, page: WatchedPage, out: TextIO, say: Say, every:
     except InputError as exc:
         page.failures += 1
         wait = min(every * 2**page.failures, max(MAX_BACKOFF_S, every))
-        say(f"{clock(utc_stamp())} {exc} (next try in {_seconds(wait)})")
+        say(f"{clock(utc_stamp())} {exc} (next try in {spoken(wait)})")
         page.due = time.monotonic() + wait
         return 0
     page.failures = 0
@@ -126,11 +126,3 @@ def _poll_one(archive: Archive, page: WatchedPage, out: TextIO, say: Say, every:
     if page.due <= time.monotonic():  # a fetch longer than the interval: the next one starts now, not a burst
         page.due = time.monotonic()
     return 1 if result is not None and result.new else 0
-
-
-def _seconds(s: float) -> str:
-    if s < 120:
-        return f"{s:.0f} s"
-    if s < 7200:
-        return f"{s / 60:.0f} min"
-    return f"{s / 3600:.1f} h"
