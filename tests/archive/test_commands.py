@@ -244,3 +244,11 @@ def test_a_history_longer_than_the_engine_takes_keeps_the_latest_versions() -> N
     check_workload(sources)
     with pytest.raises(InputError):
         check_workload([*sources[:1], *sources])  # the most that fits
+
+
+def test_archive_add_reads_a_copy_from_a_web_archive(run, server: LiveServer) -> None:  # noqa: ANN001
+    copy = server.add("/web/20261204/live", Live(ARTICLES, shown=1))
+    result = run("archive", "add", URL, copy, "--time", "2026-12-04T18:30:00+00:00")
+    assert result.code == 0, result.err
+    (text,) = stored(URL)
+    assert "15 prisoners" in text and "Advert" not in text
