@@ -65,9 +65,23 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     return _run
 
 
+_STARTED: list[subprocess.Popen[str]] = []
+
+
+@pytest.fixture(autouse=True)
+def no_process_left() -> Iterator[None]:
+    """A test that fails while a watcher runs must not leave the watcher running."""
+    yield
+    while _STARTED:
+        process = _STARTED.pop()
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+
+
 def reader_process(*args: str, **kwargs) -> subprocess.Popen[str]:  # noqa: ANN003
-    """The `reader` command in a process of its own, with this test's XDG_DATA_HOME."""
-    return subprocess.Popen(
+    """The `reader` command in a process of its own, with this test's XDG_DATA_HOME (killed after the test)."""
+    process = subprocess.Popen(
         [sys.executable, "-m", "reader", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -75,6 +89,8 @@ def reader_process(*args: str, **kwargs) -> subprocess.Popen[str]:  # noqa: ANN0
         env={**os.environ, "READER_DEBUG": ""},
         **kwargs,
     )
+    _STARTED.append(process)
+    return process
 
 
 def stored(url: str) -> list[str]:
