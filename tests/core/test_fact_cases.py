@@ -1,6 +1,6 @@
 """The facts on a fast subset of the fact cases (../shared/fact-cases: SWiPE documents whose edits people
 labelled), scored in process as ../shared/fact-cases/score_facts.py scores them. The whole set:
-tests/bench/bench_facts.py.
+bench/bench_facts.py.
 
 The floors are what the engine reaches today on every eighth case: raise them as the facts improve, never
 lower them. Without ../shared the test fails under CI (the floor must be held there) and is skipped locally.
@@ -12,7 +12,7 @@ import os
 
 import pytest
 
-from tests.bench.fact_scoring import CASES, cases, score_all
+from bench.fact_scoring import CASES, cases, score_all
 
 EVERY = 8  # 60 of the 479 cases, about a second
 MAX_ALARM_RATE = 0.07  # today 15 on 238 no-fact edits (0.063)

@@ -41,7 +41,7 @@ MAX_BYTES = 20 * 1024 * 1024  # what is read or fetched: a saved web page can be
 LIMIT_MB = MAX_BYTES // 1_048_576
 # What is compared, per version. A long article is 50,000 characters and 500 sentences; the
 # engine's cost grows with both, so both are capped. At these limits two versions take the
-# engine 3.4-3.6 s and 280-370 MB (tests/bench/bench_limits.py: 30,000 sentences of 2 or
+# engine 3.4-3.6 s and 280-370 MB (bench/bench_limits.py: 30,000 sentences of 2 or
 # 5 words); 72,000 short sentences took 10.8 s and 1.0 GB. Over a limit the input is refused.
 MAX_TEXT_CHARS = 1_000_000
 MAX_SENTENCES = 30_000
@@ -73,6 +73,7 @@ class Source:
     title: str = ""  # from story.toml, or the page's own metadata for HTML
     outlet: str = ""
     date: str = ""
+    fetched: str = ""  # when an archived version was fetched (UTC, ISO 8601): a version of a history
 
 
 @dataclass(frozen=True)
@@ -253,6 +254,13 @@ def _check_pairs(sources: Sequence[Source]) -> None:
             f"too much to compare at once: {len(sources)} versions of {total:,} sentences in all; the limit is "
             f"{MAX_PAIRED_SENTENCES:,} for (versions - 1) x sentences, here {work:,}"
         )
+
+
+def check_workload(sources: Sequence[Source]) -> None:
+    """Refuse versions the engine is not measured for: too many, or too many sentences for their number
+    (what `load_story` checks; sources made elsewhere, as a history's, are checked here)."""
+    _check_versions(len(sources))
+    _check_pairs(sources)
 
 
 def read_source(path: str, meta: VersionMeta | None = None, deadline: float | None = None) -> Source:

@@ -1,6 +1,6 @@
 """The name rule alone, measured on public named-entity annotations of news (CoNLL-2003 English).
 
-    uv run python tests/bench/bench_names_conll.py PATH/eng.testb [--show N]
+    uv run python bench/bench_names_conll.py PATH/eng.testb [--show N]
 
 The file is not in the repository: CoNLL-2003's English test set (Reuters news, 231 documents, every
 person, place, organisation and other name marked by annotators) is held by several public repositories,
@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reader.core import Source, read_article  # noqa: E402
 from reader.core.claims.compare import claim_context  # noqa: E402

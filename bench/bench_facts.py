@@ -1,6 +1,6 @@
 """The facts on the whole fact-cases set (479 SWiPE documents whose edits people labelled), in process.
 
-    uv run python tests/bench/bench_facts.py [--every N] [--show N]
+    uv run python bench/bench_facts.py [--every N] [--show N]
 
 The same rules as ../shared/fact-cases/score_facts.py (which runs the command per case; use it to
 confirm), about ten times faster: for the inner loop and for the figures in docs. The suite holds a
@@ -14,9 +14,9 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.bench.fact_scoring import CASES, cases, score_all  # noqa: E402
+from bench.fact_scoring import CASES, cases, score_all  # noqa: E402
 
 
 def main() -> None:

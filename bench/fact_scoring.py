@@ -3,7 +3,7 @@
 A fact edit (labelled `nonsim_fact_correction` or `lexical_entity`) is found when a detail or one of its
 counterparts overlaps it; a detail whose overlapping labelled spans are all no-fact edits (`lexical_generic`,
 `nonsim_format`, `nonsim_noise_deletion`) is a false alarm. Shared by the suite's floor (a fast subset,
-tests/core/test_fact_cases.py) and the benchmark (the whole set, tests/bench/bench_facts.py).
+tests/core/test_fact_cases.py) and the benchmark (the whole set, bench/bench_facts.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reader.core import compare_versions
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 CASES = SHARED / "fact-cases"
 FACT = frozenset({"nonsim_fact_correction", "lexical_entity"})
 NO_FACT = frozenset({"lexical_generic", "nonsim_format", "nonsim_noise_deletion"})

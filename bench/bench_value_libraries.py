@@ -1,7 +1,7 @@
 """The value readers of the registry against the engine's own, on the fact cases' dates, numbers and amounts.
 
     uv pip install dateparser number-parser price-parser quantulum3   # not dependencies: measured here only
-    uv run python tests/bench/bench_value_libraries.py [../shared/fact-cases]
+    uv run python bench/bench_value_libraries.py [../shared/fact-cases]
 
 Every date and number fact the engine reads in the fact cases (both versions of each document) is read
 again by a library: dateparser (dates), number-parser (numbers in words), price-parser (amounts of money),
@@ -17,12 +17,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reader.core import Source, read_article  # noqa: E402
 from reader.core.claims.compare import claim_context  # noqa: E402
 
-CASES = Path(__file__).resolve().parents[3] / "shared" / "fact-cases"
+CASES = Path(__file__).resolve().parents[2] / "shared" / "fact-cases"
 
 
 def engine_facts(cases: Path) -> list[tuple[str, str, str, str]]:
