@@ -147,6 +147,12 @@ RULES = [
         "Berg hosted the show (1961–64).",
         set(),
     ),
+    (
+        "a round figure in words is its number, in a quotation too",
+        'Berg sang "Land of 1,000 Dances" in Leeds.',
+        'Berg sang "Land of a Thousand Dances" in Leeds.',
+        set(),
+    ),
     ("a lone letter is no name", "Then I said no.", "Then I said yes.", set()),
 ]
 
