@@ -34,9 +34,13 @@ def read_hands_options(args: argparse.Namespace, say: Say) -> None:
         from reader.core import pairs_store
 
         try:
-            args.corrections = pairs_store.read(args.pairs)
+            found = pairs_store.read(args.pairs)
         except pairs_store.PairsError as exc:
             raise InputError(f"--pairs {exc}") from None
+        args.corrections = found.corrections
+        note = found.bad_note(f"--pairs {args.pairs}")
+        if note:  # the entries that could be read still apply
+            args.settings.warn(note)
 
 
 def corrected_report(comparison: Comparison, corrections: Sequence, say: Say) -> Comparison:

@@ -93,6 +93,7 @@ class ReaderApp(HandsActions, App[int]):
         self._tables: TableView | None = None
         loaded = load_themes(user_theme_dir)
         self.theme_warnings = [*warnings, *loaded.warnings]
+        self.skipped_themes = loaded.skipped  # why a user theme of that name is not there
         self.init_hands(pairs)
         self.start_view = view
         self.start_cosmetic = cosmetic

@@ -53,17 +53,17 @@ def test_unknown_ids_and_bad_keys_are_warnings_naming_their_line(tmp_path: Path)
         "keymap.toml",
         '# my keys\ncursor_down = "ctrl+n, down"\nno_such_action = "z"\nunpair = "ctrl+nope"\nquit = 5\n',
     )
-    keymap, warnings = load_keymap({"cursor_down", "unpair", "quit"}, path)
+    keymap, warnings, _ = load_keymap({"cursor_down", "unpair", "quit"}, path)
     assert keymap == {"cursor_down": "ctrl+n,down"}
     assert [w.split(":")[0] for w in warnings] == ["keymap.toml line 3", "keymap.toml line 4", "keymap.toml line 5"]
     assert "no_such_action" in warnings[0] and "'ctrl+nope'" in warnings[1]
-    _, near = load_keymap({"cursor_down"}, write_config(tmp_path, "keymap.toml", 'cursor_dwn = "x"\n'))
+    _, near, _ = load_keymap({"cursor_down"}, write_config(tmp_path, "keymap.toml", 'cursor_dwn = "x"\n'))
     assert near == ["keymap.toml line 1: unknown binding id 'cursor_dwn'; ignored (did you mean cursor_down?)"]
 
 
 def test_a_keymap_that_is_not_toml_is_one_warning(tmp_path: Path):
     path = write_config(tmp_path, "keymap.toml", "cursor_down = \n")
-    keymap, warnings = load_keymap({"cursor_down"}, path)
+    keymap, warnings, _ = load_keymap({"cursor_down"}, path)
     assert keymap == {} and len(warnings) == 1 and "line 1" in warnings[0]
 
 
