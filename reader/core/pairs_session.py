@@ -92,7 +92,7 @@ class PairSession:
         try:
             saved = pairs_store.save_state(self.uncorrected.articles, self.base, self.corrections)
         except pairs_store.PairsError as exc:
-            return self._once([f"corrections not kept: {exc}; the file is left as it is"])
+            return self._once([pairs_store.refusal(exc)])
         except OSError as exc:
             where = exc.filename or pairs_store.state_dir()
             return self._once([f"corrections not kept: cannot write {where} ({exc.strerror or exc})"])

@@ -180,6 +180,11 @@ def read(path: Path | str) -> PairsFile:
         raise PairsError(f"{path}: no such pairs file") from None
 
 
+def refusal(exc: PairsError) -> str:
+    """What the user is told, once, about a kept file that is never replaced (on opening and at each save alike)."""
+    return f"corrections not kept: {exc}; the file is left as it is"
+
+
 @dataclass
 class State:
     """What the state folder holds for a set of versions, as read when the app or a report opens them."""
@@ -197,10 +202,8 @@ def read_state(articles: Sequence[Article]) -> State:
         found = read_pairs_file(exact)
     except FileNotFoundError:
         pass
-    except ForeignPairs as exc:
-        return State([], [], [f"kept corrections not read, and none will be kept: {exc}"])
-    except UnreadablePairs as exc:
-        return State([], [], [f"corrections not kept: {exc}"])
+    except (ForeignPairs, UnreadablePairs) as exc:
+        return State([], [], [refusal(exc)])
     except PairsError as exc:
         return State([], [], [f"kept corrections unreadable, starting without them: {exc}"])
     else:
