@@ -275,7 +275,8 @@ def save_state(articles: Sequence[Article], base: Sequence[Correction], mine: Se
             found = read_pairs_file(path)
             theirs = found.corrections
             if found.bad:
-                notes.append(_move_aside(path, f"{len(found.bad):,} unreadable corrections"))
+                count = len(found.bad)
+                notes.append(_move_aside(path, f"{count:,} unreadable correction{'s' if count > 1 else ''}"))
         except FileNotFoundError:
             theirs = list(base)  # nothing there (or removed by hand): this session's own
         except (ForeignPairs, UnreadablePairs):
