@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.core.userfile import UserFileError, parse_toml, read_user_text
+from reader.core import UserFileError, parse_toml, read_user_text
 
 KNOWN = {  # each setting, and what its value must be
     "theme": "a theme name",

@@ -1193,7 +1193,7 @@ CASES: list[Case] = [
         two(),
         stdin=b"Some words. ",
         stdin_stays_open=True,
-        patch={"reader.core.load:STDIN_DEADLINE_S": 1.0},
+        patch={"reader.core.input.load:STDIN_DEADLINE_S": 1.0},
     ),
     # ---- command line ------------------------------------------------------------------------
     Case("command line", "no arguments", (), 2, "the following arguments are required: PATH", fmt=None),
@@ -1346,7 +1346,7 @@ CASES: list[Case] = [
         ("{url}/one.html", "{url}/endless"),
         2,
         "too large (over 1 MB)",
-        patch={"reader.core.load:MAX_BYTES": 1_048_576},
+        patch={"reader.core.input.load:MAX_BYTES": 1_048_576},
     ),
     Case(
         "urls",
@@ -1354,7 +1354,7 @@ CASES: list[Case] = [
         ("{url}/trickle-length", "{url}/one.html"),
         2,
         "the page did not arrive within 1.5 seconds",
-        patch={"reader.core.fetch:TOTAL_TIMEOUT_S": 1.5},
+        patch={"reader.core.input.fetch:TOTAL_TIMEOUT_S": 1.5},
     ),
     Case(
         "urls",
@@ -1362,7 +1362,7 @@ CASES: list[Case] = [
         ("{url}/trickle-no-length", "{url}/one.html"),
         2,
         "the page did not arrive within 1.5 seconds",
-        patch={"reader.core.fetch:TOTAL_TIMEOUT_S": 1.5},
+        patch={"reader.core.input.fetch:TOTAL_TIMEOUT_S": 1.5},
     ),
     Case(
         "urls",
@@ -1370,7 +1370,7 @@ CASES: list[Case] = [
         ("{url}/trickle-headers", "{url}/one.html"),
         2,
         "the page did not arrive within 1.5 seconds",
-        patch={"reader.core.fetch:TOTAL_TIMEOUT_S": 1.5},
+        patch={"reader.core.input.fetch:TOTAL_TIMEOUT_S": 1.5},
     ),
     Case(
         "urls",
@@ -1378,7 +1378,7 @@ CASES: list[Case] = [
         ("{url}/silent", "{url}/one.html"),
         2,
         "no answer within 0.5 seconds",
-        patch={"reader.core.fetch:READ_TIMEOUT_S": 0.5},
+        patch={"reader.core.input.fetch:READ_TIMEOUT_S": 0.5},
     ),
     Case(
         "urls",
@@ -1386,7 +1386,7 @@ CASES: list[Case] = [
         ("{url}/one.html", "{url}/trickle-no-length"),
         2,
         "did not arrive within",
-        patch={"reader.core.load:URLS_DEADLINE_S": 1.0},
+        patch={"reader.core.input.load:URLS_DEADLINE_S": 1.0},
     ),
     Case(
         "urls",
@@ -1488,7 +1488,7 @@ CASES: list[Case] = [
         ("{tls}/one.html", "{url}/one.html"),
         2,
         "cannot connect within 1 seconds",
-        patch={"reader.core.fetch:CONNECT_TIMEOUT_S": 1.0},
+        patch={"reader.core.input.fetch:CONNECT_TIMEOUT_S": 1.0},
     ),
     Case("urls", "the same URL twice", ("{url}/one.html", "{url}/one.html"), 2, "given twice"),
     Case("urls", "a non-ASCII path", ("{url}/one.html", "{url}/ünïcode path"), 2, "not a valid URL"),
@@ -1504,9 +1504,9 @@ PAIRS_DIR = "state/reader/pairs"
 
 def _kept_name(d: Path) -> str:
     """The state file's name for the rows' two versions (1.txt, 2.txt), as the reader names it."""
-    from reader.core.corrections import version_hash
-    from reader.core.load import load_sources
-    from reader.core.pairs_store import set_key
+    from reader.core import load_sources
+    from reader.core.corrections.apply import version_hash
+    from reader.core.corrections.store import set_key
 
     sources = load_sources([str(d / "1.txt"), str(d / "2.txt")])
     return f"{PAIRS_DIR}/{set_key([version_hash(s) for s in sources])}.json"  # type: ignore[arg-type]
