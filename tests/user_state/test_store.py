@@ -253,3 +253,12 @@ def test_a_neighbour_sharing_a_version_is_read():
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(pairs_store.dumps(other, KEPT[:2]))
     assert pairs_store.read_state(ARTICLES).corrections == KEPT[:2]
+
+
+def test_a_state_folder_that_cannot_be_written_is_said_once(own_folders: Path):
+    (own_folders / "state").mkdir()
+    (own_folders / "state" / "reader").write_text("a file where the folder should be")
+    session, notes = open_session()
+    said = [*notes, *session.add(NEW).notes, *session.undo().notes, *session.add(NEW).notes]
+    assert len(said) == 1 and said[0].startswith("corrections not kept: cannot read"), said
+    assert len(session.corrections) == 1

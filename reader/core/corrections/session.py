@@ -23,6 +23,9 @@ from reader.core.corrections.apply import Applied, Correction, apply
 from reader.model.comparison import Comparison
 
 
+NOT_KEPT = "corrections not kept"
+
+
 class PairSession:
     def __init__(self, imported: Sequence[Correction] = (), keep: bool = True) -> None:
         self.imported = list(imported)
@@ -100,7 +103,12 @@ class PairSession:
         return self._once(saved.notes)
 
     def _once(self, notes: Sequence[str]) -> list[str]:
-        """The notes not said yet in this session: a refusal repeated at every correction is said once."""
-        fresh = [n for n in notes if n not in self._said]
-        self._said.update(fresh)
+        """The notes not said yet in this session: a refusal repeated at every correction is said once,
+        and that corrections are not kept is said once whatever the reason (cannot read, then cannot write)."""
+        fresh = []
+        for note in notes:
+            key = NOT_KEPT if note.startswith(NOT_KEPT) else note
+            if key not in self._said:
+                self._said.add(key)
+                fresh.append(note)
         return fresh
