@@ -22,7 +22,6 @@ from reader.core.corrections import store as pairs_store
 from reader.core.corrections.apply import Applied, Correction, apply
 from reader.model.comparison import Comparison
 
-
 NOT_KEPT = "corrections not kept"
 
 
