@@ -41,10 +41,12 @@ _AFTER = (
     "за даними",
 )
 _BEFORE = ("zufolge",)
-SPEECH = frozenset(
+_ENGLISH_SPEECH = frozenset(
     """said says told stated reported wrote announced confirmed noted added claimed warned insisted explained
-    suggest suggests suggested
-    sagte sagt erklärte berichtete teilte betonte sagten déclaré dit affirmé annoncé dijo afirmó declaró
+    suggest suggests suggested""".split()
+)
+SPEECH = _ENGLISH_SPEECH | frozenset(
+    """sagte sagt erklärte berichtete teilte betonte sagten déclaré dit affirmé annoncé dijo afirmó declaró
     сообщил заявил сказал отметил сообщила заявила сказала повідомив заявив сказав зазначив""".split()
 )
 _CITED = frozenset(
@@ -56,6 +58,7 @@ _CITED = frozenset(
 # Who a verb of saying names when the name was given before ("he noted"): a source that tells no one new,
 # so a fact only where it stands in another source's place (`Fact.minor`), and no quotation's speaker.
 _PRONOUNS = frozenset("he she they er sie il elle ils elles él ella ellos он она они він вона вони".split())
+_TELL = frozenset("told tells tell telling".split())  # who is told follows: the teller stands before
 _BEFORE_SPEECH = _CITED | _PRONOUNS  # who may stand right before a verb of saying ("analysts suggest", "he noted")
 _AFTER_SEQUENCES = tuple(tuple(cue.split()) for cue in _AFTER)
 _AFTER_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -101,13 +104,22 @@ def attributions(text: str, tokens: list[Token], names: list[tuple[int, int]], t
             who = _cited_after(text, tokens, k + cue_len, name_at, taken)
         elif keys[k] in _BEFORE or keys[k] in SPEECH:
             who = name_ending.get(k)
-            if who is None and keys[k] in SPEECH:
+            inverted = _opens_clause(text, tokens, k) or keys[k] not in _ENGLISH_SPEECH  # "a dit Lavrov"
+            if who is None and keys[k] in SPEECH and inverted and keys[k] not in _TELL:
+                # "..., said Peskov": an English verb names who after it only where it opens its clause; elsewhere
+                # a name after it is what is said ("Trump said Clinton had ...") or who is told ("told CNN")
                 who = name_at.get(k + 1)
-                if who is None and k + 1 < n and _opens_clause(text, tokens, k):
+                if who is None and k + 1 < n:
                     # "..., sagte er", "», dit-il", "’ said a senior Ukrainian diplomat.": the verb opens its clause
                     who = (k + 1, k + 2) if keys[k + 1] in _PRONOUNS else _clause_after(text, tokens, k + 1, taken)
-                if who is None and k > 0 and keys[k - 1] in _BEFORE_SPEECH and _joined(text, tokens, k):
-                    who = (k - 1, k)
+            if (
+                who is None
+                and keys[k] in SPEECH
+                and k > 0
+                and keys[k - 1] in _BEFORE_SPEECH
+                and _joined(text, tokens, k)
+            ):
+                who = (k - 1, k)
         if who is None or any(taken[who[0] : who[1]]):
             continue
         first, last = min(cue[0], who[0]), max(cue[1], who[1])
@@ -152,13 +164,13 @@ def _cited_after(
     """Who a cue names after it: a name within two words (with the role after it: "Russian officials"), else
     the words up to the next punctuation or the next cue (at most 3: "leaked memos", then "obtained by")."""
     for j in range(k, min(k + 3, len(tokens))):
+        if j > k and text[tokens[j - 1].end : tokens[j].start].strip():
+            break  # "according to exit polls, Mitt Romney led": the name after the comma is what they say
         if j in name_at:
             first, last = name_at[j]
             if last < len(tokens) and tokens[last].key in _CITED and not taken[last] and _joined(text, tokens, last):
                 last += 1  # "Russian officials", "Kremlin sources": the name and who they are
             return first, last
-        if j > k and text[tokens[j - 1].end : tokens[j].start].strip():
-            break
     end = k
     while end < min(k + 3, len(tokens)) and not taken[end] and not _opens_cue(tokens, end):
         if end > k and text[tokens[end - 1].end : tokens[end].start].strip():
