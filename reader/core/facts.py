@@ -102,7 +102,7 @@ def extract(
     runs = _name_runs(text, tokens, capitalised, capitalised if names is None else names, taken, title)
     facts.extend(
         Fact("source", a.start, a.end, a.value, a.core, minor=a.pronoun, continues=a.continues, named=a.named)
-        for a in attributions(text, tokens, runs, taken)
+        for a in attributions(text, tokens, runs, taken, seg_start)
     )
     # numbers before names: a number takes the name that says what it counts ("1,000 Russian prisoners")
     for k, tok in enumerate(tokens):

@@ -129,7 +129,9 @@ class Attribution:
     named: bool  # cites a name ("Peskov said"), not a role or a document ("analysts said")
 
 
-def attributions(text: str, tokens: list[Token], names: list[tuple[int, int]], taken: list[bool]) -> list[Attribution]:
+def attributions(
+    text: str, tokens: list[Token], names: list[tuple[int, int]], taken: list[bool], start: int | None = None
+) -> list[Attribution]:
     """Attributions: the cue words and who they name ("according to Interfax", "memos obtained by
     Reuters", "Peskov said", "analysts suggest"). The value is who is cited. `taken` marks the words
     already read as something else (quotations); the words of each attribution found are marked too."""
@@ -138,16 +140,40 @@ def attributions(text: str, tokens: list[Token], names: list[tuple[int, int]], t
     words = Words(text, tokens)
     at = {k: i for i, k in enumerate(words.index)}
     runs = [(at[a], at[b - 1] + 1) for a, b in names if a in at and b - 1 in at]
-    read = [taken[k] for k in words.index]
+    # words of a quotation an earlier sentence opened are its speaker's, not the article's: read as taken
+    inside = _open_quotation_until(text, tokens[0].start if start is None else start, tokens[-1].end)
+    read = [taken[k] or tokens[k].start < inside for k in words.index]
     found = _attributions(words, runs, read)
-    for i, flag in enumerate(read):
-        taken[words.index[i]] = taken[words.index[i]] or flag
+    for a in found:
+        for i, tok in enumerate(words.tokens):
+            if a.start <= tok.start < a.end:
+                taken[words.index[i]] = True
     if len(words) < len(tokens):  # words in parentheses inside an attribution are part of it
         for a in found:
             for k, tok in enumerate(tokens):
                 if a.start <= tok.start < a.end:
                     taken[k] = True
     return found
+
+
+_CLOSING_DOUBLE = "”»"
+
+
+def _open_quotation_until(text: str, start: int, end: int) -> int:
+    """Where a quotation that an earlier sentence of the paragraph opened, and that is still open at `start`,
+    closes in text[start:end] (`start` itself when none is open, `end` when it runs on): "... “We are ready.
+    We will not wait,” Peskov said." (news reopens a quotation that goes on in the next paragraph)."""
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    if not before:
+        return start
+    low = min(before.count("„"), before.count("“"))  # German: „ opens, “ closes
+    opens = before.count("“") + before.count("«") + before.count("„") - low
+    closes = before.count("”") + before.count("»") + low
+    if opens <= closes and before.count('"') % 2 == 0:
+        return start
+    marks = _CLOSING_DOUBLE + '"' + ("“" if "„" in before else "")
+    closes = [at for at in (text.find(c, start, end) for c in marks) if at >= 0]
+    return min(closes) if closes else end
 
 
 def _attributions(words: Words, names: list[tuple[int, int]], taken: list[bool]) -> list[Attribution]:
@@ -204,6 +230,14 @@ def _attribution(
     a, b = who
     while b - a > 1 and (keys[a] in DETERMINERS or keys[a] in HONORIFICS):
         a += 1
+    # "the human bones expert Jo Appleby", "Clinton spokesman Jesse Lehrich": who is the name, not the role
+    # before it (else "expert Jo Appleby" would be the same source as "experts")
+    for i in range(b - 1, a, -1):
+        if not (words.capital(i) or keys[i] in HONORIFICS) or not words.joined(i):
+            break
+        if not words.capital(i - 1) and keys[i - 1] not in HONORIFICS and keys[i - 1] not in FUNCTION:
+            a = i
+            break
     value = " ".join(key for key in keys[a:b] if key not in HONORIFICS) or keys[a]
     pronoun = b - a == 1 and (keys[a] in _PRONOUNS or keys[a] in SUBJECT_PRONOUNS)
     shown = a if words.capital(a) else who[0]  # "New York Times", but "the bank"
