@@ -285,13 +285,13 @@ def _english_source(
     noun_s = key in _NOUN_S_FORMS and j == k - 1 and not words.capital(j) and keys[who[0]] not in DETERMINERS
     if noun_s or keys[who[1] - 1].endswith("'s") or key in _NOUN_FORMS and not _plural_subject(words, who, j, k):
         return None  # "Editor's note", "the June report", "battleground state": a noun, not a verb
-    if key in _SAY or _after_content(words, quoted, who[0], k):
-        return who
+    if key in _SAY or _after_content(words, quoted, who[0], k) or _quote_right_before(words, quoted, who[0]):
+        return who  # "“...,” Clinton wrote in 2003"
     if key in _REPORTS:  # "confirmed the exchange"; "reported from Midway Atoll" is a byline
         m = _skip_after(words, k + 1)
         return who if m < n and (keys[m] not in _CIRCUMSTANCE or _content_follows(words, k)) else None
-    if key in _TELL_FORMS:  # "“...,” Mr. Clarke told some of the miners."
-        return who if _told_content(words, k) or _quote_right_before(words, quoted, who[0]) else None
+    if key in _TELL_FORMS:
+        return who if _told_content(words, k) else None
     # "analysts suggest caution": who is a source by what they are
     return who if _content_follows(words, k) or keys[who[1] - 1] in _CITED else None
 
