@@ -435,6 +435,13 @@ def _cited_after(
             first, last = name_at[j]
             if last < len(tokens) and tokens[last].key in _CITED and not taken[last] and words.joined(last):
                 last += 1  # "Russian officials", "Kremlin sources": the name and who they are
+            elif tokens[last - 1].key.endswith("'s"):  # "Vladimir Putin’s press secretary": whose, then who
+                end = last
+                while end < min(last + 3, len(tokens)) and words.joined(end) and not taken[end]:
+                    if tokens[end].key in FUNCTION or words.capital(end):
+                        break
+                    end += 1
+                last = end
             return first, last
     end = k
     while end < min(k + 3, len(tokens)) and not taken[end] and not _opens_cue(tokens, end):

@@ -56,7 +56,7 @@ HONORIFICS = frozenset(
     "mr mrs ms dr sen rep gov gen lt col sgt prof rev pres atty capt cmdr adm maj sir dame lord lady".split()
 )
 _NAME_JOINERS = frozenset("of and de van von der la le al bin da del du".split())  # "Secretary of State John Kerry"
-_NP_PREPOSITIONS = frozenset("of for at with on from in".split())  # "people familiar with the matter said"
+_NP_PREPOSITIONS = frozenset("of for at with within on from in".split())  # "people familiar with the matter said"
 _CLAUSE_MARKS = re.compile(
     r"""[;:“”"«»„—–?!]|(?<!\w)[‘’']|\.(?![\w,])"""
 )  # "Md., who": no end  # where a clause ends (a comma does not)
@@ -155,7 +155,15 @@ def subject_before(words: Words, j: int, verb: int) -> tuple[int, int] | None:
     if key in SUBJECT_PRONOUNS:
         return (j, j + 1)
     if words.capital(j) and not (words.clause_start(j) and key in _LEADING):
-        return name_ending(words, j)
+        found = name_ending(words, j)
+        if found is None:
+            return None
+        first = found[0]
+        if first > 1 and words.keys[first - 1] in _NP_PREPOSITIONS and words.joined(first) and words.joined(first - 1):
+            head = noun_phrase_ending(words, first - 2)  # "A source within the SBU told", "a spokesman for Amnesty"
+            if head is not None and not words.capital(first - 2):
+                return head[0], found[1]
+        return found
     return noun_phrase_ending(words, j)
 
 
