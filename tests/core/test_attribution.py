@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.compare import compare_texts
+from reader.core import compare_texts
 
 LEAD = "The meeting ended late on Monday evening in the capital.\n\n"
 

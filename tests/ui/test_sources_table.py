@@ -3,7 +3,7 @@ and ◆ only on a source one version alone cites. The rows as a table (no Textua
 
 from __future__ import annotations
 
-from reader.core.compare import compare_texts
+from reader.core import compare_texts
 from reader.ui.tables import SourcesTable
 
 from .conftest import make_app

@@ -12,9 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..common import common_word
-from ..normalize import Token
-from .subjects import (
+from reader.core.claims.subjects import (
     DETERMINERS,
     FUNCTION,
     HONORIFICS,
@@ -25,9 +23,11 @@ from .subjects import (
     skip_between,
     subject_before,
 )
+from reader.core.text.common import common_word
+from reader.core.text.normalize import Token
 
 if TYPE_CHECKING:
-    from ..facts import Fact
+    from reader.core.claims.facts import Fact
 
 # Attribution words. AFTER: the source follows ("according to Interfax"); BEFORE: it
 # precedes ("Interfax zufolge"); SPEECH: a verb of saying, the source on either side
@@ -172,8 +172,8 @@ def _open_quotation_until(text: str, start: int, end: int) -> int:
     if opens <= closes and before.count('"') % 2 == 0:
         return start
     marks = _CLOSING_DOUBLE + '"' + ("“" if "„" in before else "")
-    closes = [at for at in (text.find(c, start, end) for c in marks) if at >= 0]
-    return min(closes) if closes else end
+    found = [at for at in (text.find(c, start, end) for c in marks) if at >= 0]
+    return min(found) if found else end
 
 
 def _attributions(words: Words, names: list[tuple[int, int]], taken: list[bool]) -> list[Attribution]:

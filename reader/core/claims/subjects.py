@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..normalize import Token
+from reader.core.text.normalize import Token
 
 DETERMINERS = frozenset(
     """the a an this that these those his her its their our my your some many several both all each every another
