@@ -143,27 +143,23 @@ def attributions(
     # words of a quotation an earlier sentence opened are its speaker's, not the article's: read as taken
     inside = _open_quotation_until(text, tokens[0].start if start is None else start, tokens[-1].end)
     read = [taken[k] or tokens[k].start < inside for k in words.index]
-    found = _attributions(words, runs, read)
-    for a in found:
-        for i, tok in enumerate(words.tokens):
-            if a.start <= tok.start < a.end:
-                taken[words.index[i]] = True
-    if len(words) < len(tokens):  # words in parentheses inside an attribution are part of it
-        for a in found:
-            for k, tok in enumerate(tokens):
-                if a.start <= tok.start < a.end:
-                    taken[k] = True
+    found, spans = _attributions(words, runs, read)
+    for first, last in spans:  # the words of each attribution, those in parentheses inside it too
+        for k in range(words.index[first], words.index[last - 1] + 1):
+            taken[k] = True
     return found
 
 
 _CLOSING_DOUBLE = "”»"
+_QUOTATION_CHARS = 4000  # a quotation runs over a few sentences, not pages
 
 
 def _open_quotation_until(text: str, start: int, end: int) -> int:
     """Where a quotation that an earlier sentence of the paragraph opened, and that is still open at `start`,
     closes in text[start:end] (`start` itself when none is open, `end` when it runs on): "... “We are ready.
     We will not wait,” Peskov said." (news reopens a quotation that goes on in the next paragraph)."""
-    before = text[text.rfind("\n", 0, start) + 1 : start]
+    # the paragraph so far, at most `_QUOTATION_CHARS` of it: a long paragraph costs no more per sentence
+    before = text[max(text.rfind("\n", 0, start) + 1, start - _QUOTATION_CHARS) : start]
     if not before:
         return start
     low = min(before.count("„"), before.count("“"))  # German: „ opens, “ closes
@@ -176,13 +172,17 @@ def _open_quotation_until(text: str, start: int, end: int) -> int:
     return min(found) if found else end
 
 
-def _attributions(words: Words, names: list[tuple[int, int]], taken: list[bool]) -> list[Attribution]:
+def _attributions(
+    words: Words, names: list[tuple[int, int]], taken: list[bool]
+) -> tuple[list[Attribution], list[tuple[int, int]]]:
+    """The attributions of a sentence's words, and the words each spans (first, last)."""
     text, tokens, keys = words.text, words.tokens, words.keys
     name_at = {first: (first, last) for first, last in names}
     name_ending = {last: (first, last) for first, last in names}
     quoted = list(taken)  # the words inside quotations
     found: list[Attribution] = []
     ends: list[int] = []  # the end token of each source found
+    starts: list[int] = []
     n = len(tokens)
     for k in range(n):
         if taken[k]:
@@ -216,9 +216,10 @@ def _attributions(words: Words, names: list[tuple[int, int]], taken: list[bool])
         continues = bool(cue_len and ends and ends[-1] == first and words.joined(first))
         found.append(_attribution(words, who, first, last, continues, who[0] in name_at))
         ends.append(last)
+        starts.append(first)
         for j in range(first, last):
             taken[j] = True
-    return found
+    return found, [(a, b) for a, b in zip(starts, ends, strict=True)]
 
 
 def _attribution(
