@@ -62,7 +62,25 @@ CASES = [
         "Donald Trump, her opponent, bemoaned the unrest and said drugs were a factor.",
         [("Donald Trump, her opponent, bemoaned the unrest and said", "donald trump")],
     ),
+    ("a share of those asked", "However, 63 percent said Clinton was justified.", [("63 percent said", "63%")]),
+    (
+        "is saying: not passive",
+        "The White House is saying that the report is false.",
+        [("The White House is saying", "white house")],
+    ),
+    ("added: and what follows", "The governor added: It is typical of her.", [("The governor added", "governor")]),
+    (
+        "published: the thing is the report",
+        "The Times published portions of the returns.",
+        [("The Times published", "times")],
+    ),
+    (
+        "a noun phrase after the verb, after a quotation",
+        "“It was a disjointed point,” said one Democratic source on the panel.",
+        [("said one Democratic source on the panel", "democratic source on the panel")],
+    ),
     # no citations
+    ("a participle after a noun", "The plan comes from a paper published shortly before the speech.", []),
     ("claimed the throne", "Richard III claimed the throne in 1483.", []),
     ("told his staff of his decision", "Ferguson told his staff of his decision on Wednesday.", []),
     ("told his staff to", "Ferguson told his staff and players to stay calm.", []),

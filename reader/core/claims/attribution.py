@@ -96,9 +96,10 @@ _CONTENT = frozenset(
 # verbs whose object is itself what is reported ("confirmed the exchange", "announced the arrest of a man")
 _REPORTS = frozenset(
     """confirm confirms confirmed deny denies denied announce announces announced report reports reported reveal
-    reveals revealed acknowledge acknowledges acknowledged admit admits admitted predict predicts predicted""".split()
+    reveals revealed acknowledge acknowledges acknowledged admit admits admitted predict predicts predicted cite
+    cites cited publish publishes published""".split()
 )
-_ENGLISH_VERBS = _SAY | _TELL_FORMS | _CONTENT
+_ENGLISH_VERBS = _SAY | _TELL_FORMS | _CONTENT | _REPORTS
 # forms that are nouns as often ("one tweet", "the June report", "Editor's note"): a verb where a pronoun or
 # a plural stands before ("they note", "experts note") or an auxiliary ("did not report")
 _NOUN_FORMS = frozenset("tweet report note state claim reply stress cite".split())
@@ -290,7 +291,12 @@ def _english_source(
         return who  # "“...,” Clinton wrote in 2003"
     if key in _REPORTS:  # "confirmed the exchange"; "reported from Midway Atoll" is a byline
         m = _skip_after(words, k + 1)
-        return who if m < n and (keys[m] not in _CIRCUMSTANCE or _content_follows(words, k)) else None
+        if m >= n:
+            return None
+        thing = keys[m] not in FUNCTION or keys[m] in DETERMINERS or keys[m] in SUBJECT_PRONOUNS
+        if keys[m].endswith("ly") or not thing:  # "a paper published shortly before", "reported from Midway"
+            return who if _content_follows(words, k) else None
+        return who
     if key in _TELL_FORMS:
         return who if _told_content(words, k) else None
     # "analysts suggest caution": who is a source by what they are
@@ -310,7 +316,8 @@ def _inverted(words: Words, k: int, name_at: dict[int, tuple[int, int]], quoted:
         return (k + 1, k + 2)
     if keys[k + 1] in FUNCTION and keys[k + 1] not in DETERMINERS or keys[k + 1] in _CONTENT_OPENERS:
         return None  # "said in a statement", "suggests that ..."
-    return _clause_after(words, k + 1, quoted)
+    after_quotation = any(c in words.gap(k) for c in _CLOSING_MARKS)
+    return _clause_after(words, k + 1, quoted, after_quotation)
 
 
 def _named(words: Words, who: tuple[int, int], name_at: dict[int, tuple[int, int]]) -> bool:
@@ -366,8 +373,8 @@ def _content_follows(words: Words, k: int) -> bool:
     "claimed Clinton had helped"), not a thing ("claimed the throne", "announced plans")."""
     keys, n = words.keys, len(words)
     m = _skip_after(words, k + 1)
-    if m >= n:
-        return False
+    if m >= n:  # "The governor added:" and what he added in the next sentence
+        return words.text[words.tokens[-1].end : words.tokens[-1].end + 2].strip()[:1] == ":"
     if not words.joined(m):
         return any(c in words.gap(m) for c in ':“"«‘')  # "added: ...", "wrote, “..."
     if keys[m] in _CONTENT_OPENERS or keys[m] in SUBJECT_PRONOUNS:
@@ -455,7 +462,7 @@ def _cited_after(
 _SPEAKER_WORDS = 5  # "said a spokesperson for Amnesty International": who, told after the verb
 
 
-def _clause_after(words: Words, k: int, taken: list[bool]) -> tuple[int, int] | None:
+def _clause_after(words: Words, k: int, taken: list[bool], after_quotation: bool = False) -> tuple[int, int] | None:
     """Who a verb of saying that opens its clause names after it: the words from k to the next punctuation,
     when they end there within `_WHO_WORDS` words and read as a noun phrase ("said a senior diplomat.",
     "said Mr. Podesta.", "said Representative Charles B. Rangel of New York."), else no one ("said the talks
@@ -467,7 +474,9 @@ def _clause_after(words: Words, k: int, taken: list[bool]) -> tuple[int, int] | 
         key = words.keys[i]
         if key in _NAME_INSIDE or key in DETERMINERS or words.capital(i) or len(key) == 1:
             continue
-        if key in FUNCTION or common_word(key):  # "said the event brought back memories": a clause
+        # "..., said the event brought back memories": a clause; after a quotation, who speaks ("“...,” said
+        # one Democratic source on the panel")
+        if key in FUNCTION or not after_quotation and common_word(key):
             return None
     # who ends in a noun or a name ("diplomat", "Amnesty International"), not in grammar ("would go on")
     last = words.tokens[who[1] - 1]

@@ -136,7 +136,7 @@ def skip_between(words: Words, k: int) -> tuple[int, bool]:
         key = words.keys[j]
         adverb = key.endswith("ly") and key not in _LY_NOUNS and not words.capital(j)  # "proudly states"
         if words.time(j) or key in _BETWEEN or adverb or key in _TIME_OPENERS and j + 1 < k and words.time(j + 1):
-            if j == k - 1 and key in _BE:
+            if j == k - 1 and key in _BE and not words.keys[k].endswith("ing"):  # "is saying" is not passive
                 passive = True
             j -= 1
             continue
@@ -195,6 +195,9 @@ def noun_phrase_ending(words: Words, j: int) -> tuple[int, int] | None:
     """The noun phrase whose head is word j ("The bank", "top black lawmakers", "the ad's narrator",
     "people familiar with the matter"), its determiner included; None where j is grammar, not a noun."""
     key = words.keys[j]
+    if words.tokens[j].is_number and key.endswith("%"):  # "63 percent said", "Another 19 percent said"
+        before = j - 1 if j > 0 and words.keys[j - 1] in DETERMINERS and words.joined(j) else j
+        return before, j + 1
     if key in FUNCTION or words.tokens[j].is_number or key.endswith("ed"):
         return None  # grammar, or a verb ("Mr. Obama scrutinized reports like ...")
     first, count = j, 1
