@@ -69,7 +69,6 @@ _CITED = frozenset(
 # Who a verb of saying names when the name was given before ("he noted"): a source that tells no one new,
 # so a fact only where it stands in another source's place (`Fact.minor`), and no quotation's speaker.
 _PRONOUNS = frozenset("he she they er sie il elle ils elles él ella ellos он она они він вона вони".split())
-_TELL = frozenset("told tells tell telling".split())  # who is told follows: the teller stands before
 _BEFORE_NAME = frozenset(SPEECH - _ENGLISH_SPEECH)  # "a dit Lavrov": who may follow without a comma
 _BEFORE_SPEECH = _CITED | _PRONOUNS  # who may stand right before a verb of saying ("analysts suggest", "he noted")
 _AFTER_SEQUENCES = tuple(tuple(cue.split()) for cue in _AFTER)
@@ -422,12 +421,6 @@ def _opens_clause(text: str, tokens: list[Token], k: int) -> bool:
     verb of saying there comes before who says ("..., said he"); elsewhere a pronoun after it is who is
     told about ("Peskov said he would")."""
     return k == 0 or bool(text[tokens[k - 1].end : tokens[k].start].strip())
-
-
-def _joined(text: str, tokens: list[Token], k: int) -> bool:
-    """Whether token k follows the one before it with nothing but space between (no comma: "officials, according
-    to ..." names the officials as the subject, not as who is cited)."""
-    return not text[tokens[k - 1].end : tokens[k].start].strip()
 
 
 def _cited_after(

@@ -196,8 +196,8 @@ def noun_phrase_ending(words: Words, j: int) -> tuple[int, int] | None:
     "people familiar with the matter"), its determiner included; None where j is grammar, not a noun."""
     key = words.keys[j]
     if words.tokens[j].is_number and key.endswith("%"):  # "63 percent said", "Another 19 percent said"
-        before = j - 1 if j > 0 and words.keys[j - 1] in DETERMINERS and words.joined(j) else j
-        return before, j + 1
+        article = j > 0 and words.keys[j - 1] in DETERMINERS and words.joined(j)
+        return (j - 1 if article else j), j + 1
     if key in FUNCTION or words.tokens[j].is_number or key.endswith("ed"):
         return None  # grammar, or a verb ("Mr. Obama scrutinized reports like ...")
     first, count = j, 1
