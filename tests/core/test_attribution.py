@@ -124,3 +124,10 @@ def test_a_source_replaced_by_a_vaguer_one_is_altered() -> None:
     assert [(d.text, [s.text for s in d.counterparts]) for d in altered] == [
         ("experts say", ["said the human bones expert Jo Appleby"])
     ]
+
+
+def test_a_quotation_over_several_sentences_takes_the_speaker_named_where_it_closes() -> None:
+    text = LEAD + "“We are ready. We sent the list,” Peskov said."
+    comparison = compare_texts([text, LEAD + "Nothing else."])
+    quotes = [d for d in comparison.details if d.category == "quote"]
+    assert [(d.text, d.speaker.text if d.speaker else None) for d in quotes] == [("“We are ready.", "Peskov")]

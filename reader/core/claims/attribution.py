@@ -9,6 +9,7 @@ and the quotations' speakers read them from there.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ from reader.core.text.normalize import Token
 
 if TYPE_CHECKING:
     from reader.core.claims.facts import Fact
+    from reader.model.comparison import Segment
 
 # Attribution words. AFTER: the source follows ("according to Interfax"); BEFORE: it
 # precedes ("Interfax zufolge"); SPEECH: a verb of saying, the source on either side
@@ -500,3 +502,35 @@ def with_speakers(facts: list[Fact]) -> list[Fact]:
         ]
         out.append(replace(f, speaker=nearest.value, speaker_span=(nearest.core[0], nearest.core[1])))
     return out
+
+
+_CARRY_SENTENCES = 6  # a quotation runs on over a few sentences of its paragraph
+
+
+def carried_speakers(
+    text: str, segments: Sequence[Segment], s: int, facts: list[Fact], facts_of: Callable[[int], list[Fact]]
+) -> list[Fact]:
+    """A quotation that runs on past its sentence and names no speaker there takes the one named where it
+    closes, a few sentences on in its paragraph ("“We are ready. We sent the list,” Peskov said.": Peskov
+    says both)."""
+    seg = segments[s]
+    open_quotes = [f for f in facts if f.category == "quote" and not f.speaker and f.end >= seg.end]
+    if not open_quotes:
+        return facts
+    for t in range(s + 1, min(len(segments), s + 1 + _CARRY_SENTENCES)):
+        later = segments[t]
+        if later.paragraph != seg.paragraph:
+            break
+        closes = _open_quotation_until(text, later.start, later.end)
+        if closes == later.start:
+            break  # not inside the quotation: it was closed after all
+        if closes < later.end:
+            after = [f for f in facts_of(t) if f.category == "source" and not f.minor and f.start >= closes]
+            if not after:
+                break
+            who = after[0]
+            return [
+                replace(f, speaker=who.value, speaker_span=who.core) if any(f is q for q in open_quotes) else f
+                for f in facts
+            ]
+    return facts
