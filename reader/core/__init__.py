@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     )
     from reader.core.input.metadata import refuse_deep_keys
     from reader.core.input.urls import check_url, is_url
+    from reader.core.input.userfile import UserFileError, parse_json, parse_toml, read_user_text
     from reader.core.pipeline import compare_texts, compare_versions
     from reader.core.text.normalize import fold
     from reader.core.text.segment import read_article, segment
@@ -101,6 +102,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     },
     "InputError": ("reader.model.errors", "InputError"),
     "is_url": ("reader.core.input.urls", "is_url"),
+    **{n: ("reader.core.input.userfile", n) for n in ("UserFileError", "parse_json", "parse_toml", "read_user_text")},
     "refuse_deep_keys": ("reader.core.input.metadata", "refuse_deep_keys"),
     "read_article": ("reader.core.text.segment", "read_article"),
     "segment": ("reader.core.text.segment", "segment"),
@@ -125,6 +127,7 @@ __all__ = [
     "STDIN",
     "Source",
     "Story",
+    "UserFileError",
     "Validators",
     "apply",
     "change_counts",
@@ -145,10 +148,13 @@ __all__ = [
     "load_sources",
     "load_story",
     "pair",
+    "parse_json",
+    "parse_toml",
     "read_article",
     "read_corrections",
     "read_source",
     "read_stdin_ahead",
+    "read_user_text",
     "refuse_deep_keys",
     "segment",
     "source_from_bytes",

@@ -51,6 +51,9 @@ def run_app(
         )
         if strict_theme and theme is not None and theme not in app.available_themes:
             names = ", ".join(sorted(n for n in app.available_themes if n.startswith("reader-")))
+            why = app.skipped_themes.get(theme)
+            if why is not None:
+                raise InputError(f"--theme {theme}: its file was skipped: {why}")
             raise InputError(f"--theme {theme}: no such theme (try {names})")
         app.run()
         return app.return_code or 0
