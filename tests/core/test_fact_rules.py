@@ -154,6 +154,30 @@ RULES = [
         set(),
     ),
     ("a lone letter is no name", "Then I said no.", "Then I said yes.", set()),
+    (
+        "a date with its Old Style day in brackets is one date, however the note is written",
+        "Berg was born on November 11 [O.S. October 30] 1821 in Leeds.",
+        "Berg was born on November 11, 1821 (October 30, old style) in Leeds.",
+        set(),
+    ),
+    (
+        "a date without its Old Style note is the same date",
+        "Berg was born on 11 November [O.S. 30 October] 1821 in Leeds.",
+        "Berg was born on 11 November 1821 in Leeds.",
+        set(),
+    ),
+    (
+        "a date with an Old Style note still changes when its day does",
+        "Berg was born on November 11 [O.S. October 30] 1821 in Leeds.",
+        "Berg was born on November 12, 1821 in Leeds.",
+        {("altered", "date", 1, "November 12, 1821")},
+    ),
+    (
+        "a day and its year glued by a comma are one date",
+        "Berg died on February 9, 1881 in Leeds.",
+        "Berg died on February 9,1881 in Leeds.",
+        set(),
+    ),
 ]
 
 

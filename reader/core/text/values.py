@@ -108,6 +108,11 @@ _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th", "er", "e", "ème", "eme", "
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 
 
+_DAY_COMMA_YEAR = re.compile(r"(\d{1,2}),(1[5-9]\d\d|20\d\d)")
+# The marks of a date given again in the other calendar: "[O.S. 30 October]", "(October 30, old style)".
+_CALENDAR_MARKS = frozenset({"O.S", "N.S", "O. S", "N. S"})
+_CALENDAR_WORDS = frozenset({("old", "style"), ("new", "style")})
+
 _VALUE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(_ROUGHLY)
 
 
@@ -146,6 +151,9 @@ def _day_month_year(text: str, toks: list[Token], i: int) -> tuple[int, str] | N
         return (k + 1 - i if year else k - i), key(year, month, day)
     if toks[i].key in MONTHS and not toks[i].is_number:
         month = MONTHS[toks[i].key]
+        glued = _DAY_COMMA_YEAR.fullmatch(text[toks[i + 1].start : toks[i + 1].end]) if i + 1 < n else None
+        if glued and 1 <= int(glued.group(1)) <= 31:  # "February 9,1881": the space after the comma left out
+            return 2, key(int(glued.group(2)), month, int(glued.group(1)))
         day = day_at(i + 1)
         if day is not None and not year_at(i + 1):
             year = year_at(i + 2)
@@ -172,7 +180,7 @@ def value_tokens(text: str, tokens: list[Token]) -> list[Token]:
             continue
         date = _day_month_year(text, toks, i) if (tok.is_number or tok.key in MONTHS) else None
         if date and (date[0] > 2 or toks[i].key != "may" or toks[i].start == 0 or text[tok.start].isupper()):
-            taken, key = date
+            taken, key = _with_calendar_note(text, toks, i, *date)
             out.append(_merged(tok, toks[i + taken - 1], key))
             i += taken
             continue
@@ -207,6 +215,34 @@ def value_tokens(text: str, tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+def _with_calendar_note(text: str, toks: list[Token], i: int, taken: int, key: str) -> tuple[int, str]:
+    """The date at toks[i] with the same day in the other calendar written after it in brackets
+    ("November 11 [O.S. October 30] 1821", "November 11, 1821 (October 30, old style)"): Wikipedia's
+    way of giving a Julian date beside its Gregorian one. The note is part of the one date (its key
+    is the main date's), so a version that writes the note otherwise or drops it changes no fact."""
+    k, n = i + taken, len(toks)
+    if k >= n or not ({"[", "("} & set(text[toks[k - 1].end : toks[k].start])):
+        return taken, key
+    note: tuple[int, str] | None = None
+    if k + 2 < n and text[toks[k].start : toks[k + 1].end] in _CALENDAR_MARKS:
+        inner = _day_month_year(text, toks, k + 2)
+        note = (2 + inner[0], inner[1]) if inner else None
+    else:
+        inner = _day_month_year(text, toks, k)
+        if inner and k + inner[0] + 1 < n and _words(text, *toks[k + inner[0] : k + inner[0] + 2]) in _CALENDAR_WORDS:
+            note = (inner[0] + 2, inner[1])
+    if note is None:
+        return taken, key
+    taken += note[0]
+    if key.startswith("--"):  # "November 11 [O.S. October 30] 1821": the year after the note is both dates'
+        year = note[1][:4] if not note[1].startswith("-") else ""
+        after = toks[i + taken] if i + taken < n else None
+        if not year and after is not None and after.is_number and _YEAR.match(after.key):
+            year, taken = after.key, taken + 1
+        key = f"{year}{key[1:]}" if year else key
+    return taken, key
 
 
 _ONE_ARTICLES = frozenset({"a", "an"})
