@@ -173,6 +173,30 @@ RULES = [
         {("altered", "date", 1, "November 12, 1821")},
     ),
     (
+        "a conferred title a version drops alters the name",
+        "Then Dr. Anna Berg opened the clinic in Leeds.",
+        "Then Anna Berg opened the clinic in Leeds.",
+        {("altered", "name", 1, "Anna Berg")},
+    ),
+    (
+        "a title at a sentence's start is part of the name after it",
+        "Lady Anna Berg opened the clinic in Leeds.",
+        "Anna Berg opened the clinic in Leeds.",
+        {("altered", "name", 1, "Anna Berg")},
+    ),
+    (
+        "a Slovak degree's full stop ends no sentence, and the degree is the name's",
+        "RSDr. Tom Hale opened the clinic in Leeds.",
+        "Tom Hale opened the clinic in Leeds.",
+        {("altered", "name", 1, "Tom Hale")},
+    ),
+    (
+        "a courtesy title is house style, no name and no change",
+        "Then Mr. Tom Hale opened the clinic in Leeds.",
+        "Then Tom Hale opened the clinic in Leeds.",
+        set(),
+    ),
+    (
         "a day and its year glued by a comma are one date",
         "Berg died on February 9, 1881 in Leeds.",
         "Berg died on February 9,1881 in Leeds.",

@@ -18,6 +18,7 @@ from reader.core.claims.facts import (
     STEM,
     Fact,
     extract,
+    honorific,
     pronoun_source,
     same_name,
     same_value,
@@ -371,6 +372,8 @@ def _name_forms(mine: list[Fact], theirs: list[Fact]) -> list[tuple[Fact, Fact]]
 def _other_form(a: str, b: str) -> bool:
     """Two forms of one full name: the same first and last word, and a middle word more, fewer or initialled."""
     wa, wb = a.split(), b.split()
+    if honorific(a) != honorific(b) and wa[bool(honorific(a)) :] == wb[bool(honorific(b)) :]:
+        return True  # a conferred title given or dropped: "Dr. Shankar Dayal Sharma" / "Shankar Dayal Sharma"
     if wa == wb or wa[0] != wb[0] and not _initial_of(wa[0], wb[0]) or wa[-1] != wb[-1] or common_word(wa[0]):
         return False  # not one person's name ("The Yellow Hat Sect" / "The Yellow Sect" is one name reworded)
     short, long_ = sorted((wa, wb), key=len)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.core.claims.attribution import SPEECH, attributions, with_speakers
+from reader.core.text.calendar import TITLE_ABBREVIATIONS
 from reader.core.text.common import common_word
 from reader.core.text.normalize import Token
 from reader.core.text.values import MONTHS, WEEKDAYS
@@ -46,6 +47,11 @@ _QUALIFIERS = frozenset(
 )  # fmt: skip
 _ARTICLES = frozenset("the a an der die das den le la les l un une el los las".split())
 _TITLE_KEEPS = 2  # the words of a name a title before it leaves at least
+# Titles conferred on a person and written as part of the name ("Dr. Shankar Dayal Sharma", "Sir Lynden Pindling",
+# "Lady Eleanor Brandon", the Czech and Slovak degrees "RSDr.", "JUDr.", "Ing."): a claim about the person (a
+# doctorate, a knighthood, a rank), so a version that gives or drops one alters the name. Courtesy titles ("Mr.",
+# "Mrs.") are a house style and job titles ("Lead Archaeologist") describe; neither is here.
+_HONORIFICS = frozenset("""dr sir dame lady lord prof rsdr judr mudr phdr mvdr rndr paeddr ing""".split())
 _GLUE_MAX = 3  # a word this short after a number is glue ("1,000 for"), not what it counts
 # The verbs that follow a number as its subject ("a million were added", "a million having been added"): the
 # number counts nothing they say
@@ -345,7 +351,8 @@ def _name_runs(
         while k < n:
             gap = text[tokens[k - 1].end : tokens[k].start]
             initial = gap.strip() == "." and tokens[k - 1].end - tokens[k - 1].start == 1
-            if gap.strip() not in ("", "-", "'", "’") and not initial:
+            titled = gap in (". ", ".\u00a0") and tokens[k - 1].key in TITLE_ABBREVIATIONS  # "Dr. Anna Berg"
+            if gap.strip() not in ("", "-", "'", "’") and not initial and not titled:
                 break
             tok = tokens[k]
             # after an initial, the next letter of "U.S." is no word inside a sentence, but part of the name
@@ -362,6 +369,12 @@ def _name_runs(
             named_from += 1
         if named_from > first and not any(tokens[j].key[:STEM] in lowercase for j in range(named_from, k)):
             first = named_from
+        while first < k and tokens[first].key in TITLE_ABBREVIATIONS and tokens[first].key not in _HONORIFICS:
+            first += 1  # "Mr. Tom Hale", "Gen. Gerasimov": house style and rank; the name is what follows
+        if first == k:
+            continue
+        if first and _honorific_before(text, tokens, first, taken):
+            first -= 1
         letters = [tokens[j].end - tokens[j].start == 1 for j in range(first, k)]
         lone_letter = letters == [True]
         stops = all(text[tokens[j - 1].end : tokens[j].start] == "." for j in range(first + 1, k))
@@ -369,6 +382,21 @@ def _name_runs(
         if not lone_letter and (initials or any(tokens[j].key in names for j in range(first, k))):
             runs.append((first, k))
     return runs
+
+
+def _honorific_before(text: str, tokens: list[Token], first: int, taken: list[bool]) -> bool:
+    """Whether a conferred title, with a capital, stands right before the name at tokens[first] ("Dr. Sharma")."""
+    tok = tokens[first - 1]
+    gap = text[tok.end : tokens[first].start]
+    return (
+        tok.key in _HONORIFICS and not taken[first - 1] and text[tok.start].isupper() and gap in (" ", ". ", ".\u00a0")
+    )
+
+
+def honorific(name: str) -> str:
+    """The conferred title a name's value begins with, "" when none."""
+    first = name.split(" ", 1)[0]
+    return first if first in _HONORIFICS else ""
 
 
 # How an adjective of a people or a place ends in English: American, Italian, European, British, Japanese, Icelandic,
@@ -397,6 +425,8 @@ def same_value(a: Fact, b: Fact) -> bool:
     the other (Peskov = Dmitry Peskov)."""
     if a.category != b.category and not {a.category, b.category} <= _WHO:
         return False
+    if a.category == b.category == "name" and honorific(a.value) != honorific(b.value):
+        return False  # "Dr. Shankar Dayal Sharma" / "Shankar Dayal Sharma": the title is a claim about him
     if a.value == b.value:
         if a.category == "number" and not (a.minor or b.minor):  # "two nations" / "two sides": a rewording
             # what it counts differs only where both say it ("a million were added" says nothing it counts), or

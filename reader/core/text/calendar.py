@@ -15,6 +15,12 @@ MONTHS = frozenset(
     мая июня июля августа сентября октября ноября декабря січня лютого березня квітня травня червня
     липня серпня вересня жовтня листопада грудня""".split()
 )
+# Abbreviated titles written before a name ("Dr. Sharma", "Gen. Gerasimov"; the segmenter's ABBREVIATIONS hold them
+# too): the capital after their full stop is inside the sentence
+TITLE_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st gen col lt sgt capt cmdr adm gov sen rep pres rev hon fr mme mlle mgr sra srta dra ing
+    rsdr judr mudr phdr mvdr rndr paeddr""".split()
+)
 # What stands between two words inside a sentence (a quotation closed with a comma too: "…talk,” Peskov said; a
 # bracket opened: "Tatjana Mittermayer (Germany)")
 _INSIDE_SENTENCE = frozenset(" \t\u00a0,;&/–—-”’»([")
@@ -27,8 +33,8 @@ def capitalised_keys(text: str, starts: Sequence[int], ends: Sequence[int], keys
     wherever they stand ("NATO officials have warned")."""
     found = {
         key
-        for before, start, key in zip(ends, starts[1:], keys[1:], strict=False)  # each word after the first
-        if text[start].isupper() and _inside_sentence(text[before:start])
+        for before, start, key, prev in zip(ends, starts[1:], keys[1:], keys, strict=False)  # each word after the first
+        if text[start].isupper() and (_inside_sentence(text[before:start]) or _after_title(text[before:start], prev))
     }
     if starts and any(text[start].islower() for start in starts):  # a sentence in capitals has no acronym
         # a word that begins in lower case is no acronym: only the others are asked
@@ -38,6 +44,11 @@ def capitalised_keys(text: str, starts: Sequence[int], ends: Sequence[int], keys
             if not text[start].islower() and is_acronym(text[start:end])
         )
     return found
+
+
+def _after_title(between: str, prev: str) -> bool:
+    """A word right after a title's full stop ("Dr. Sharma"): the stop ends no sentence."""
+    return between in (". ", ".\u00a0") and prev in TITLE_ABBREVIATIONS
 
 
 def _inside_sentence(between: str) -> bool:

@@ -40,7 +40,7 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st jr sr gen col lt sgt capt cmdr adm gov sen rep pres rev hon jan feb mar
     apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun no nos vs etc approx est dept
     univ inc ltd corp co fig vol pp ca cf al hr fr frau nr bzw usw vgl mio mrd mme mlle mgr sra srta dra ing
-    г гг ул им тыс млн млрд пр см""".split()
+    rsdr judr mudr phdr mvdr rndr paeddr г гг ул им тыс млн млрд пр см""".split()
 )
 
 _BOUNDARY = re.compile(
