@@ -17,8 +17,8 @@ MIN_F1 = 0.70
 # Issue 20 made a detail a fact and nothing else (no "other" words): this gold also lists content phrases
 # as inserted details ("held in undisclosed locations", "the risk of misinformation"), 41 of the 43 inserted
 # ones now missed hold no number, date, name, quotation or source. Recall was 0.85 with them, 0.65 without.
-MIN_DETAIL_RECALL = 0.64
-MIN_DETAIL_PRECISION = 0.70
+MIN_DETAIL_RECALL = 0.65  # today 0.657 (111 of 169)
+MIN_DETAIL_PRECISION = 0.73  # today 0.731 (19 of 26)
 MIN_UNIQUE_KEPT = 0.90
 
 
