@@ -197,6 +197,18 @@ RULES = [
         set(),
     ),
     (
+        "a quoted nickname is part of the name, whose given name is then altered",
+        'Dan "Danny" Trejo opened the clinic in Leeds.',
+        'Daniel "Danny" Trejo opened the clinic in Leeds.',
+        {("altered", "name", 1, 'Daniel "Danny" Trejo')},
+    ),
+    (
+        "a quoted nickname is no quotation: another nickname alters the name",
+        'Then Tom "Danny" Hale opened the clinic in Leeds.',
+        'Then Tom "Tommy" Hale opened the clinic in Leeds.',
+        {("altered", "name", 1, 'Tom "Tommy" Hale')},
+    ),
+    (
         "a day and its year glued by a comma are one date",
         "Berg died on February 9, 1881 in Leeds.",
         "Berg died on February 9,1881 in Leeds.",

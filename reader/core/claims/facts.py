@@ -171,7 +171,7 @@ def extract(
     for qs, qe in quote_spans(text, seg_start, seg_end):
         inside = [k for k in range(bisect_left(starts, qs), bisect_left(starts, qe)) if tokens[k].end <= qe]
         words = sum(not tokens[k].is_number for k in inside)
-        if words >= _MIN_QUOTE_WORDS and words > len(inside) - words:
+        if words >= _MIN_QUOTE_WORDS and words > len(inside) - words and not _nickname(text, tokens, inside):
             value = " ".join(tokens[k].key for k in inside)
             facts.append(Fact("quote", qs, qe, value, (tokens[inside[0]].start, tokens[inside[-1]].end)))
             for k in inside:
@@ -211,6 +211,25 @@ def extract(
                 taken[k] = True
     facts = with_speakers(facts)
     return sorted(facts, key=lambda f: f.start)
+
+
+_NICKNAME_MARKS = ('"', "“", "”")
+_NICKNAME_GAPS = frozenset({f" {m}" for m in _NICKNAME_MARKS} | {f"{m} " for m in _NICKNAME_MARKS})
+_NICKNAME_MAX_WORDS = 2
+
+
+def _nickname(text: str, tokens: list[Token], inside: list[int]) -> bool:
+    """A quotation of one or two capitalised words between a given name and a surname ('Dan "Danny" Trejo',
+    'Edward "Ted" Kennedy'): a nickname, part of the name, nobody's words."""
+    before, after = inside[0] - 1, inside[-1] + 1
+    if len(inside) > _NICKNAME_MAX_WORDS or before < 0 or after >= len(tokens):
+        return False
+    words = [tokens[k] for k in (before, *inside, after)]
+    return (
+        all(text[t.start].isupper() and not t.is_number for t in words)
+        and text[tokens[before].end : tokens[inside[0]].start] in _NICKNAME_GAPS
+        and text[tokens[inside[-1]].end : tokens[after].start] in _NICKNAME_GAPS
+    )
 
 
 _SPACED_OUT_MIN_WORDS = 10
@@ -337,7 +356,12 @@ def _name_runs(
             and t.key.isalpha()
             and t.key not in lowercase
             and not common_word(t.key)
-            and (tokens[1].key in names and text[t.end : tokens[1].start] == " " and text[tokens[1].start].isupper())
+            and (
+                tokens[1].key in names
+                and text[t.end : tokens[1].start] == " "
+                and text[tokens[1].start].isupper()
+                or _nickname(text, tokens, [1])  # 'Dan "Danny" Trejo': the form of a person's name
+            )
         )
 
     runs: list[tuple[int, int]] = []
@@ -348,16 +372,21 @@ def _name_runs(
             continue
         first = k
         k += 1
+        nicknamed = False
         while k < n:
             gap = text[tokens[k - 1].end : tokens[k].start]
             initial = gap.strip() == "." and tokens[k - 1].end - tokens[k - 1].start == 1
             titled = gap in (". ", ".\u00a0") and tokens[k - 1].key in TITLE_ABBREVIATIONS  # "Dr. Anna Berg"
-            if gap.strip() not in ("", "-", "'", "’") and not initial and not titled:
+            nickname = gap in _NICKNAME_GAPS  # 'Edward "Ted" Kennedy': the quotation marks of a nickname
+            if gap.strip() not in ("", "-", "'", "’") and not initial and not titled and not nickname:
                 break
             tok = tokens[k]
             # after an initial, the next letter of "U.S." is no word inside a sentence, but part of the name
             next_initial = initial and tok.end - tok.start == 1 and text[tok.start].isupper() and not taken[k]
-            if is_name(k) or next_initial:
+            in_nickname = nickname and gap[0] == " " and _nickname(text, tokens, [k])
+            surname = nickname and gap[-1] == " " and nicknamed and text[tok.start].isupper() and not tok.is_number
+            if is_name(k) or next_initial or in_nickname or surname:
+                nicknamed = nicknamed or in_nickname
                 k += 1
                 continue
             break
@@ -379,7 +408,8 @@ def _name_runs(
         lone_letter = letters == [True]
         stops = all(text[tokens[j - 1].end : tokens[j].start] == "." for j in range(first + 1, k))
         initials = len(letters) > 1 and all(letters) and stops  # "U.S.", "U.N.": a name by its form, as an acronym
-        if not lone_letter and (initials or any(tokens[j].key in names for j in range(first, k))):
+        evidence = initials or nicknamed or any(tokens[j].key in names for j in range(first, k))
+        if not lone_letter and evidence:
             runs.append((first, k))
     return runs
 
