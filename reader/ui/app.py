@@ -10,6 +10,7 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -245,7 +246,7 @@ class ReaderApp(HandsActions, App[int]):
         except BuildCancelled:
             return
         except BuildFailed as exc:  # the engine failed: say so and leave, never a traceback
-            self.call_from_thread(self.exit, 1, message=f"reader: comparison failed: {exc}")
+            self.call_from_thread(self.exit, return_code=1, message=Text(f"reader: comparison failed: {exc}"))
             return
         if engine is self._engine and not engine.cancelled:
             self.call_from_thread(self._show_comparison, comparison)

@@ -1493,3 +1493,27 @@ CASES: list[Case] = [
     Case("urls", "a non-ASCII path", ("{url}/one.html", "{url}/ünïcode path"), 2, "not a valid URL"),
     Case("urls", "a non-ASCII path, percent-free", ("{url}/one.html", "{url}/ünïcode"), 2, "the server answered 404"),
 ]
+
+# ---- issue 19 (branch serve): report outputs, digit strings, saved pages, the browser mode -----------
+DIGITS = "7" * 5000
+
+
+def digits_text(version: int) -> str:
+    return f"The count was {DIGITS} people. It rose to {','.join(['100'] * 3000)} by noon. Version {version}."
+
+
+SERVE_CASES: list[Case] = [
+    *[
+        Case(
+            "numbers",
+            f"5,000 digits in a {fmt} report",
+            ("1.txt", "2.txt"),
+            0,
+            "",
+            {"1.txt": digits_text(1), "2.txt": digits_text(2)},
+            fmt=fmt,
+        )
+        for fmt in ("json", "markdown", "html")
+    ],
+]
+CASES += SERVE_CASES
