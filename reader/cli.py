@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+from reader.config import config_dir
 from reader.core.load import STDIN, InputError, Story, file_key, stdin_file_key, stream_file_key
 from reader.core.urls import is_url
 from reader.core.visible import visible
@@ -129,10 +130,15 @@ def _render(fmt: str, comparison, story_title: str, sources, indent: int | None 
     return render_html(comparison, title=story_title, sources=sources)
 
 
-def _protected(story: Story) -> dict[tuple[int, int], str]:
-    """Every file this run read, by (device, inode): versions, story.toml files, the file behind stdin."""
+def _protected(story: Story, args: argparse.Namespace) -> dict[tuple[int, int], str]:
+    """Every file this run read, by (device, inode): versions, story.toml files, the file behind stdin,
+    the --pairs file and config.toml."""
     keys: dict[tuple[int, int], str] = {}
-    for path in [*(s.path for s in story.sources if s.path != STDIN and not is_url(s.path)), *story.metadata_files]:
+    read = [*(s.path for s in story.sources if s.path != STDIN and not is_url(s.path)), *story.metadata_files]
+    if args.pairs:
+        read.append(args.pairs)
+    read.append(str(config_dir() / "config.toml"))
+    for path in read:
         key = file_key(path)
         if key is not None:
             keys.setdefault(key, path)
@@ -142,8 +148,29 @@ def _protected(story: Story) -> dict[tuple[int, int], str]:
     return keys
 
 
-def _check_output(output: str | None, protected: dict[tuple[int, int], str]) -> None:
-    """Refuse, before any work, a report that would land on something the reader read."""
+def _folders_read(paths: Sequence[str]) -> dict[str, tuple[str, frozenset[str]]]:
+    """Every folder whose files this run (or the next one on the same paths) reads, by its real path,
+    with the kinds of file read there: a report of that kind written there would be read back (a story
+    folder's as one more version)."""
+    from reader.core.formats import INPUT_SUFFIXES
+    from reader.core.pairs_store import state_dir
+
+    folders: dict[str, tuple[str, frozenset[str]]] = {}
+    for path in paths:
+        if path != STDIN and not is_url(path) and os.path.isdir(path):
+            folders.setdefault(
+                os.path.realpath(path), (f"{path}, a folder read as versions", frozenset(INPUT_SUFFIXES))
+            )
+    kept = ("the folder of kept corrections, read at every start", frozenset({".json"}))
+    folders.setdefault(os.path.realpath(state_dir()), kept)
+    return folders
+
+
+def _check_output(
+    output: str | None, protected: dict[tuple[int, int], str], folders: dict[str, tuple[str, frozenset[str]]]
+) -> None:
+    """Refuse, before any work, a report that would land on something the reader read, into a folder
+    it reads, or over a file that may not be written."""
     if output is None:
         key = stream_file_key(sys.stdout)
         if key in protected:
@@ -159,13 +186,23 @@ def _check_output(output: str | None, protected: dict[tuple[int, int], str]) -> 
     except OSError as exc:
         if exc.errno not in (errno.ENOENT,):
             raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from None
-        return
+        mode = None
     except ValueError:
         raise InputError(f"{output}: not a usable file name") from None
-    if stat.S_ISDIR(mode):
+    if mode is not None and stat.S_ISDIR(mode):
         raise InputError(f"{output}: is a directory; give a file name for the report")
-    if not (stat.S_ISREG(mode) or stat.S_ISCHR(mode)):
+    if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISCHR(mode)):
         raise InputError(f"{output}: not a regular file; give a file name for the report")
+    if mode is not None and not os.access(output, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+        raise InputError(f"{output}: read-only; refusing to replace it (as the shell's > would)")
+    real = os.path.realpath(output)
+    where, kinds = folders.get(os.path.dirname(real), ("", frozenset()))
+    if Path(real).suffix.lower() in kinds and not Path(real).name.startswith("."):
+        raise InputError(f"{output}: is in {where}; it would be read back: write the report elsewhere")
+
+
+def _check_target(output: str | None, story: Story, args: argparse.Namespace) -> None:
+    _check_output(output, _protected(story, args), _folders_read(args.paths))
 
 
 def _write(report: str | Iterable[str], output: str | None) -> None:
@@ -304,7 +341,7 @@ def _report(args: argparse.Namespace) -> None:
         story = load_story(args.paths, progress)
         base = args.settings.choose_base(args.base, len(story.sources))
         _check_base(base, len(story.sources))
-        _check_output(args.output, _protected(story))
+        _check_target(args.output, story, args)
         comparison = compare_versions(story.sources, base=base - 1, progress=progress)
         comparison = corrected_report(comparison, args.corrections, _say)
         progress("writing the report")
@@ -351,7 +388,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.serve:
             return serve(args.paths, serve_options(args), host=args.host, port=args.port)
         if args.export_pairs:
-            return export_pairs(args, lambda output, story: _check_output(output, _protected(story)), _write, _say)
+            return export_pairs(args, lambda output, story: _check_target(output, story, args), _write, _say)
         if args.format is None:
             return _open_app(args)
         _report(args)
