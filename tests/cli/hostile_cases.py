@@ -1502,11 +1502,53 @@ def digits_text(version: int) -> str:
     return f"The count was {DIGITS} people. It rose to {','.join(['100'] * 3000)} by noon. Version {version}."
 
 
+def saved_page(version: int) -> str:
+    """A page saved as one file (15 MB): inline styles and scripts, and its picture as a base64 data: URI."""
+    picture = "iVBORw0KGgo" + "QUJDRA" * 1_200_000  # 7.2 MB of base64
+    style = "<style>" + ".x{color:red}" * 100_000 + "</style>"
+    script = "<script>" + "var a=1;" * 500_000 + "</script>"
+    body = ARTICLE.replace("third", "third" if version == 1 else "fourth")
+    return page(
+        f'{body}<img alt="" src="data:image/png;base64,{picture}">{script}', head=f"<title>Talks</title>{style}"
+    )
+
+
+def utf7_page() -> bytes:
+    return page(ARTICLE.replace("round of", "round +2AA- of"), '<meta charset="utf-7"><title>Talks</title>').encode()
+
+
 PAIRS = '{"schema": "reader.pairs/1", "versions": [], "corrections": []}\n'
 STORY = {"1.txt": A, "2.txt": B}
 
 
 SERVE_CASES: list[Case] = [
+    Case(
+        "sizes",
+        "a 15 MB page saved with its picture inline opens",
+        ("1.html", "2.html"),
+        0,
+        "",
+        {"1.html": lambda: saved_page(1), "2.html": lambda: saved_page(2)},
+        check=text_holds(1, "fourth round of talks", "12 prisoners"),
+    ),
+    Case(
+        "sizes",
+        "a long attribute payload hides no text after it",
+        ("1.txt", "p.html"),
+        0,
+        "",
+        two(**{"p.html": page(f'<div data-state="{"x" * 10_000}"></div>' + ARTICLE)}),
+        check=text_holds(1, "12 prisoners", "next month"),
+    ),
+    Case(
+        "encodings",
+        "a UTF-7 page with +2AA- (a lone surrogate) is read to its end",
+        ("1.txt", "u7.html"),
+        0,
+        "",
+        two(**{"u7.html": utf7_page}),
+        check=text_holds(1, "round \ufffd of talks", "12 prisoners", "next month"),
+    ),
     Case(
         "outputs",
         "-o onto the --pairs file",
