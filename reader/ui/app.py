@@ -19,6 +19,7 @@ from reader.core.load import Source
 from reader.ui.building import BuildCancelled, BuildFailed, EngineRun
 from reader.ui.hands import HANDS_BINDINGS, HandsActions
 from reader.ui.keymap import install_keymap, rebound
+from reader.ui.signals import end_on_signals, stop_ending_on_signals
 from reader.ui.themes import DEFAULT_THEME, NO_COLOR_THEME, VARIABLE_DEFAULTS, load_themes
 from reader.ui.views import TEXT_VIEWS
 from reader.ui.widgets.columns import ColumnsView
@@ -181,8 +182,12 @@ class ReaderApp(HandsActions, App[int]):
         """Closing: the comparison still being built is dropped, its process killed, not waited for."""
         if self._engine is not None:
             self._engine.cancel()
+        if not self.is_headless:
+            stop_ending_on_signals()
 
     def on_mount(self) -> None:
+        if not self.is_headless:
+            end_on_signals(self)  # SIGTERM and SIGHUP leave as `q` does: the terminal is restored
         self.theme_warnings.extend(install_keymap(self))
         self.start_view = self.check_start_view(self.start_view, VIEW_ORDER)
         if self.start_cosmetic is not None:

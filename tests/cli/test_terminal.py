@@ -70,3 +70,27 @@ def test_bad_input_in_app_mode_is_one_line(terminal, tmp_path: Path):
     assert rc.read_text().strip() == "2"
     lines = [line for line in screen().splitlines() if line.strip()]
     assert lines == ["reader: missing.txt: no such file or directory"]
+
+
+@pytest.mark.parametrize("sig", ["TERM", "HUP"])
+def test_the_terminal_is_restored_after_a_signal(terminal, tmp_path: Path, sig: str):
+    """Killed by SIGTERM or SIGHUP, the app gives the terminal back: echo and line editing on, the
+    alternate screen left, mouse tracking off (what tmux and `stty` say once it has gone)."""
+    start, screen, _send, rc = terminal
+    (tmp_path / "a.txt").write_text("Harbour news\n\nOfficials counted 120 boats at the pier on Monday.\n")
+    (tmp_path / "b.txt").write_text("Harbour news\n\nOfficials counted 150 boats at the pier on Monday.\n")
+    pid, modes = tmp_path / "pid", tmp_path / "stty"
+    start(f"sh -c 'echo $$ > {pid}; exec {_reader()} a.txt b.txt'; status=$?; stty -a > {modes}; (exit $status)")
+    assert _wait_for(lambda: "150 boats" in screen()), screen()
+    name = _tmux("list-sessions", "-F", "#{session_name}").split()
+    session = next(n for n in name if n.startswith("reader-test-"))
+    flags = "#{alternate_on} #{mouse_any_flag} #{mouse_button_flag} #{mouse_standard_flag}"
+    assert _tmux("display", "-p", "-t", session, flags).split()[:2] == ["1", "1"]  # the app holds the terminal
+    subprocess.run(["kill", f"-{sig}", pid.read_text().strip()], check=True)
+    assert _wait_for(rc.exists), screen()
+    number = {"TERM": 15, "HUP": 1}[sig]
+    assert rc.read_text().strip() == str(128 + number)
+    assert _wait_for(modes.exists)
+    settings = modes.read_text().split()
+    assert "echo" in settings and "icanon" in settings and "-echo" not in settings, settings
+    assert _tmux("display", "-p", "-t", session, flags).split() == ["0", "0", "0", "0"]
