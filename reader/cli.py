@@ -380,12 +380,20 @@ def _fill_closed_descriptors() -> None:
                     os.close(opened)
 
 
+def _check_serve_options(args: argparse.Namespace) -> None:
+    """Options of a report have no meaning for the browser: refused, not silently dropped."""
+    given = [name for name, value in (("-o", args.output), ("--indent", args.indent)) if value is not None]
+    if given:
+        raise InputError(f"--serve opens the app in a browser: leave out {' and '.join(given)}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _fill_closed_descriptors()
     args = parser().parse_args(argv)
     try:
         read_hands_options(args, _say)
         if args.serve:
+            _check_serve_options(args)
             return serve(args.paths, serve_options(args), host=args.host, port=args.port)
         if args.export_pairs:
             return export_pairs(args, lambda output, story: _check_target(output, story, args), _write, _say)

@@ -1522,6 +1522,19 @@ STORY = {"1.txt": A, "2.txt": B}
 
 
 SERVE_CASES: list[Case] = [
+    *[
+        Case("browser mode", name, ("--serve", "--port", "1", *argv, "1.txt", "2.txt"), 2, words, two(), fmt=None)
+        for name, argv, words in [
+            ("a theme that does not exist", ("--theme", "nonesuch"), "--theme nonesuch: no such theme"),
+            ("a theme named with markup", ("--theme", "[@click=app.quit]"), "no such theme"),
+            ("a base out of range", ("--base", "9"), "--base 9: there are 2 versions (choose 1 to 2)"),
+            ("a report file", ("-o", "r.json"), "--serve opens the app in a browser: leave out -o"),
+            ("an indent", ("--indent", "2"), "leave out --indent"),
+            ("a host that is no address", ("--host", "no.such.host.invalid"), "not an address of this machine"),
+            ("a host with an escape", ("--host", f"x{ESC}[2J"), "not an address of this machine"),
+            ("a pairs file that is not one", ("--pairs", "2.txt"), "--pairs"),
+        ]
+    ],
     Case(
         "sizes",
         "a 15 MB page saved with its picture inline opens",
