@@ -20,7 +20,7 @@ import aiohttp_jinja2
 from aiohttp import WSMsgType, web
 from textual_serve.server import Server, to_int
 
-from reader.core.visible import visible
+from reader.model import visible
 from reader.serve.address import Address
 from reader.serve.messages import MAX_CELLS, Malformed, parse
 from reader.serve.tabs import MAX_TABS, Tab, Tabs

@@ -2,7 +2,7 @@
 
 The engine is pure Python for the most part: in a thread of the app it holds the interpreter lock
 while the interface waits for it, and each frame the interface draws slows the engine in turn
-(tests/bench/bench_app.py measures both ways). On Linux the app forks a child as soon as it
+(bench/bench_app.py measures both ways). On Linux the app forks a child as soon as it
 starts: the child inherits the loaded versions, imports the engine while the parent draws the
 first screen, and sends the finished `Comparison` back pickled (transfer.py). Elsewhere (no fork, or macOS,
 where forking a process that may hold threads is unsafe) the engine runs in the waiting thread,
@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 from reader.ui import transfer
 
 if TYPE_CHECKING:
-    from reader.core.load import Source
-    from reader.core.model import Comparison
+    from reader.core import Source
+    from reader.model import Comparison
 
 
 class BuildFailed(Exception):
@@ -98,7 +98,7 @@ class EngineRun:
             return _compare(self.sources, self.base)
         if self._receive is None:
             raise BuildCancelled if self.cancelled else RuntimeError("result() before start()")
-        from reader.core.compare import collector_paused
+        from reader.core import collector_paused
 
         try:
             with os.fdopen(self._receive, "rb") as pipe:

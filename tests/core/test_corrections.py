@@ -8,14 +8,18 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core import corrections
-from reader.core.compare import compare, compare_texts
-from reader.core.model import Comparison
+from reader.core import compare_texts, compare_versions
+from reader.core.corrections import apply as corrections
+from reader.model.comparison import Comparison
 from tests.ui.conftest import BRIDGE, long_story
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "prisoner-exchange"
 # the corpus brings cosmetic changes and citations, which corrections renumber too
-COMPARISONS = [compare_texts(BRIDGE), compare_texts([long_story(25, v) for v in range(3)]), compare([str(CORPUS)])]
+COMPARISONS = [
+    compare_texts(BRIDGE),
+    compare_texts([long_story(25, v) for v in range(3)]),
+    compare_versions([str(CORPUS)]),
+]
 
 
 def members(comp: Comparison) -> list[tuple[tuple[int, int], ...]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.normalize import Seen, fold, number_value, tokenize, tokenize_spans
+from reader.core.text.normalize import Seen, fold, number_value, tokenize, tokenize_spans
 
 
 def keys(text: str) -> list[str]:
@@ -91,8 +91,7 @@ LONG_DIGITS = [
 
 @pytest.mark.parametrize(("name", "digits"), LONG_DIGITS, ids=[r[0] for r in LONG_DIGITS])
 def test_any_digit_string_is_a_value_or_plain_text(name: str, digits: str) -> None:
-    from reader.core import compare_versions
-    from reader.core.load import Source
+    from reader.core import Source, compare_versions
 
     first = f"The count was {digits} people. Another sentence follows here."
     second = f"The count was {digits} persons. Another sentence follows here."

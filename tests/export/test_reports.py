@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.compare import compare
-from reader.core.model import Comparison
+from reader.core import compare_versions
 from reader.export import html, json, markdown
+from reader.model.comparison import Comparison
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -26,7 +26,7 @@ def corpus() -> Comparison:
     cwd = os.getcwd()
     os.chdir(ROOT)  # paths in the reports as a user in the checkout types them
     try:
-        return compare(["corpus/prisoner-exchange"])
+        return compare_versions(["corpus/prisoner-exchange"])
     finally:
         os.chdir(cwd)
 
