@@ -115,6 +115,7 @@ async def test_malformed_messages_are_one_line_each_and_the_tab_goes_on(story):
             await ws.send_str('["ping", "42"]')
             while True:
                 message = await asyncio.wait_for(ws.receive(), 30)
+                assert message.type in (aiohttp.WSMsgType.TEXT, aiohttp.WSMsgType.BINARY), "the tab was closed"
                 if message.type == aiohttp.WSMsgType.TEXT and message.data == '["pong", "42"]':
                     break
         proc.send_signal(signal.SIGINT)
