@@ -94,3 +94,39 @@ def test_the_terminal_is_restored_after_a_signal(terminal, tmp_path: Path, sig: 
     settings = modes.read_text().split()
     assert "echo" in settings and "icanon" in settings and "-echo" not in settings, settings
     assert _tmux("display", "-p", "-t", session, flags).split() == ["0", "0", "0", "0"]
+
+
+def test_a_stalled_exit_still_gives_the_terminal_back():
+    """If the app does not leave within the grace time, signals.py restores the terminal itself and
+    ends the process: in a pseudo-terminal left raw, in the alternate screen, with mouse tracking on."""
+    import os
+    import pty
+    import termios
+
+    code = (
+        "import sys, termios, tty\n"
+        "from reader.ui.signals import _restore_and_leave\n"
+        "before = termios.tcgetattr(1)\n"
+        "tty.setraw(1)\n"
+        "sys.stdout.write('\\x1b[?1049h\\x1b[?1000h\\x1b[?1003h'); sys.stdout.flush()\n"
+        "_restore_and_leave(before, 143)\n"
+    )
+    pid, master = pty.fork()
+    if pid == 0:  # the child: a stand-in for an app whose exit never comes
+        os.execv(sys.executable, [sys.executable, "-c", code])
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 143
+    assert seen.index(b"\x1b[?1049l") > seen.index(b"\x1b[?1049h")
+    assert b"\x1b[?1000l" in seen and b"\x1b[?1003l" in seen
+    modes = termios.tcgetattr(master)
+    assert modes[3] & termios.ECHO and modes[3] & termios.ICANON  # lflag: echo and line editing back
+    os.close(master)
