@@ -129,13 +129,16 @@ class ReaderServer(Server):
             close=websocket.close,
             download_manager=self.download_manager,
         )
+        self.tabs.add(tab)  # before the first await: tabs opening at once are counted against the limit
         try:
             width = _within(to_int(request.query.get("width", "80"), 80), 1, MAX_CELLS)
             await tab.start(width, _within(to_int(request.query.get("height", "24"), 24), 1, MAX_CELLS))
-            self.tabs.add(tab)
+            self.tabs.started(tab)
             await self._process_messages(websocket, tab)
         except (asyncio.CancelledError, ConnectionError):
             pass
+        except OSError as exc:  # the reader could not be started (no memory, no processes left)
+            say(f"a browser tab's reader could not start ({exc.strerror or exc})")
         finally:
             await asyncio.shield(self.tabs.close(tab))
             with contextlib.suppress(Exception):

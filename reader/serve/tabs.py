@@ -122,7 +122,11 @@ class Tabs:
         return len(self.open) >= self.limit
 
     def add(self, tab: Tab) -> None:
+        """A tab counted against the limit (its reader not started yet)."""
         self.open.add(tab)
+
+    def started(self, tab: Tab) -> None:
+        """The tab's reader runs: its process group is ended with the server."""
         if tab.pid is not None:
             self.groups.add(tab.pid)
 

@@ -156,6 +156,18 @@ async def test_tabs_past_the_limit_are_told_so(story):
                 await ws.close()
 
 
+async def test_tabs_opened_at_once_are_held_to_the_limit(story):
+    with serving(story) as (url, proc):
+        async with aiohttp.ClientSession() as http:
+            sockets = await asyncio.gather(*(http.ws_connect(url + "ws") for _ in range(MAX_TABS + 2)))
+            screens = await asyncio.gather(*(first_screen(ws) for ws in sockets))
+            told = [screen for screen in screens if b"tabs are open already (the limit)" in screen]
+            assert len(told) == 2
+            assert len(tab_pids(proc.pid)) == MAX_TABS
+            for ws in sockets:
+                await ws.close()
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGKILL])
 async def test_every_tab_ends_with_the_server(story, sig):
     with serving(story) as (url, proc):
