@@ -14,7 +14,7 @@ import re
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -36,6 +36,7 @@ from reader.model import visible
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 FORMATS = ("json", "markdown", "html")
+ARCHIVE_COMMANDS = ("watch", "history", "archive")  # first words that name a command, not a file (./watch is one)
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
 WRITE_CHUNK = 1 << 20  # characters of a report encoded and written at once
@@ -59,7 +60,11 @@ def _spaces(value: str) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="reader", description="Read several versions of the same story side by side.")
+    p = _Parser(
+        prog="reader",
+        description="Read several versions of the same story side by side.",
+        epilog="Watch a live page: reader watch URL; read its versions: reader history URL (see reader watch --help).",
+    )
     p.add_argument(
         "paths",
         nargs="+",
@@ -147,26 +152,28 @@ def _protected(story: Story, args: argparse.Namespace) -> dict[tuple[int, int], 
     return keys
 
 
-def _folders_read(paths: Sequence[str]) -> dict[str, tuple[str, frozenset[str]]]:
-    """Every folder whose files this run (or the next one on the same paths) reads, by its real path,
-    with the kinds of file read there: a report of that kind written there would be read back (a story
-    folder's as one more version)."""
-    from reader.core import INPUT_SUFFIXES, state_dir
+Folders = dict[str, tuple[str, Callable[[str], bool]]]  # real path -> (what it is, the names read there)
 
-    folders: dict[str, tuple[str, frozenset[str]]] = {}
+
+def _folders_read(paths: Sequence[str]) -> Folders:
+    """Every folder whose files this run (or the next one on the same paths) reads, by its real path,
+    with which names are read there: a report of such a name written there would be read back (in a
+    story folder, as one more version)."""
+    from reader.core import INPUT_SUFFIXES, STATE_NAME, state_dir
+
+    def version(name: str) -> bool:
+        return not name.startswith(".") and Path(name).suffix.lower() in INPUT_SUFFIXES
+
+    folders: Folders = {}
     for path in paths:
         if path != STDIN and not is_url(path) and os.path.isdir(path):
-            folders.setdefault(
-                os.path.realpath(path), (f"{path}, a folder read as versions", frozenset(INPUT_SUFFIXES))
-            )
-    kept = ("the folder of kept corrections, read at every start", frozenset({".json"}))
+            folders.setdefault(os.path.realpath(path), (f"{path}, a folder read as versions", version))
+    kept = ("the folder of kept corrections, read at every start", STATE_NAME.fullmatch)
     folders.setdefault(os.path.realpath(state_dir()), kept)
     return folders
 
 
-def _check_output(
-    output: str | None, protected: dict[tuple[int, int], str], folders: dict[str, tuple[str, frozenset[str]]]
-) -> None:
+def _check_output(output: str | None, protected: dict[tuple[int, int], str], folders: Folders) -> None:
     """Refuse, before any work, a report that would land on something the reader read, into a folder
     it reads, or over a file that may not be written."""
     if output is None:
@@ -194,8 +201,8 @@ def _check_output(
     if mode is not None and not os.access(output, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
         raise InputError(f"{output}: read-only; refusing to replace it (as the shell's > would)")
     real = os.path.realpath(output)
-    where, kinds = folders.get(os.path.dirname(real), ("", frozenset()))
-    if Path(real).suffix.lower() in kinds and not Path(real).name.startswith("."):
+    where, read_there = folders.get(os.path.dirname(real), ("", lambda _name: False))
+    if read_there(os.path.basename(real)):
         raise InputError(f"{output}: is in {where}; it would be read back: write the report elsewhere")
 
 
@@ -386,6 +393,11 @@ def _check_serve_options(args: argparse.Namespace) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _fill_closed_descriptors()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in ARCHIVE_COMMANDS:  # reader watch / history / archive: reader/archive/commands.py
+        from reader.archive.commands import main as archive_main
+
+        return archive_main(argv)
     args = parser().parse_args(argv)
     try:
         read_corrections_options(args, _say)

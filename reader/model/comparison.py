@@ -83,6 +83,7 @@ class Article:
     source_title: str = ""  # from the story's metadata or the page, when known
     outlet: str = ""
     date: str = ""
+    fetched: str = ""  # when this version was fetched (UTC, ISO 8601), for a history's versions (reader.archive)
 
     @cached_property
     def _starts(self) -> list[int]:

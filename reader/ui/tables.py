@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.core import fold
+from reader.core import fold, is_history
 from reader.model import CATEGORIES, Claim, Comparison
 from reader.ui.layout import differs
 from reader.ui.styling import MOVED_GLYPH, STATUS_WORDS
+from reader.ui.timeline import timeline_claim_line, timeline_claim_rows, timeline_fact_line, timeline_fact_rows
 from reader.ui.wording import version_name
 
 LACKS_GLYPH = "·"
@@ -113,9 +114,11 @@ class ClaimsTable(Table):
                 segs = claim.segments_of(a)
                 cells.append(Cell(glyph, status, segs[0] if segs else None))
             out.append(Row(opening_words(comparison, claim), tuple(cells), claim.index, claim.status))
-        return out
+        return timeline_claim_rows(comparison, out) if is_history(comparison) else out
 
     def describe(self, comparison: Comparison, row: Row, col: int) -> str:
+        if is_history(comparison):
+            return timeline_claim_line(comparison, row.claim, col, row.label)
         claim = comparison.claims[row.claim]
         n = len(comparison.articles)
         here = f"{CELL_WORDS[row.cells[col].kind]} in {version_name(comparison, col)}"
@@ -244,11 +247,14 @@ class FactsTable(Table):
             label = f"{slot.category} #{slot.claim + 1}"
             rank = FACT_CATEGORIES.index(slot.category) if order == "by category" else 0
             out.append(Row(label, _fact_cells(comparison, slot), slot.claim, slot.category, (rank, slot.claim)))
+        out = timeline_fact_rows(comparison, out) if is_history(comparison) else out
         return sorted(out, key=lambda r: r.order)
 
     def describe(self, comparison: Comparison, row: Row, col: int) -> str:
         cell = row.cells[col]
         value = f"“{cell.text}”" if cell.text else "lacks it"
+        if is_history(comparison):
+            return timeline_fact_line(comparison, row, col)
         return f"{row.kind} in claim #{row.claim + 1}, {version_name(comparison, col)}: {value}"
 
 
