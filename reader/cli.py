@@ -173,7 +173,7 @@ def _folders_read(paths: Sequence[str]) -> Folders:
     return folders
 
 
-def _check_output(output: str | None, protected: dict[tuple[int, int], str], folders: Folders) -> None:
+def _check_output(output: str | None, protected: dict[tuple[int, int], str], folders: Folders | None = None) -> None:
     """Refuse, before any work, a report that would land on something the reader read, into a folder
     it reads, or over a file that may not be written."""
     if output is None:
@@ -201,7 +201,7 @@ def _check_output(output: str | None, protected: dict[tuple[int, int], str], fol
     if mode is not None and not os.access(output, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
         raise InputError(f"{output}: read-only; refusing to replace it (as the shell's > would)")
     real = os.path.realpath(output)
-    where, read_there = folders.get(os.path.dirname(real), ("", lambda _name: False))
+    where, read_there = (folders or {}).get(os.path.dirname(real), ("", lambda _name: False))
     if read_there(os.path.basename(real)):
         raise InputError(f"{output}: is in {where}; it would be read back: write the report elsewhere")
 
