@@ -107,7 +107,15 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         {
             "article": a.index,
             "cites": [
-                {"who": c.who, "claim": c.claim, "start": c.start, "end": c.end, "text": c.text}
+                {
+                    "who": c.who,
+                    "claim": c.claim,
+                    "start": c.start,
+                    "end": c.end,
+                    "text": c.text,
+                    "name": c.name,
+                    "source": c.cited,
+                }
                 for c in comparison.sources_of(a.index)
             ],
             "only_here": sorted(

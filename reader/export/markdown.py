@@ -72,7 +72,13 @@ def _sources(comparison: Comparison) -> list[str]:
     names = _names(comparison)
     for art in comparison.articles:
         cited = list(dict.fromkeys(c.text for c in comparison.sources_of(art.index)))
-        only = sorted({c.who for c in comparison.sources_of(art.index) if comparison.cited_by[c.who] == (art.index,)})
+        only = sorted(
+            {
+                comparison.source_name(c.cited)
+                for c in comparison.sources_of(art.index)
+                if comparison.cited_by[c.who] == (art.index,)
+            }
+        )
         line = f"- **{art.index + 1}. {names[art.index]}** cites: " + ("; ".join(map(_escape, cited)) or "nobody")
         if only and len(comparison.articles) > 1:
             line += f" (only this version: {', '.join(map(_escape, only))})"

@@ -259,8 +259,9 @@ class FactsTable(Table):
 
 
 class SourcesTable(Table):
-    """Who each version cites: one row per source (as compared: "Reuters" however written), the words each
-    version cites it with; a source only one version cites is marked ◆."""
+    """Who each version cites: one row per source, named as the texts write it ("Dmitry Peskov", its other
+    names grouped with it: "Peskov"), the words each version cites it with; a source only one version
+    cites is marked ◆."""
 
     name = "sources"
     title = "sources"
@@ -269,23 +270,22 @@ class SourcesTable(Table):
     def rows(self, comparison: Comparison, filter: str, order: str) -> list[Row]:
         out = []
         n = len(comparison.articles)
-        for who, articles in comparison.cited_by.items():
-            only = len(articles) == 1
+        for source, cites in comparison.cited_sources.items():
+            only = len(comparison.cited_by[source]) == 1
             if filter == "only in one" and not only:
                 continue
             first: dict[int, Cell] = {}
-            claim = None
-            for c in comparison.sources:
-                if c.who != who or c.article in first:
+            for c in cites:
+                if c.article in first:
                     continue
                 seg = comparison.articles[c.article].segment_at(c.start)
                 first[c.article] = Cell(
                     " ".join(c.text.split()), "source", seg.index if seg else None, (c.start, c.end)
                 )
-                claim = c.claim if claim is None else min(claim, c.claim)
+            claim = min(c.claim for c in cites)
             cells = tuple(first.get(a, Cell("", "lacks")) for a in range(n))
-            label = ("◆ " if only else "  ") + who
-            out.append(Row(label, cells, claim or 0, "only" if only else "shared", (claim or 0,)))
+            label = ("◆ " if only else "  ") + comparison.source_name(source)
+            out.append(Row(label, cells, claim, "only" if only else "shared", (claim,)))
         return sorted(out, key=lambda r: r.order)
 
     def describe(self, comparison: Comparison, row: Row, col: int) -> str:
