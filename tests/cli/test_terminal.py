@@ -79,21 +79,21 @@ def test_the_terminal_is_restored_after_a_signal(terminal, tmp_path: Path, sig: 
     start, screen, _send, rc = terminal
     (tmp_path / "a.txt").write_text("Harbour news\n\nOfficials counted 120 boats at the pier on Monday.\n")
     (tmp_path / "b.txt").write_text("Harbour news\n\nOfficials counted 150 boats at the pier on Monday.\n")
-    pid, modes = tmp_path / "pid", tmp_path / "stty"
-    start(f"sh -c 'echo $$ > {pid}; exec {_reader()} a.txt b.txt'; status=$?; stty -a > {modes}; (exit $status)")
+    pid, modes, pane = tmp_path / "pid", tmp_path / "stty", tmp_path / "pane"
+    app = f"echo $TMUX_PANE > {pane}; sh -c 'echo $$ > {pid}; exec {_reader()} a.txt b.txt'"
+    start(f"{app}; status=$?; stty -a > {modes}; (exit $status)")
     assert _wait_for(lambda: "150 boats" in screen()), screen()
-    name = _tmux("list-sessions", "-F", "#{session_name}").split()
-    session = next(n for n in name if n.startswith("reader-test-"))
+    here = pane.read_text().strip()  # this test's pane: other tests may have sessions of their own
     flags = "#{alternate_on} #{mouse_any_flag} #{mouse_button_flag} #{mouse_standard_flag}"
-    assert _tmux("display", "-p", "-t", session, flags).split()[:2] == ["1", "1"]  # the app holds the terminal
+    assert _wait_for(lambda: _tmux("display", "-p", "-t", here, flags).split()[:2] == ["1", "1"])  # the app's
     subprocess.run(["kill", f"-{sig}", pid.read_text().strip()], check=True)
-    assert _wait_for(rc.exists), screen()
+    assert _wait_for(rc.exists, 30), screen()
     number = {"TERM": 15, "HUP": 1}[sig]
-    assert rc.read_text().strip() == str(128 + number)
+    assert rc.read_text().strip() == str(128 + number), (rc.read_text(), screen())
     assert _wait_for(modes.exists)
     settings = modes.read_text().split()
     assert "echo" in settings and "icanon" in settings and "-echo" not in settings, settings
-    assert _tmux("display", "-p", "-t", session, flags).split() == ["0", "0", "0", "0"]
+    assert _tmux("display", "-p", "-t", here, flags).split() == ["0", "0", "0", "0"]
 
 
 def test_a_stalled_exit_still_gives_the_terminal_back():
