@@ -49,7 +49,6 @@ VARIABLE_DEFAULTS: dict[str, str] = {
     "reader-name": "#bb9af7",
     "reader-quote": "#73daca",
     "reader-source": "#f7768e",
-    "reader-other": "#c0caf5",
     "reader-unique": "#a9b1d6",
     "reader-moved": "#7dcfff",
     "reader-gap": "#5a6070",

@@ -192,6 +192,11 @@ def value_tokens(text: str, tokens: list[Token]) -> list[Token]:
             out.append(Token(tok.start, tok.end, f"weekday-{WEEKDAYS[tok.key]}", True, False))
             i += 1
             continue
+        if _a_round_figure(text, toks, i):  # "a thousand" is "one thousand", "1,000"
+            taken, key = _number_value(text, toks, i + 1)
+            out.append(_merged(tok, toks[i + taken], key))
+            i += 1 + taken
+            continue
         if tok.is_number:
             taken, key = _number_value(text, toks, i)
             merged = _merged(tok, toks[i + taken - 1], key)
@@ -203,6 +208,20 @@ def value_tokens(text: str, tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+_ONE_ARTICLES = frozenset({"a", "an"})
+_ROUND_FIGURES = frozenset({"100", "1000", "1000000", "1000000000"})
+
+
+def _a_round_figure(text: str, toks: list[Token], i: int) -> bool:
+    """Whether toks[i] is the article of a round figure written in words ("a thousand", "a million")."""
+    if toks[i].key not in _ONE_ARTICLES or i + 1 >= len(toks):
+        return False
+    figure = toks[i + 1]
+    return (
+        figure.is_number and figure.spelled and figure.key in _ROUND_FIGURES and text[toks[i].end : figure.start] == " "
+    )
 
 
 def _ordinals(text: str, tokens: list[Token]) -> list[Token]:
