@@ -168,7 +168,11 @@ def _folders_read(paths: Sequence[str]) -> Folders:
     for path in paths:
         if path != STDIN and not is_url(path) and os.path.isdir(path):
             folders.setdefault(os.path.realpath(path), (f"{path}, a folder read as versions", version))
-    kept = ("the folder of kept corrections, read at every start", STATE_NAME.fullmatch)
+
+    def kept_file(name: str) -> bool:
+        return STATE_NAME.fullmatch(name) is not None
+
+    kept = ("the folder of kept corrections, read at every start", kept_file)
     folders.setdefault(os.path.realpath(state_dir()), kept)
     return folders
 
