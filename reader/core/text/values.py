@@ -105,6 +105,7 @@ _ROUGHLY = {
     "тисячі": 1000,
 }
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th", "er", "e", "ème", "eme", "º", "ª"})
+_LARGEST_AMOUNT = 1e30  # beyond this a float's value is no longer its digits: the digits are the key
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 
 
@@ -338,6 +339,8 @@ def _number_value(text: str, toks: list[Token], i: int) -> tuple[int, str]:
         suffix = "%"
     if amount is None:
         return taken, currency + tok.key + suffix
+    if not amount < _LARGEST_AMOUNT:  # groups of digits beyond any float ("1 000 000 000 ..."): their digits
+        return taken, currency + "".join(text[tok.start : end].split()) + suffix
     shown = str(int(amount)) if amount == int(amount) else f"{amount:g}"
     return taken, currency + shown + suffix
 
