@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from html import escape
 
 from reader.core.model import CATEGORY_TABLE, STATUS_LABELS, Article, Claim, Comparison, Detail, Mark
+from reader.core.quoting import unquoted
 from reader.core.visible import visible
 
 _CONTROL_PICTURE = re.compile("[\u2400-\u2421]")
@@ -174,7 +175,7 @@ def _details(comparison: Comparison, claim: Claim, columns: int) -> str:
 
 def _quoted(text: str, category: str, speaker: object | None = None) -> str:
     said = f" (said by {_shown(getattr(speaker, 'text', ''))})" if speaker is not None else ""
-    return f'“<span class="fact {category}" dir="auto">{_shown(text)}</span>”{said}'
+    return f'“<span class="fact {category}" dir="auto">{_shown(unquoted(text))}</span>”{said}'
 
 
 def _fact(d: Detail) -> str:

@@ -15,6 +15,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 
 from reader.core.load import Source
+from reader.core.quoting import quoted
 from reader.ui.building import BuildCancelled, BuildFailed, EngineRun
 from reader.ui.hands import HANDS_BINDINGS, HandsActions
 from reader.ui.keymap import install_keymap, rebound
@@ -322,7 +323,7 @@ class ReaderApp(HandsActions, App[int]):
                 None,
             )
             if d is not None:
-                left = f"{d.kind} {d.category} “{d.text[:40]}” · " + left
+                left = f"{d.fact_role} {d.category} {quoted(d.text, 40)} · " + left
         if view.notice:
             left = view.notice
         self.query_one(StatusLine).show(left, " · ".join(right))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from reader.core.model import CATEGORIES, Claim, Comparison
 from reader.core.normalize import fold
+from reader.core.quoting import quoted
 from reader.ui.layout import differs
 from reader.ui.styling import MOVED_GLYPH, STATUS_WORDS
 from reader.ui.wording import version_name
@@ -248,7 +249,7 @@ class FactsTable(Table):
 
     def describe(self, comparison: Comparison, row: Row, col: int) -> str:
         cell = row.cells[col]
-        value = f"“{cell.text}”" if cell.text else "lacks it"
+        value = quoted(cell.text) if cell.text else "lacks it"
         return f"{row.kind} in claim #{row.claim + 1}, {version_name(comparison, col)}: {value}"
 
 
@@ -289,7 +290,7 @@ class SourcesTable(Table):
             who = f"only {version_name(comparison, citing[0])} cites it"
         else:
             who = f"cited by {len(citing)} of {len(row.cells)} versions"
-        value = f"“{cell.text}”" if cell.text else "not cited"
+        value = quoted(cell.text) if cell.text else "not cited"
         return f"{version_name(comparison, col)}: {value} · {who}"
 
 

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.core.model import Article, Comparison
+from reader.core.quoting import quoted
 from reader.core.visible import visible
 from reader.ui.styling import STATUS_WORDS, sentence_spans, styled_text
 from reader.ui.widgets.status import describe_claim
@@ -20,8 +21,7 @@ from reader.ui.wording import similarity_percent, version_name
 
 
 def _quote(text: str, most: int = 80) -> str:
-    text = visible(text, keep_newlines=False)
-    return f"“{text if len(text) <= most else text[: most - 1] + '…'}”"
+    return quoted(visible(text, keep_newlines=False), most)
 
 
 def joint(article: Article, before: int, after: int) -> str:
