@@ -19,6 +19,7 @@ from reader.core.quoting import quoted
 from reader.ui.building import BuildCancelled, BuildFailed, EngineRun
 from reader.ui.hands import HANDS_BINDINGS, HandsActions
 from reader.ui.keymap import install_keymap, rebound
+from reader.ui.navigation import nearest_column
 from reader.ui.themes import DEFAULT_THEME, NO_COLOR_THEME, VARIABLE_DEFAULTS, load_themes
 from reader.ui.views import TEXT_VIEWS
 from reader.ui.widgets.columns import ColumnsView
@@ -344,6 +345,10 @@ class ReaderApp(HandsActions, App[int]):
         self.show_view("reading")
         self.view.goto(message.article, message.segment, message.span)
 
+    def on_table_view_back(self, _message: TableView.Back) -> None:
+        """Escape in a table: the text view it was opened from (the columns keep its name), on the same claim."""
+        self.show_view(self.view.view)
+
     def on_columns_view_open_claim(self, message: ColumnsView.OpenClaim) -> None:
         if self.comparison is not None:
             from reader.ui.screens.claim import ClaimScreen
@@ -382,8 +387,11 @@ class ReaderApp(HandsActions, App[int]):
                 view.display = True
                 self.query_one(ColumnHeaders).display = True
                 view.set_view(name)
-                if row is not None and col in self.comparison.claims[row.claim].articles:
-                    view.goto(col, self.comparison.claims[row.claim].segments_of(col)[0])
+                if row is not None:
+                    claim = self.comparison.claims[row.claim]
+                    if col not in claim.articles:  # the version lacks it: the nearest one that tells it
+                        col = nearest_column(claim.articles, col, view.visible_columns)
+                    view.goto(col, claim.segments_of(col)[0])
                 view.focus()
                 view.post_message(ColumnsView.Changed())
             else:

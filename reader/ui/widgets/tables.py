@@ -54,6 +54,9 @@ class TableView(ScrollView, can_focus=True):
         Binding("t", "next_filter", "Filter", id="table_filter", tooltip="Next filter of the rows (the bar on top)"),
         Binding("o", "next_order", "Order", id="table_order", tooltip="Facts: reading order or by category"),
         Binding("enter", "open", "Read", id="table_open", tooltip="Read this cell's sentence in the reading view"),
+        Binding(
+            "escape", "back", "Back", id="table_back", tooltip="Back to the text view you came from, on this claim"
+        ),
         Binding("pagedown,space", "page(1)", "Page down", id="table_page_down", show=False),
         Binding("pageup", "page(-1)", "Page up", id="table_page_up", show=False),
         Binding("home", "move(-1000000000, 0)", "First", id="table_first", show=False),
@@ -118,6 +121,9 @@ class TableView(ScrollView, can_focus=True):
             self.article = article
             self.segment = segment
             self.span = span
+
+    class Back(Message):
+        """Leave the table for the text view it was opened from, on the claim of the cursor's row."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -257,6 +263,9 @@ class TableView(ScrollView, can_focus=True):
             self.post_message(self.Changed())
             return
         self.post_message(self.Open(self.col, cell.segment, cell.span))
+
+    def action_back(self) -> None:
+        self.post_message(self.Back())
 
     # ---- mouse --------------------------------------------------------------
 
