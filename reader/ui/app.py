@@ -19,6 +19,7 @@ from reader.core.quoting import quoted
 from reader.ui.building import BuildCancelled, BuildFailed, EngineRun
 from reader.ui.hands import HANDS_BINDINGS, HandsActions
 from reader.ui.keymap import install_keymap, rebound
+from reader.ui.layout import ALL
 from reader.ui.navigation import nearest_column
 from reader.ui.themes import DEFAULT_THEME, NO_COLOR_THEME, VARIABLE_DEFAULTS, load_themes
 from reader.ui.views import TEXT_VIEWS
@@ -300,7 +301,7 @@ class ReaderApp(HandsActions, App[int]):
             return
         self.query_one(ColumnHeaders).update(comp, view.visible_columns, view.column_width, view.col)
         right = [view.view]
-        if view.folded:
+        if view.fold == ALL and view.folded:
             right.append("folded")
         if view.cosmetic:
             right.append("cosmetic shown")
@@ -343,7 +344,7 @@ class ReaderApp(HandsActions, App[int]):
     def on_table_view_open(self, message: TableView.Open) -> None:
         """Enter on a cell: that version's sentence in the reading view."""
         self.show_view("reading")
-        self.view.goto(message.article, message.segment, message.span)
+        self.view.goto(message.article, message.segment, message.span, open_folds=True)
 
     def on_table_view_back(self, _message: TableView.Back) -> None:
         """Escape in a table: the text view it was opened from (the columns keep its name), on the same claim."""
@@ -357,7 +358,7 @@ class ReaderApp(HandsActions, App[int]):
 
     def jump(self, article: int, segment: int, detail: tuple[int, int] | None = None) -> None:
         """Go to a sentence (and detail) chosen elsewhere, e.g. in the command palette."""
-        self.view.goto(article, segment, detail)
+        self.view.goto(article, segment, detail, open_folds=True)
         self.view.focus()
 
     # ---- actions ----------------------------------------------------------------
@@ -391,7 +392,7 @@ class ReaderApp(HandsActions, App[int]):
                     claim = self.comparison.claims[row.claim]
                     if col not in claim.articles:  # the version lacks it: the nearest one that tells it
                         col = nearest_column(claim.articles, col, view.visible_columns)
-                    view.goto(col, claim.segments_of(col)[0])
+                    view.goto(col, claim.segments_of(col)[0], open_folds=True)
                 view.focus()
                 view.post_message(ColumnsView.Changed())
             else:

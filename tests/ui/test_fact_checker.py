@@ -63,3 +63,109 @@ async def test_escape_from_a_cell_whose_version_lacks_the_claim_lands_in_a_versi
         await pilot.press("escape")
         await pilot.pause()
         assert (app.view.col, bridge.claim_of(app.view.col, app.view.seg).index) == (lone.articles[0], lone.index)
+
+
+BASE_ONLY_NAME = [
+    "The mayor opened the new bridge with Jo Appleby on Monday morning. Traffic will start next week.",
+    "The mayor opened the new bridge on Monday morning. Traffic will start next week.",
+    "The mayor opened the new bridge on Monday morning, it is said. Traffic will start next week.",
+]
+
+
+async def test_the_palette_lists_a_fact_once_however_many_versions_lack_it():
+    from reader.core.compare import compare_texts
+    from reader.ui.commands import _candidates
+
+    comparison = compare_texts(BASE_ONLY_NAME)
+    assert len([d for d in comparison.details if d.text == "Jo Appleby"]) == 2  # lacking in 2, and in 3
+    app = make_app(comparison, texts=BASE_ONLY_NAME)
+    async with app.run_test(size=(120, 30)):
+        offered = [text for text, *_ in _candidates(app)]
+        assert offered.count("name: Jo Appleby") == 1
+
+
+async def test_a_jump_into_a_fold_lands_on_the_sentence_asked_for(harbour):
+    app = make_app(harbour)
+    async with app.run_test(size=(120, 30)) as pilot:
+        view = app.view
+        await pilot.press("z")
+        assert view.folded
+        folded = [s for s in view.docs[0].first_line if s not in view.docs[0].position]
+        assert folded, "the harbour story has runs of unchanged claims to fold"
+        app.jump(0, folded[len(folded) // 2])
+        await pilot.pause()
+        assert (view.col, view.seg) == (0, folded[len(folded) // 2])
+        assert view.seg in view.docs[0].position, "the fold opened"
+
+
+def test_the_aligned_view_folds_runs_of_one_version_claims_with_each_columns_count(bridge):
+    from reader.ui.layout import FOLD, LONE, OPEN, build_aligned
+
+    lone = [c for c in bridge.claims if len(c.articles) == 1]
+    assert lone
+    docs = build_aligned(bridge, 30, LONE)
+    for doc in docs:
+        here = sum(1 for c in lone if doc.article in c.articles)
+        labels = [line.label for line in doc.lines if line.kind == FOLD]
+        assert labels == [f"⋯ {here} only here (z)" if here else f"⋯ {len(lone)} only in others (z)"]
+        assert not any(s in doc.position for c in lone for s in c.segments_of(doc.article))
+    opened = build_aligned(bridge, 30, OPEN)
+    assert not any(line.kind == FOLD for doc in opened for line in doc.lines)
+
+
+def test_two_versions_fold_nothing_by_default():
+    from reader.core.compare import compare_texts
+    from reader.ui.layout import FOLD, LONE, build_aligned
+
+    two = compare_texts(
+        [BASE_ONLY_NAME[0], "Traffic will start next week. Seven swans were seen flying over a quiet harbour."]
+    )
+    assert any(len(c.articles) == 1 for c in two.claims)
+    assert not any(line.kind == FOLD for doc in build_aligned(two, 30, LONE) for line in doc.lines)
+
+
+CORPUS = "corpus/prisoner-exchange"
+
+
+async def test_the_corpus_opens_on_what_versions_share_and_z_opens_the_rest():
+    from reader.core import compare_versions
+    from reader.ui.layout import FOLD, TEXT
+
+    corpus = compare_versions([CORPUS])
+    app = make_app(corpus, texts=[a.text for a in corpus.articles])
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = app.view
+        await pilot.pause()
+        height = view.scrollable_content_region.height
+        shown = [view.docs[c].lines[round(view.scroll_y) : round(view.scroll_y) + height] for c in view.visible_columns]
+        claims = {
+            corpus.claim_of(col, line.segment).index
+            for col, lines in zip(view.visible_columns, shown, strict=True)
+            for line in lines
+            if line.kind == TEXT
+        }
+        assert len(claims) >= 3
+        assert all(len(corpus.claims[k].articles) >= 2 for k in claims), "the first screen: claims versions share"
+        assert any(line.kind == FOLD and "only" in line.label for lines in shown for line in lines)
+        lone = next(c for c in corpus.claims if len(c.articles) == 1 and c.articles[0] in view.visible_columns)
+        assert lone.segments_of(lone.articles[0])[0] not in view.docs[lone.articles[0]].position
+        await pilot.press("z")
+        assert not view.folded
+        assert lone.segments_of(lone.articles[0])[0] in view.docs[lone.articles[0]].position
+        await pilot.press("z")
+        assert view.folded and "folded" in str(app.query_one("#status").render())
+
+
+async def test_n_walks_what_is_shown_and_a_search_opens_the_folds(bridge):
+    app = make_app(bridge)
+    async with app.run_test(size=(120, 30)) as pilot:
+        view = app.view
+        seen = set()
+        for _ in range(len(bridge.claims)):
+            await pilot.press("n")
+            seen.add(bridge.claim_of(view.col, view.seg).index)
+        assert all(len(bridge.claims[k].articles) > 1 for k in seen), "n stops only at claims on screen"
+        await pilot.press("slash", *"second bridge", "enter")
+        await pilot.pause()
+        assert "second bridge" in bridge.articles[view.col].segments[view.seg].text
+        assert view.seg in view.docs[view.col].position
