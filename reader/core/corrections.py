@@ -133,7 +133,25 @@ def apply(comparison: Comparison, corrections: Sequence[Correction]) -> Applied:
             applied.append(correction)
         else:
             notes.append(note)
+    if applied:
+        groups, origin = _reading_order(comparison, groups, origin)
     return Applied(_rebuild(ctx, comparison, groups, origin), tuple(applied), tuple(notes))
+
+
+def _reading_order(
+    comparison: Comparison, groups: list[list[tuple[int, int]]], origin: list[int | None]
+) -> tuple[list[list[tuple[int, int]]], list[int | None]]:
+    """The claims put back in the aligner's reading order (led by the base, see align.py): a correction
+    changes which claim a sentence is in, never the order a version is read in (an un-paired sentence
+    stood right after its former claim, wherever its version tells it)."""
+    from .align import Draft
+    from .align import _reading_order as aligner_order
+
+    drafts = [Draft(tuple(g), 0.0, ()) for g in groups]
+    at = {id(d): k for k, d in enumerate(drafts)}
+    lengths = [len(a.segments) for a in comparison.articles]
+    order = [at[id(d)] for d in aligner_order(drafts, lengths, comparison.base)]
+    return [groups[k] for k in order], [origin[k] for k in order]
 
 
 def _move(ctx: _Context, groups: list[list[tuple[int, int]]], origin: list[int | None], c: Correction) -> str | None:
