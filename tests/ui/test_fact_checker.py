@@ -169,3 +169,44 @@ async def test_n_walks_what_is_shown_and_a_search_opens_the_folds(bridge):
         await pilot.pause()
         assert "second bridge" in bridge.articles[view.col].segments[view.seg].text
         assert view.seg in view.docs[view.col].position
+
+
+@pytest.mark.parametrize(
+    ("name", "values", "expected"),
+    [
+        (
+            "a word in the middle",
+            ["“The decision to retire was mine", "“The decision to go was mine"],
+            ["…retire…", "…go…"],
+        ),
+        ("the numbers differ", ["12 dead", "15 dead"], ["12…", "15…"]),
+        ("nothing shared", ["Reuters", "AP"], ["Reuters", "AP"]),
+        ("one a prefix of the other", ["the plan", "the plan today"], ["…plan", "…plan today"]),
+        ("one value alone", ["the plan"], ["the plan"]),
+    ],
+)
+def test_differing_parts(name, values, expected):
+    from reader.ui.tables import differing_parts
+
+    assert differing_parts(values) == expected
+
+
+FERGUSON = [
+    f"The club confirmed the news on Wednesday. Ferguson said: “The decision to {verb} is one that I have "
+    "thought about a great deal.” The club thanked him."
+    for verb in ("retire", "step down", "leave")
+]
+
+
+async def test_the_facts_table_shows_where_long_values_differ():
+    from reader.core.compare import compare_texts
+
+    app = make_app(compare_texts(FERGUSON), texts=FERGUSON)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        tables = app.tables
+        row = next(i for i, r in enumerate(tables.rows) if r.kind == "quote")
+        line = "".join(s.text for s in tables._row(row, tables.rich_style))
+        for words in ("retire", "step down", "leave"):
+            assert words in line, line

@@ -373,6 +373,8 @@ class TableView(ScrollView, can_focus=True):
             if here and a == self.col:
                 style += self.style("cursor")
             text = c.text.center(cell) if self.table.cell_width else c.text
+            if c.short and cell_len(text) > cell:  # too long to show whole: the part that differs
+                text = c.short
             out.append(Segment(fit(text or ("·" if not self.table.cell_width else ""), cell), style))
             out.append(Segment(" ", row_style))
         return out
