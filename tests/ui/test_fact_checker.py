@@ -210,3 +210,38 @@ async def test_the_facts_table_shows_where_long_values_differ():
         line = "".join(s.text for s in tables._row(row, tables.rich_style))
         for words in ("retire", "step down", "leave"):
             assert words in line, line
+
+
+def _panel(comparison, article, segment) -> str:
+    from rich.style import Style
+
+    from reader.ui.screens.claim import claim_report
+
+    return "\n".join(block.plain for block in claim_report(comparison, article, segment, lambda _name: Style()))
+
+
+def test_the_claim_panel_names_a_fact_only_the_base_has_once_with_who_lacks_it():
+    from reader.core.compare import compare_texts
+
+    panel = _panel(compare_texts(BASE_ONLY_NAME), 0, 0)
+    lines = [line for line in panel.splitlines() if "Jo Appleby" in line and "•" in line]
+    assert len(lines) == 1, panel
+    assert "inserted" not in lines[0] and "2 (<text 2>), 3 (<text 3>) lack it" in lines[0]
+
+
+FILLER = "apple bridge candle dolphin engine forest garden harbour island jungle kettle lantern meadow needle orchard"
+TOLD_LATE = "It is the right time to hand over the keys of the club, Ferguson said."
+
+
+def test_why_paired_says_when_two_sentences_stand_far_apart():
+    from reader.core.compare import compare_texts
+
+    words = FILLER.split()
+    first = " ".join([TOLD_LATE, *(f"Sentence about the {w} number {i}." for i, w in enumerate(words))])
+    last = " ".join([*(f"Another line on {w} and {words[-1 - i]} today." for i, w in enumerate(words)), TOLD_LATE])
+    comparison = compare_texts([first, last])
+    assert comparison.claim_of(0, 0).articles == (0, 1)
+    why = next(line for line in _panel(comparison, 0, 0).splitlines() if line.startswith("Why paired"))
+    assert "far apart: sentence 1 of 16 in 1 (<text 1>), sentence 16 of 16 in 2 (<text 2>)" in why
+    near = compare_texts([first, first.replace("right time", "proper time")])
+    assert "far apart" not in _panel(near, 0, 0)
