@@ -110,20 +110,39 @@ _GAP = Line(GAP)
 _GAP_FIRST = Line(GAP, first=True)
 
 
-def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of text[start:end] into (start, end) offsets of at most `width` cells."""
+def inline_room(text: str, start: int) -> int:
+    """Cells a sentence starting mid-line at `start` adds for its status glyph, set apart from the prose
+    ("spine. ~ It has", never "spine.~It"): the glyph and a space after the space before it, or, with
+    no space before it, a space on each side."""
+    return 2 if start > 0 and text[start - 1].isspace() else 3
+
+
+def wrap(text: str, start: int, end: int, width: int, starts: Sequence[int] = ()) -> list[tuple[int, int]]:
+    """Greedy word wrap of text[start:end] into (start, end) offsets of at most `width` cells.
+
+    `starts` (sorted): offsets where a sentence begins; one that begins mid-line takes `inline_room`
+    cells more, so its glyph fits (one that begins a line has its glyph in the gutter)."""
     width = max(width, 1)
     lines: list[tuple[int, int]] = []
     line_start = line_end = -1
     used = 0
+    k = 0
     for match in _WORD.finditer(text, start, end):
         ws, we = match.span()
         word = match.group()
         w = len(word) if word.isascii() else cell_len(word)
-        if line_start >= 0 and used + (ws - line_end) + w <= width:
-            used += (ws - line_end) + w
+        inside = at_word = 0  # the rooms of sentences starting inside this word, and at its first letter
+        while k < len(starts) and starts[k] < we:
+            if starts[k] == ws:
+                at_word = inline_room(text, ws)
+            elif starts[k] > ws:
+                inside += inline_room(text, starts[k])
+            k += 1
+        if line_start >= 0 and used + (ws - line_end) + w + inside + at_word <= width:
+            used += (ws - line_end) + w + inside + at_word
             line_end = we
             continue
+        w += inside
         if line_start >= 0:
             lines.append((line_start, line_end))
         while w > width:  # a word longer than the column: cut it
@@ -147,7 +166,7 @@ def flow(text: str, segments: Sequence[Segment], width: int) -> tuple[list[Line]
     Returns the lines and, per sentence, (first line, line count). A line with one
     sentence only is a plain line; one shared by several lists their pieces.
     """
-    spans = wrap(text, segments[0].start, segments[-1].end, width)
+    spans = wrap(text, segments[0].start, segments[-1].end, width, [seg.start for seg in segments[1:]])
     firsts = [-1] * len(segments)
     lasts = [-1] * len(segments)
     lines: list[Line] = []

@@ -753,7 +753,10 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
         if not line.pieces:
             return line.segment
         text = self.articles[col].text
-        for piece in line.pieces:
-            if x < cell_len(visible(text[line.start : piece.end], keep_newlines=False)):
+        inline = self._inline_glyphs(col, line, self.column_width - GUTTER)
+        extra = 0
+        for i, piece in enumerate(line.pieces):
+            extra += inline.get(i, 0)  # the cells of a glyph set before this sentence
+            if x < cell_len(visible(text[line.start : piece.end], keep_newlines=False)) + extra:
                 return piece.segment
         return line.pieces[-1].segment

@@ -7,11 +7,13 @@ holds the state these read (the comparison, the lines, the cursor, the search).
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from reader.ui.layout import BLANK, FOLD, GAP, TEXT, Line, Piece, pieces_of
+from reader.core.visible import visible
+from reader.ui.layout import BLANK, FOLD, GAP, TEXT, Line, Piece, inline_room, pieces_of
 from reader.ui.styling import GLYPH_RANK, MOVED_GLYPH, STATUS_GLYPH, search_spans, sentence_spans, styled_segments
 
 GUTTER = 2  # marker glyph + status glyph
@@ -130,14 +132,16 @@ class ColumnPainting:
         ]
         body: list[Segment] = []
         pos = line.start
+        inline = self._inline_glyphs(col, line, width - GUTTER)
         for i, (piece, mark, text_style) in enumerate(zip(pieces, marks, styles, strict=True)):
             if piece.start > pos:  # the space between two sentences belongs to neither
-                glyph, glyph_style, _ = self._glyph(col, piece.segment) if i and piece.first else (" ", base, 0)
-                if glyph != " ":  # a sentence starting mid-line: its glyph in the space before it
-                    body.extend(styled_segments(article.text, pos, piece.start - 1, base, (), self.style))
-                    body.append(Segment(glyph, base + glyph_style))
-                else:
-                    body.extend(styled_segments(article.text, pos, piece.start, base, (), self.style))
+                body.extend(styled_segments(article.text, pos, piece.start, base, (), self.style))
+            if i in inline:  # a sentence starting mid-line: its glyph set apart, a space on each side
+                glyph, glyph_style, _ = self._glyph(col, piece.segment)
+                if inline[i] == 3:
+                    body.append(Segment(" ", base))
+                body.append(Segment(glyph, base + glyph_style))
+                body.append(Segment(" ", base))
             spans = list(self.spans_of(col, piece.segment))
             if self.search_query:
                 seg = article.segments[piece.segment]
@@ -153,6 +157,23 @@ class ColumnPainting:
         used = GUTTER + sum(seg.cell_length for seg in body)
         if used < width:
             out.append(Segment(" " * (width - used), styles[-1]))
+        return out
+
+    def _inline_glyphs(self, col: int, line: Line, room: int) -> dict[int, int]:
+        """The pieces of a text line whose sentence starts mid-line with a glyph to show, and the cells each
+        adds (layout.inline_room, which the wrapping reserved); none beyond `room` cells (a cut word)."""
+        pieces = line.pieces
+        if len(pieces) < 2 or self.comparison is None:
+            return {}
+        text = self.articles[col].text
+        used = cell_len(visible(text[line.start : line.end], keep_newlines=False))
+        out: dict[int, int] = {}
+        for i, piece in enumerate(pieces):
+            if i and piece.first and self._glyph(col, piece.segment)[0] != " ":
+                extra = inline_room(text, piece.start)
+                if used + extra <= room:
+                    out[i] = extra
+                    used += extra
         return out
 
     def _gutter(
