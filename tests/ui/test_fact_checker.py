@@ -245,3 +245,16 @@ def test_why_paired_says_when_two_sentences_stand_far_apart():
     assert "far apart: sentence 1 of 16 in 1 (<text 1>), sentence 16 of 16 in 2 (<text 2>)" in why
     near = compare_texts([first, first.replace("right time", "proper time")])
     assert "far apart" not in _panel(near, 0, 0)
+
+
+async def test_the_status_line_quotes_a_quotation_once():
+    from reader.core import compare_versions
+
+    corpus = compare_versions([CORPUS])
+    quote = next(d for d in corpus.details if d.category == "quote" and d.text[:1] in '“‘"')
+    app = make_app(corpus, texts=[a.text for a in corpus.articles])
+    async with app.run_test(size=(160, 36)) as pilot:
+        app.jump(quote.article, corpus.articles[quote.article].segment_at(quote.start).index, (quote.start, quote.end))
+        await pilot.pause()
+        status = str(app.query_one("#status").render())
+        assert "quote “" in status and "““" not in status and "“‘" not in status, status
