@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from reader.core.load import load_sources
+from reader.core.input.load import load_sources
 from reader.ui.app import ReaderApp
 
 HERE = Path(__file__).parent

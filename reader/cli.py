@@ -18,17 +18,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from reader.core.load import STDIN, InputError, Story, file_key, stdin_file_key, stream_file_key
-from reader.core.urls import is_url
-from reader.core.visible import visible
-from reader.hands_cli import (
+from reader.core import STDIN, InputError, Story, file_key, is_url, stdin_file_key, stream_file_key
+from reader.corrections_cli import (
     corrected_report,
     export_pairs,
-    read_hands_options,
+    read_corrections_options,
     serve,
     serve_options,
     served_in_browser,
 )
+from reader.model import visible
 
 # One thread for numpy's BLAS unless the user chose otherwise (set before numpy is imported): the engine's
 # matrix products are small, and OpenBLAS starting a thread per core costs more CPU than they save
@@ -268,7 +267,7 @@ def _is_terminal(stream: TextIO | None) -> bool:
 
 def _open_app(args: argparse.Namespace) -> int:
     """Hand the paths to the app (which loads them, with the same one-line errors)."""
-    from reader.core.load import expand_inputs, read_stdin_ahead
+    from reader.core import expand_inputs, read_stdin_ahead
 
     browser = served_in_browser()  # under --serve the app talks to the page over pipes, not a terminal
     if not browser and not _is_terminal(sys.stdout):
@@ -296,8 +295,7 @@ def _open_app(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> None:
-    from reader.core import compare_versions
-    from reader.core.load import load_story
+    from reader.core import compare_versions, load_story
 
     progress = Progress()
     try:
@@ -347,7 +345,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _fill_closed_descriptors()
     args = parser().parse_args(argv)
     try:
-        read_hands_options(args, _say)
+        read_corrections_options(args, _say)
         if args.serve:
             return serve(args.paths, serve_options(args), host=args.host, port=args.port)
         if args.export_pairs:

@@ -17,8 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.core.load import STDIN, InputError, load_sources
-from reader.core.urls import is_url
+from reader.core import STDIN, InputError, is_url, load_sources
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000

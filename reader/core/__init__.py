@@ -1,32 +1,117 @@
-"""The engine: versions of one story in, one `Comparison` out.
+"""The engine's front door: versions of one story in, one `Comparison` (reader.model) out.
 
-`compare_versions` is the pipeline's one entry point (load -> segment -> align -> compare); the
-command line and the app both call it. Everything else in this package is a stage.
-It is imported on first use, so `import reader.core.load` (which the app needs to show
-the versions' headers at once) does not pull in the engine's numerical libraries.
+The faces (the app, the reports, the command line) import the engine from here and nowhere
+else. Behind it the pipeline runs by stage, one subpackage each:
+
+    input/        load files, folders, standard input and URLs; decode; extract articles
+    text/         segment into sentences and tokens; normalise words; read values
+    align/        pair the sentences of N versions into claims, with moves
+    claims/       compare inside each claim: word changes, layers, facts, citations
+    corrections/  a reader's own pairings and unpairings, applied and kept
+
+Names are imported on first use, so the app can show the versions' text (`load_sources`,
+`segment`) before the numerical libraries of the alignment are loaded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+import importlib
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .load import Source
-    from .model import Comparison
+    from reader.core.collector import collector_paused
+    from reader.core.corrections.apply import Applied, Correction, apply, pair, unpair
+    from reader.core.corrections.session import PairSession
+    from reader.core.corrections.store import PairsError
+    from reader.core.corrections.store import dumps as dumps_corrections
+    from reader.core.corrections.store import read as read_corrections
+    from reader.core.input.load import (
+        STDIN,
+        Source,
+        Story,
+        expand_inputs,
+        file_key,
+        load_sources,
+        load_story,
+        read_stdin_ahead,
+        stdin_file_key,
+        stream_file_key,
+    )
+    from reader.core.input.metadata import refuse_deep_keys
+    from reader.core.input.urls import is_url
+    from reader.core.pipeline import compare_texts, compare_versions
+    from reader.core.text.normalize import fold
+    from reader.core.text.segment import read_article, segment
+    from reader.model.errors import InputError
+
+# name -> (module, name there)
+_EXPORTS: dict[str, tuple[str, str]] = {
+    **{n: ("reader.core.pipeline", n) for n in ("compare_versions", "compare_texts")},
+    "collector_paused": ("reader.core.collector", "collector_paused"),
+    **{
+        n: ("reader.core.input.load", n)
+        for n in (
+            "STDIN",
+            "Source",
+            "Story",
+            "expand_inputs",
+            "file_key",
+            "load_sources",
+            "load_story",
+            "read_stdin_ahead",
+            "stdin_file_key",
+            "stream_file_key",
+        )
+    },
+    "InputError": ("reader.model.errors", "InputError"),
+    "is_url": ("reader.core.input.urls", "is_url"),
+    "refuse_deep_keys": ("reader.core.input.metadata", "refuse_deep_keys"),
+    "read_article": ("reader.core.text.segment", "read_article"),
+    "segment": ("reader.core.text.segment", "segment"),
+    "fold": ("reader.core.text.normalize", "fold"),
+    **{n: ("reader.core.corrections.apply", n) for n in ("Applied", "Correction", "apply", "pair", "unpair")},
+    "PairSession": ("reader.core.corrections.session", "PairSession"),
+    "PairsError": ("reader.core.corrections.store", "PairsError"),
+    "read_corrections": ("reader.core.corrections.store", "read"),
+    "dumps_corrections": ("reader.core.corrections.store", "dumps"),
+}
+
+__all__ = [
+    "Applied",
+    "Correction",
+    "InputError",
+    "PairSession",
+    "PairsError",
+    "STDIN",
+    "Source",
+    "Story",
+    "apply",
+    "collector_paused",
+    "compare_texts",
+    "compare_versions",
+    "dumps_corrections",
+    "expand_inputs",
+    "file_key",
+    "fold",
+    "is_url",
+    "load_sources",
+    "load_story",
+    "pair",
+    "read_article",
+    "read_corrections",
+    "read_stdin_ahead",
+    "refuse_deep_keys",
+    "segment",
+    "stdin_file_key",
+    "stream_file_key",
+    "unpair",
+]
 
 
-def compare_versions(
-    versions: Sequence[str] | Sequence[Source],
-    base: int = 0,
-    progress: Callable[[str], None] | None = None,
-) -> Comparison:
-    """Compare the versions: paths (files, folders, `-` for standard input, URLs) to load,
-    or sources already loaded. `base` is the version the others are compared with (0-based);
-    `progress` is told each stage's name as it starts."""
-    from .compare import build
-    from .load import Source, load_sources
-
-    if all(isinstance(v, Source) for v in versions):
-        return build([v for v in versions if isinstance(v, Source)], base, progress)
-    return build(load_sources([str(v) for v in versions], progress), base, progress)
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'reader.core' has no attribute {name!r}")
+    module, attr = _EXPORTS[name]
+    value = getattr(importlib.import_module(module), attr)
+    globals()[name] = value
+    return value

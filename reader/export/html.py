@@ -21,9 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from html import escape
 
-from reader.core.model import CATEGORY_TABLE, STATUS_LABELS, Article, Claim, Comparison, Detail, Mark
-from reader.core.quoting import unquoted
-from reader.core.visible import visible
+from reader.model import CATEGORY_TABLE, STATUS_LABELS, Article, Claim, Comparison, Detail, Mark, unquoted, visible
 
 _CONTROL_PICTURE = re.compile("[\u2400-\u2421]")
 STATUS_MARKS = {"same": "=", "reworded": "≈", "altered": "≠", "unique": "+"}
@@ -223,7 +221,7 @@ def _legend() -> str:
 
 
 def _summary(comparison: Comparison) -> str:
-    counts = Counter(c.status for c in comparison.claims)
+    counts: Counter[str] = Counter(c.status for c in comparison.claims)
     parts = [f"{counts[s]} {STATUS_LABELS[s]}" for s in STATUS_LABELS if counts[s]]
     base = comparison.articles[comparison.base]
     return (

@@ -9,8 +9,8 @@ from typing import Any
 
 import orjson
 
-from reader.core.compare import collector_paused
-from reader.core.model import Comparison, Span
+from reader.core import collector_paused
+from reader.model import Comparison, Span
 
 SCHEMA = "reader.comparison/1"
 LIST_CHUNK = 2000  # items of a long list encoded at once in compact JSON

@@ -8,8 +8,7 @@ under each claim, sources at the end.
 
 from __future__ import annotations
 
-from reader.core.model import STATUS_LABELS, Article, Comparison, Detail, Mark
-from reader.core.quoting import quoted
+from reader.model import STATUS_LABELS, Article, Comparison, Detail, Mark, quoted
 
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 STATUS_WORDS = STATUS_LABELS

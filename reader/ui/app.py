@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 
-from reader.core.load import Source
-from reader.core.quoting import quoted
+from reader.core import Source
+from reader.model import quoted, visible
 from reader.ui.building import BuildCancelled, BuildFailed, EngineRun
-from reader.ui.hands import HANDS_BINDINGS, HandsActions
+from reader.ui.corrections import CORRECTION_BINDINGS, Corrections
 from reader.ui.keymap import install_keymap, rebound
 from reader.ui.layout import ALL
 from reader.ui.navigation import nearest_column
@@ -32,8 +33,8 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.widgets import Input
 
-    from reader.core.corrections import Correction
-    from reader.core.model import Comparison
+    from reader.core import Correction
+    from reader.model import Comparison
     from reader.ui.widgets.tables import TableView
 
 VIEW_ORDER = ("aligned", "reading", "paragraphs", "claims", "facts", "sources")  # what `v` walks through
@@ -46,7 +47,7 @@ def jump_commands() -> type[Provider]:
     return JumpCommands
 
 
-class ReaderApp(HandsActions, App[int]):
+class ReaderApp(App[int]):
     """Several versions of one story, side by side."""
 
     CSS_PATH = "app.tcss"
@@ -68,7 +69,7 @@ class ReaderApp(HandsActions, App[int]):
         Binding("b", "make_base", "Base", id="make_base", tooltip="Compare every version with the focused one"),
         Binding("slash", "search", "Search", id="search", key_display="/"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
-        *HANDS_BINDINGS,
+        *CORRECTION_BINDINGS,
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
@@ -96,7 +97,8 @@ class ReaderApp(HandsActions, App[int]):
         self._tables: TableView | None = None
         loaded = load_themes(user_theme_dir)
         self.theme_warnings = [*warnings, *loaded.warnings]
-        self.init_hands(pairs)
+        self.corrections = Corrections(self, pairs)
+        self.user_keymap: dict[str, str] = {}  # keymap.toml's keys by binding id (install_keymap)
         self.start_view = view
         self.start_cosmetic = cosmetic
         for t in loaded.themes.values():
@@ -138,7 +140,7 @@ class ReaderApp(HandsActions, App[int]):
     @property
     def tables(self) -> TableView:
         """The tables (claims, facts, sources), made on first use, at the latest just after the comparison's
-        marks are painted (see _show_comparison): the first frames do without them (their import, styles and
+        marks are painted (see show_comparison): the first frames do without them (their import, styles and
         layout: 3-4 ms of the text's first frame, 5-10 ms of the marks')."""
         if self._tables is None:
             self._tables = self._new_tables()
@@ -196,7 +198,7 @@ class ReaderApp(HandsActions, App[int]):
             self.say(warning, severity="warning", timeout=8)
         self.view.focus()
         if self._given is not None:
-            self._show_comparison(self._given)
+            self.show_comparison(self._given)
         elif self.comparison is None:
             self._show_text()
         self.call_after_refresh(self._after_first_frame)
@@ -205,7 +207,7 @@ class ReaderApp(HandsActions, App[int]):
 
     def _show_text(self) -> None:
         """The versions' text at once, in their reading order, while the comparison is built (its marks follow)."""
-        from reader.core.segment import read_article
+        from reader.core import read_article
 
         self.view.preview([read_article(i, s) for i, s in enumerate(self.sources)], self.base)
 
@@ -240,20 +242,20 @@ class ReaderApp(HandsActions, App[int]):
 
     @work(thread=True, exclusive=True, group="build")
     def _await_comparison(self, engine: EngineRun) -> None:
-        _ = self.pair_session  # its modules imported (5 ms) while the engine works, not after it is done
+        _ = self.corrections.session  # its modules imported (5 ms) while the engine works, not after it is done
         try:
             comparison = engine.result()
             gc.freeze()  # the model lives as long as it is shown: the collector's passes need not walk it
-            comparison = self.corrected(comparison)
+            comparison = self.corrections.corrected(comparison)
         except BuildCancelled:
             return
         except BuildFailed as exc:  # the engine failed: say so and leave, never a traceback
             self.call_from_thread(self.exit, 1, message=f"reader: comparison failed: {exc}")
             return
         if engine is self._engine and not engine.cancelled:
-            self.call_from_thread(self._show_comparison, comparison)
+            self.call_from_thread(self.show_comparison, comparison)
 
-    def _show_comparison(self, comparison: Comparison) -> None:
+    def show_comparison(self, comparison: Comparison) -> None:
         view = self.view
         keep = (view.col, view.seg) if view.docs else (None, None)  # on the sentence read meanwhile, if any
         self.comparison = comparison
@@ -305,8 +307,8 @@ class ReaderApp(HandsActions, App[int]):
             right.append("folded")
         if view.cosmetic:
             right.append("cosmetic shown")
-        if self.picked is not None:
-            right.append(self.hands_status())
+        if self.corrections.picked is not None:
+            right.append(self.corrections.status())
         if view.search_query:
             pos = view.search_position
             right.append(f"“{view.search_query}” {pos or '-'}/{len(view.search_hits)}")
@@ -337,8 +339,8 @@ class ReaderApp(HandsActions, App[int]):
         if self.comparison is None or not tables.display:
             return
         right = [tables.table.name, tables.filter]
-        if self.picked is not None:
-            right.append(self.hands_status())
+        if self.corrections.picked is not None:
+            right.append(self.corrections.status())
         self.query_one(StatusLine).show(tables.describe(), " · ".join(right))
 
     def on_table_view_open(self, message: TableView.Open) -> None:
@@ -354,7 +356,7 @@ class ReaderApp(HandsActions, App[int]):
         if self.comparison is not None:
             from reader.ui.screens.claim import ClaimScreen
 
-            self.push_screen(ClaimScreen(self.comparison, message.article, message.segment, self.view.style))
+            self.push_screen(ClaimScreen(self.comparison, message.article, message.segment, self.view.painter.style))
 
     def jump(self, article: int, segment: int, detail: tuple[int, int] | None = None) -> None:
         """Go to a sentence (and detail) chosen elsewhere, e.g. in the command palette."""
@@ -454,8 +456,40 @@ class ReaderApp(HandsActions, App[int]):
         from reader.ui.widgets.tables import TableView
 
         groups = [
-            ("Text views", list(ColumnsView.BINDINGS)),
-            ("Tables", [b for b in TableView.BINDINGS if not b.action.startswith("version")]),
-            ("Views, app", list(self.BINDINGS)),
+            ("Text views", [b for b in ColumnsView.BINDINGS if isinstance(b, Binding)]),
+            (
+                "Tables",
+                [b for b in TableView.BINDINGS if isinstance(b, Binding) and not b.action.startswith("version")],
+            ),
+            ("Views, app", [b for b in self.BINDINGS if isinstance(b, Binding)]),
         ]
         self.push_screen(HelpScreen([(title, rebound(bindings, self.user_keymap)) for title, bindings in groups]))
+
+    # ---- corrections and copying (reader/ui/corrections.py) --------------------
+
+    def action_unpair(self) -> None:
+        self.corrections.unpair()
+
+    def action_pair(self) -> None:
+        self.corrections.pair()
+
+    def action_undo_correction(self) -> None:
+        self.corrections.undo()
+
+    def action_copy_sentence(self) -> None:
+        self.corrections.copy_sentence()
+
+    def action_copy_claim(self) -> None:
+        self.corrections.copy_claim()
+
+    def say(self, message: str, severity: SeverityLevel = "information", timeout: float = 4) -> None:
+        """A notification that shows text from files (sentences, names, keymap lines) as text:
+        control characters as placeholders, brackets never read as markup."""
+        self.notify(visible(message, keep_newlines=False), severity=severity, timeout=timeout, markup=False)
+
+    def check_start_view(self, name: str | None, known: Sequence[str]) -> str | None:
+        """config.toml's view if the app has it; else None, with a warning that lists the views."""
+        if name is None or name in known:
+            return name
+        self.theme_warnings.append(f"config.toml: no view {name!r}; the views are {', '.join(known)}")
+        return None

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 from reader.ui import transfer
 
 if TYPE_CHECKING:
-    from reader.core.load import Source
-    from reader.core.model import Comparison
+    from reader.core import Source
+    from reader.model import Comparison
 
 
 class BuildFailed(Exception):
@@ -98,7 +98,7 @@ class EngineRun:
             return _compare(self.sources, self.base)
         if self._receive is None:
             raise BuildCancelled if self.cancelled else RuntimeError("result() before start()")
-        from reader.core.compare import collector_paused
+        from reader.core import collector_paused
 
         try:
             with os.fdopen(self._receive, "rb") as pipe:

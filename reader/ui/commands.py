@@ -6,7 +6,7 @@ every registered theme, the reader's and the user's included.)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -14,7 +14,7 @@ from textual.command import Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import FuzzySearch
 
-from reader.core.visible import visible
+from reader.model import visible
 from reader.ui.styling import STATUS_WORDS
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def _candidates(app: ReaderApp) -> Iterator[tuple[str, str, int, int, tuple[int,
         yield f"{d.category}: {text}", where, d.article, seg, (d.start, d.end)
 
 
-def _highlight(candidate: str, offsets: tuple[int, ...]) -> Content:
+def _highlight(candidate: str, offsets: Sequence[int]) -> Content:
     """Like Matcher.highlight, but the candidate is article text, so never parsed as markup."""
     content = Content(candidate)
     for offset in offsets:

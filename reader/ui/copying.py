@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.model import Comparison
+from reader.model import Comparison
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 

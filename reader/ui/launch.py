@@ -11,11 +11,11 @@ import gc
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from reader.core.load import InputError, load_sources
+from reader.core import InputError, load_sources
 from reader.ui.building import EngineRun
 
 if TYPE_CHECKING:
-    from reader.core.corrections import Correction
+    from reader.core import Correction
 
 
 def run_app(

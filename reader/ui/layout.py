@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 
-from reader.core.model import Article, Claim, Comparison, Segment
+from reader.model import Article, Claim, Comparison, Segment
 
 TEXT, BLANK, GAP, FOLD = "text", "blank", "gap", "fold"
 FOLD_MIN_RUN = 3
@@ -465,7 +465,9 @@ def build_paragraphs(
             is_foldable(comparison.claim_of(a, s), n) for a, ps in row.items() for p in ps for s in runs[a][p]
         ):
             count = len({comparison.claim_of(a, s).index for a, ps in row.items() for p in ps for s in runs[a][p]})
-            _fold_rows(docs, [{a: [s for p in ps for s in runs[a][p]] for a, ps in row.items()}], _fold_label(count))
+            _fold_rows(
+                docs, [{a: tuple(s for p in ps for s in runs[a][p]) for a, ps in row.items()}], _fold_label(count)
+            )
             continue
         cells: dict[int, list[tuple[list[int], list[Line], list[tuple[int, int]]]]] = {}
         for a, ps in row.items():

@@ -14,8 +14,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from reader.core.model import Comparison
-from reader.core.visible import visible
+from reader.model import Comparison, visible
 
 Span = tuple[int, int, str]  # start, end (article offsets), style name
 

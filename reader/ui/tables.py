@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from reader.core.model import CATEGORIES, Claim, Comparison
-from reader.core.normalize import fold
-from reader.core.quoting import quoted
+from reader.core import fold
+from reader.model import CATEGORIES, Claim, Comparison, quoted
 from reader.ui.layout import differs
 from reader.ui.styling import MOVED_GLYPH, STATUS_WORDS
 from reader.ui.wording import version_name

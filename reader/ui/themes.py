@@ -13,13 +13,13 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from reader.core.errors import InputError
-from reader.core.metadata import refuse_deep_keys
-from reader.core.visible import visible
+from reader.core import refuse_deep_keys
+from reader.model import InputError, visible
 
 DEFAULT_THEME = "reader-dark"
 NO_COLOR_THEME = "reader-mono"
@@ -53,7 +53,7 @@ VARIABLE_DEFAULTS: dict[str, str] = {
     "reader-other": "#c0caf5",
     "reader-unique": "#a9b1d6",
     "reader-moved": "#7dcfff",
-    "reader-dropped": "#8e95a5",
+    "reader-dropped": "#d5d8e0",
     "reader-gap": "#7f869b",
     "reader-search": "#e0af68",
     "reader-fold": "#828996",
@@ -115,7 +115,7 @@ def parse_theme(text: str, where: str) -> Theme:
         raise ThemeError(f"{where}: name {name.strip()[:40]!r} must be letters, digits, - or _")
     if not isinstance(data.get("primary"), str):
         raise ThemeError(f"{where}: needs a primary colour")
-    colours: dict[str, str] = {}
+    colours: dict[str, Any] = {}  # Theme's colour fields, by name
     for key in COLOUR_FIELDS:
         if key in data:
             colours[key] = _colour(data[key], f"{where}: {key}")

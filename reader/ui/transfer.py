@@ -22,8 +22,8 @@ from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from reader.core.load import Source
-    from reader.core.model import Article
+    from reader.core import Source
+    from reader.model import Article
 
 HELD = ("text", "segments", "paragraphs")  # what an article shares with the app's own reading of the version
 
@@ -55,14 +55,14 @@ class _Reducers(dict):
         self.sources = sources
 
     def __missing__(self, cls: type) -> Callable[[Any], Any]:
-        from reader.core.model import Article
+        from reader.model import Article
 
         reducer = self._article if cls is Article else _by_constructor(cls) or _usual
         self[cls] = reducer
         return reducer
 
     def _article(self, article: Article) -> Any:
-        from reader.core.segment import segment
+        from reader.core import segment
 
         i = article.index
         if 0 <= i < len(self.sources) and article.text is self.sources[i].text:
@@ -89,8 +89,8 @@ class _Receiver(pickle.Unpickler):
         return super().find_class(module, name)
 
     def _held_article(self, i: int, rest: dict[str, Any]) -> Article:
-        from reader.core.model import Article
-        from reader.core.segment import segment
+        from reader.core import segment
+        from reader.model import Article
 
         text = self.sources[i].text
         held = segment(text)  # the app's own (kept since it segmented the version, or made again alike)
@@ -104,7 +104,8 @@ def _usual(obj: Any) -> Any:
 def _by_constructor(cls: type) -> Callable[[Any], Any] | None:
     """A reducer that rebuilds an instance by calling the class with its fields' values, for frozen dataclasses
     with slots (None for other classes, or when the constructor would not take back what the fields hold)."""
-    if not (dataclasses.is_dataclass(cls) and "__slots__" in vars(cls) and cls.__dataclass_params__.frozen):
+    params = vars(cls).get("__dataclass_params__")  # set on each dataclass by its decorator
+    if not (dataclasses.is_dataclass(cls) and "__slots__" in vars(cls) and params is not None and params.frozen):
         return None
     fields = dataclasses.fields(cls)
     if any(not f.init for f in fields) or hasattr(cls, "__post_init__"):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader.core.model import Claim, Comparison, Detail
+from reader.model import Claim, Comparison, Detail
 from reader.ui.layout import (
     ALL,
     OPEN,
@@ -59,7 +59,8 @@ class TextView:
     description = ""
 
     def __init__(self) -> None:
-        self._column_details: dict[object, object] = {}
+        self._details_docs: object = None  # the layout the details below were found in
+        self._column_details: dict[int, tuple[list[DetailKey], list[DetailTarget]]] = {}
 
     def build(
         self, comparison: Comparison, width: int, fold: str, shown: set[int] | None, wrapper: Wrapper
@@ -94,8 +95,8 @@ class TextView:
         Kept per column until the layout changes (a column of 1,000 sentences takes a while to walk).
         """
         doc = docs[col]
-        if self._column_details.get("docs") is not docs:
-            self._column_details = {"docs": docs}
+        if self._details_docs is not docs:
+            self._details_docs, self._column_details = docs, {}
         found = self._column_details.get(col)
         if found is None:
             keys: list[DetailKey] = []
@@ -237,7 +238,7 @@ class ParagraphView(TextView):
         self, comparison: Comparison, width: int, fold: str, shown: set[int] | None, wrapper: Wrapper
     ) -> list[ColumnDoc]:
         if self._rows is None or self._rows[0] is not comparison:
-            from reader.core.paragraphs import paragraph_rows  # imported when this view is first asked for
+            from reader.model import paragraph_rows  # imported when this view is first asked for
 
             self._rows = (comparison, paragraph_rows(comparison))
         return build_paragraphs(comparison, width, self._rows[1], fold, shown, wrapper)

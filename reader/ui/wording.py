@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import math
 
-from reader.core.model import Comparison
-from reader.core.visible import visible
+from reader.model import Comparison, visible
 
 
 def version_name(comparison: Comparison, article: int, room: int = 24) -> str:

@@ -50,8 +50,8 @@ sys.path.insert(0, str(ROOT))
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.widgets import Static  # noqa: E402
 
-from reader.core.compare import compare_texts  # noqa: E402
-from reader.core.load import Source  # noqa: E402
+from reader.core import compare_texts  # noqa: E402
+from reader.core.input.load import Source  # noqa: E402
 from reader.ui.app import ReaderApp  # noqa: E402
 from tests.bench.startup_probe import CORPUS, SIZE, bare_app, reader_app, reader_text, watch_first_content  # noqa: E402
 from tests.bench.workload import versions  # noqa: E402

@@ -6,8 +6,8 @@ from __future__ import annotations
 import functools
 import time
 
-from reader.core import corrections
-from reader.core.compare import compare_texts
+from reader.core import compare_texts
+from reader.core.corrections import apply as corrections
 from tests.bench.workload import versions
 
 

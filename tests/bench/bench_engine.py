@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from reader.core.compare import compare, compare_texts  # noqa: E402
+from reader.core import compare_texts, compare_versions  # noqa: E402
 from tests.bench.workload import versions  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "prisoner-exchange"
@@ -34,7 +34,7 @@ def median_seconds(run, repeat: int) -> float:
 
 
 def main() -> None:
-    corpus = median_seconds(lambda: compare([str(CORPUS)]), 7)
+    corpus = median_seconds(lambda: compare_versions([str(CORPUS)]), 7)
     print(f"corpus (5 versions, in-process CPU): median {corpus * 1000:.0f} ms")
     command = [sys.executable, "-m", "reader", "--format", "json", str(CORPUS)]
     walls = []

@@ -32,8 +32,8 @@ def sentences(n: int, version: int, words: int = 2, seed: int = 7) -> str:
 
 
 def _one(spec: str) -> dict[str, float]:
-    from reader.core.compare import build
-    from reader.core.load import source_from_bytes
+    from reader.core.input.load import source_from_bytes
+    from reader.core.pipeline import build
 
     n, _, words = spec.partition("x")
     texts = [sentences(int(n), v, int(words or 2)) for v in range(2)]

@@ -107,7 +107,7 @@ def main() -> None:
             reader = [env_python, "-m", "reader", "--format", "json", str(path)]
             peer = [env_python, "-c", DIFFLIB, str(path)]
             trial = subprocess.run(reader, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-            if trial.returncode == 2:  # over the reader's input limits (reader/core/load.py)
+            if trial.returncode == 2:  # over the reader's input limits (reader/core/input/load.py)
                 print(f"{name:22s} refused by the reader: {trial.stderr.strip()}")
                 continue
             ours, theirs, earlier = [], [], []
@@ -142,7 +142,7 @@ def main() -> None:
 def _has_bytecode() -> bool:
     """Whether numpy and the reader have compiled bytecode (`uv sync --compile-bytecode` writes the
     installed packages'; a run without PYTHONDONTWRITEBYTECODE writes the reader's own)."""
-    found = [importlib.util.find_spec(name) for name in ("numpy", "reader.core.compare")]
+    found = [importlib.util.find_spec(name) for name in ("numpy", "reader.core.claims.compare")]
     return all(spec and spec.origin and Path(importlib.util.cache_from_source(spec.origin)).exists() for spec in found)
 
 

@@ -43,7 +43,7 @@ def reader_text(paths: list[str] | None = None):
 
 def reader_on(paths: list[str] | None):
     """As launch.run_app starts it: the versions loaded, the engine started, then the app imported."""
-    from reader.core.load import load_sources
+    from reader.core.input.load import load_sources
     from reader.ui.building import EngineRun
 
     sources = load_sources(paths or [str(CORPUS)])

@@ -1192,7 +1192,7 @@ CASES: list[Case] = [
         two(),
         stdin=b"Some words. ",
         stdin_stays_open=True,
-        patch={"reader.core.load:STDIN_DEADLINE_S": 1.0},
+        patch={"reader.core.input.load:STDIN_DEADLINE_S": 1.0},
     ),
     # ---- command line ------------------------------------------------------------------------
     Case("command line", "no arguments", (), 2, "the following arguments are required: PATH", fmt=None),
@@ -1345,7 +1345,7 @@ CASES: list[Case] = [
         ("{url}/one.html", "{url}/endless"),
         2,
         "too large (over 1 MB)",
-        patch={"reader.core.load:MAX_BYTES": 1_048_576},
+        patch={"reader.core.input.load:MAX_BYTES": 1_048_576},
     ),
     Case(
         "urls",
@@ -1353,7 +1353,7 @@ CASES: list[Case] = [
         ("{url}/trickle-length", "{url}/one.html"),
         2,
         "the page did not arrive within 1.5 seconds",
-        patch={"reader.core.fetch:TOTAL_TIMEOUT_S": 1.5},
+        patch={"reader.core.input.fetch:TOTAL_TIMEOUT_S": 1.5},
     ),
     Case(
         "urls",
@@ -1361,7 +1361,7 @@ CASES: list[Case] = [
         ("{url}/trickle-no-length", "{url}/one.html"),
         2,
         "the page did not arrive within 1.5 seconds",
-        patch={"reader.core.fetch:TOTAL_TIMEOUT_S": 1.5},
+        patch={"reader.core.input.fetch:TOTAL_TIMEOUT_S": 1.5},
     ),
     Case(
         "urls",
@@ -1369,7 +1369,7 @@ CASES: list[Case] = [
         ("{url}/trickle-headers", "{url}/one.html"),
         2,
         "the page did not arrive within 1.5 seconds",
-        patch={"reader.core.fetch:TOTAL_TIMEOUT_S": 1.5},
+        patch={"reader.core.input.fetch:TOTAL_TIMEOUT_S": 1.5},
     ),
     Case(
         "urls",
@@ -1377,7 +1377,7 @@ CASES: list[Case] = [
         ("{url}/silent", "{url}/one.html"),
         2,
         "no answer within 0.5 seconds",
-        patch={"reader.core.fetch:READ_TIMEOUT_S": 0.5},
+        patch={"reader.core.input.fetch:READ_TIMEOUT_S": 0.5},
     ),
     Case(
         "urls",
@@ -1385,7 +1385,7 @@ CASES: list[Case] = [
         ("{url}/one.html", "{url}/trickle-no-length"),
         2,
         "did not arrive within",
-        patch={"reader.core.load:URLS_DEADLINE_S": 1.0},
+        patch={"reader.core.input.load:URLS_DEADLINE_S": 1.0},
     ),
     Case(
         "urls",
@@ -1487,7 +1487,7 @@ CASES: list[Case] = [
         ("{tls}/one.html", "{url}/one.html"),
         2,
         "cannot connect within 1 seconds",
-        patch={"reader.core.fetch:CONNECT_TIMEOUT_S": 1.0},
+        patch={"reader.core.input.fetch:CONNECT_TIMEOUT_S": 1.0},
     ),
     Case("urls", "the same URL twice", ("{url}/one.html", "{url}/one.html"), 2, "given twice"),
     Case("urls", "a non-ASCII path", ("{url}/one.html", "{url}/ünïcode path"), 2, "not a valid URL"),

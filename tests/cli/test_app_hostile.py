@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.load import load_story
+from reader.core.input.load import load_story
 from reader.ui.app import ReaderApp
 from tests.export.hostile import CONTROL, HOSTILE, OTHER
 from tests.waiting import wait_until

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import load
+from reader.core.input import load
 
 
 def _one_line_error(result, expected: str) -> None:

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from reader.cli import Progress
-from reader.core import load
+from reader.core.input import load
 
 
 class _Terminal(io.StringIO):

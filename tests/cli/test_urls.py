@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from reader.core import fetch, load
+from reader.core.input import fetch, load
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Talks resume | Daily Planet</title>
 <meta property="og:site_name" content="Daily Planet"></head><body>

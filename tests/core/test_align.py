@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.compare import compare, compare_texts
-from reader.core.model import Comparison
+from reader.core import compare_texts, compare_versions
+from reader.model.comparison import Comparison
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "prisoner-exchange"
 FILES = sorted(str(p) for p in CORPUS.iterdir())
@@ -15,7 +15,7 @@ FILES = sorted(str(p) for p in CORPUS.iterdir())
 
 @pytest.fixture(scope="module")
 def corpus() -> Comparison:
-    return compare(FILES)
+    return compare_versions(FILES)
 
 
 def member_sets(comparison: Comparison) -> set[frozenset[tuple[str, int]]]:
@@ -60,13 +60,13 @@ def test_each_version_keeps_its_order(corpus: Comparison) -> None:
 
 
 def test_deterministic() -> None:
-    assert compare(FILES) == compare(FILES)
+    assert compare_versions(FILES) == compare_versions(FILES)
 
 
 @pytest.mark.parametrize(("a", "b"), [(0, 1), (2, 3), (3, 4), (0, 2)])
 def test_two_versions_same_claims_whichever_is_first(a: int, b: int) -> None:
-    forward = compare([FILES[a], FILES[b]])
-    backward = compare([FILES[b], FILES[a]])
+    forward = compare_versions([FILES[a], FILES[b]])
+    backward = compare_versions([FILES[b], FILES[a]])
     assert member_sets(forward) == member_sets(backward)
 
 
@@ -112,7 +112,7 @@ def test_any_script_aligns() -> None:
 
 
 def test_base_changes_the_reference() -> None:
-    comparison = compare(FILES[:2], base=1)
+    comparison = compare_versions(FILES[:2], base=1)
     assert comparison.base == 1
     assert all(ch.against == 1 for ch in comparison.changes if ch.article == 0)
 
@@ -157,7 +157,7 @@ def test_inserted_sentence_stays_only_here() -> None:
 
 
 def test_quotation_continued_over_lines_joins_its_claim() -> None:
-    comparison = compare(FILES[:2])
+    comparison = compare_versions(FILES[:2])
     first = comparison.articles[0]
     start = next(s for s in first.segments if s.text.startswith("Peskov emphasized"))
     continued = next(s for s in first.segments if s.text.startswith("The counterpart list from Kyiv"))
@@ -217,7 +217,7 @@ def test_same_claims_whatever_the_string_hashing() -> None:
     import sys
 
     script = (
-        "from reader.core.compare import compare_texts\n"
+        "from reader.core import compare_texts\n"
         "from tests.bench.workload import versions\n"
         "c = compare_texts(versions(6, 60, seed=5))\n"
         "print([[(m.article, m.segment) for m in k.members] for k in c.claims])\n"
@@ -237,7 +237,7 @@ def test_same_claims_whatever_the_string_hashing() -> None:
 
 def test_one_entry_point_takes_paths_or_loaded_sources() -> None:
     from reader.core import compare_versions as run_pipeline
-    from reader.core.load import load_sources
+    from reader.core.input.load import load_sources
 
     from_paths = run_pipeline(FILES[:2])
     from_sources = run_pipeline(load_sources(FILES[:2]))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.backbone import Bead, best_beads, heaviest_chain
-from reader.core.compare import compare_texts
+from reader.core import compare_texts
+from reader.core.align.backbone import Bead, best_beads, heaviest_chain
 
 CHAINS = [
     ("empty", [], []),

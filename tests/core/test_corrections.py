@@ -8,14 +8,18 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core import corrections
-from reader.core.compare import compare, compare_texts
-from reader.core.model import Comparison
+from reader.core import compare_texts, compare_versions
+from reader.core.corrections import apply as corrections
+from reader.model.comparison import Comparison
 from tests.ui.conftest import BRIDGE, long_story
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "prisoner-exchange"
 # the corpus brings cosmetic changes and citations, which corrections renumber too
-COMPARISONS = [compare_texts(BRIDGE), compare_texts([long_story(25, v) for v in range(3)]), compare([str(CORPUS)])]
+COMPARISONS = [
+    compare_texts(BRIDGE),
+    compare_texts([long_story(25, v) for v in range(3)]),
+    compare_versions([str(CORPUS)]),
+]
 
 
 def members(comp: Comparison) -> list[tuple[tuple[int, int], ...]]:
@@ -106,7 +110,7 @@ def _first_base_sentences(comp: Comparison) -> list[int]:
 def test_a_correction_keeps_the_base_in_its_reading_order():
     """Issue 21: a base sentence re-paired into a later claim, then un-paired, stood amid other claims
     (Langley's quotation split by a sentence from the end of the article)."""
-    comp = compare([str(Path("corpus/prisoner-exchange"))])
+    comp = compare_versions([str(CORPUS)])
     assert _first_base_sentences(comp) == sorted(_first_base_sentences(comp))
     base = comp.base
     late = next(c for c in reversed(comp.claims) if base in c.articles and len(c.articles) > 1)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.compare import compare_texts
-from reader.core.model import Comparison
-from reader.core.normalize import tokenize
-from reader.core.values import value_tokens
+from reader.core import compare_texts
+from reader.core.text.normalize import tokenize
+from reader.core.text.values import value_tokens
+from reader.model.comparison import Comparison
 
 
 def values(text: str) -> list[str]:
@@ -454,7 +454,7 @@ COMMON = [("the", True), ("they", True), ("und", True), ("les", True), ("history
 
 @pytest.mark.parametrize(("word", "common"), COMMON, ids=[r[0] for r in COMMON])
 def test_common_words_are_grammar_not_content(word: str, common: bool) -> None:
-    from reader.core.common import common_word
+    from reader.core.text.common import common_word
 
     assert common_word(word) is common
 
@@ -506,8 +506,8 @@ def test_in_german_a_number_counts_one_noun() -> None:
 def test_text_between_two_far_sentences_of_one_member_is_no_cosmetic_change():
     """A member made of two sentences far apart: the text between them is not punctuation
     between two equal words (it once became a cosmetic span of the whole text between)."""
-    from reader.core.layers import restyled
-    from reader.core.normalize import tokenize
+    from reader.core.claims.layers import restyled
+    from reader.core.text.normalize import tokenize
 
     mine_text = "Alpha beta. Unrelated words stand here. Gamma delta."
     their_text = "Alpha beta; Gamma delta."

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reader.core.evidence import PairScores, pair_scores, term_bags
-from reader.core.normalize import tokenize_spans
-from reader.core.pairing import _best_matches
-from reader.core.segment import split_sentences
+from reader.core.align.evidence import PairScores, pair_scores, term_bags
+from reader.core.align.pairing import _best_matches
+from reader.core.text.normalize import tokenize_spans
+from reader.core.text.segment import split_sentences
 from tests.bench.workload import versions
 
 

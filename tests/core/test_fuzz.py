@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.compare import compare_texts
-from reader.core.normalize import tokenize
-from reader.core.segment import segment
+from reader.core import compare_texts
+from reader.core.text.normalize import tokenize
+from reader.core.text.segment import segment
 
 ALPHABET = st.characters(codec="utf-8", exclude_categories=("Cs",))
 WORDY = st.lists(

@@ -9,10 +9,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.compare import compare_texts
-from reader.core.encoding import decode
-from reader.core.load import InputError, source_from_bytes
-from reader.core.segment import segment
+from reader.core import compare_texts
+from reader.core.input.encoding import decode
+from reader.core.input.load import InputError, source_from_bytes
+from reader.core.text.segment import segment
 
 # Derandomized: the same examples on every run, so CI never goes red by luck; to explore new
 # examples locally, set derandomize=False for a while.

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from reader.core.encoding import decode
-from reader.core.formats import format_of, markdown_to_text
-from reader.core.load import InputError, expand_paths, load_sources, load_story, read_source
+from reader.core.input.encoding import decode
+from reader.core.input.formats import format_of, markdown_to_text
+from reader.core.input.load import InputError, expand_paths, load_sources, load_story, read_source
 
 FRENCH = "Le café « Müller » coûte 5 € — dit-il, “vraiment”. Naïve façade, déjà vu, c’est l’été.\n"
 GERMAN = "Der Bürgermeister sagte, die Straße sei gesperrt. Größe: 5 °C. Ça va, Señor.\n"

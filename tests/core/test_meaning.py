@@ -7,10 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from reader.core import pairing
-from reader.core.compare import compare
-from reader.core.meaning import Meaning, _TokenIds, _tokenizer, _used_rows, model_files, sentence_vectors
-from reader.core.model import Comparison
+from reader.core import compare_versions
+from reader.core.align import pairing
+from reader.core.align.meaning import Meaning, _TokenIds, _tokenizer, _used_rows, model_files, sentence_vectors
+from reader.model.comparison import Comparison
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "prisoner-exchange"
 STORY = [
@@ -117,7 +117,7 @@ def test_shared_words_without_shared_meaning_do_not_weld_claims(monkeypatch: pyt
     files = [str(CORPUS / "3-muradov-step-by-step-plan.txt"), str(CORPUS / "4-muradov-plan-finalized.txt")]
 
     def formula_claim() -> tuple[tuple[int, int], ...]:
-        comparison = compare(files)
+        comparison = compare_versions(files)
         formula = _segment_with(comparison, 1, "operates under a")
         return tuple((m.article, m.segment) for m in comparison.claim_of(1, formula).members)
 

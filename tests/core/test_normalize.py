@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.normalize import Seen, fold, number_value, tokenize, tokenize_spans
+from reader.core.text.normalize import Seen, fold, number_value, tokenize, tokenize_spans
 
 
 def keys(text: str) -> list[str]:

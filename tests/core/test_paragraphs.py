@@ -1,11 +1,11 @@
-"""Which paragraphs correspond, from the claims they share (reader/core/paragraphs.py)."""
+"""Which paragraphs correspond, from the claims they share (reader/model/paragraphs.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from reader.core.compare import compare_texts
-from reader.core.paragraphs import paragraph_links, paragraph_rows
+from reader.core import compare_texts
+from reader.model.paragraphs import paragraph_links, paragraph_rows
 
 A = "The storm hit the coast on Monday. Winds reached 120 km/h.\n\nSchools were closed. Power returned on Wednesday."
 SPLIT = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.segment import segment
+from reader.core.text.segment import segment
 
 SENTENCES = [
     ("plain", "One thing. Another thing.", ["One thing.", "Another thing."]),

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.model import CATEGORIES, CATEGORY_TABLE
 from reader.export import html
+from reader.model.comparison import CATEGORIES, CATEGORY_TABLE
 
 THEMES = sorted((Path(__file__).resolve().parents[2] / "themes").glob("*.toml"))
 

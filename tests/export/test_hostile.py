@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 from markdown_it import MarkdownIt
 
-from reader.core.compare import compare_texts
+from reader.core import compare_texts
 from reader.export import html, markdown
 from reader.export import json as json_export
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.compare import build, compare_texts
-from reader.core.load import Source
+from reader.core import compare_texts
+from reader.core.input.load import Source
+from reader.core.pipeline import build
 from reader.export import html
 
 FIRST = (

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.compare import compare_texts
+from reader.core import compare_texts
 from reader.export import html
 
 from .hostile import HOSTILE, OTHER

@@ -8,9 +8,8 @@ from functools import cache
 import pytest
 
 from reader.core import compare_versions
-from reader.core.model import Comparison
-from reader.core.quoting import quoted
 from reader.export import html, markdown
+from reader.model import Comparison, quoted
 
 DOUBLED = re.compile(r"[“‘\"][“‘\"]|[”’\"]”|“[‘\"]")
 

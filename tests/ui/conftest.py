@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.compare import compare_texts
-from reader.core.load import Source
+from reader.core import compare_texts
+from reader.core.input.load import Source
 from reader.ui.app import ReaderApp
 
 NO_USER_THEMES = Path("/nonexistent/reader-test-themes")

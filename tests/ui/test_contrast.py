@@ -72,20 +72,23 @@ async def painted_pairs(theme: str) -> dict[str, Style]:
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         view = app.view
-        base = view._base_style()
-        lines = {"plain": Style(), "cursor": view.style("cursor"), "counterpart": view.style("counterpart")}
+        painter = view.painter
+        base = painter._base_style()
+        lines = {"plain": Style(), "cursor": painter.style("cursor"), "counterpart": painter.style("counterpart")}
         out: dict[str, Style] = {}
         for where, line in lines.items():
             for sentence in ("told", "only here"):  # a sentence only one version has is drawn in its colour
-                styled = base + (view.style("unique") if sentence == "only here" else Style()) + line
+                styled = base + (painter.style("unique") if sentence == "only here" else Style()) + line
                 for mark in TEXT_MARKS:
-                    marked = styled if mark == "text" else styled + view.style(mark)
+                    marked = styled if mark == "text" else styled + painter.style(mark)
                     out[f"{mark} in a sentence {sentence}, on {where}"] = marked
-                    out[f"{mark} in a sentence {sentence}, in a search hit on {where}"] = marked + view.style("search")
+                    out[f"{mark} in a sentence {sentence}, in a search hit on {where}"] = marked + painter.style(
+                        "search"
+                    )
             for glyph in GLYPHS:
-                out[f"glyph {glyph} on {where}"] = base + line + view.style(glyph)
+                out[f"glyph {glyph} on {where}"] = base + line + painter.style(glyph)
         for mark in PLAIN_ONLY:
-            out[f"{mark} on plain"] = base + view.style(mark)
+            out[f"{mark} on plain"] = base + painter.style(mark)
         return out
 
 

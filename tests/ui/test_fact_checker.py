@@ -73,7 +73,7 @@ BASE_ONLY_NAME = [
 
 
 async def test_the_palette_lists_a_fact_once_however_many_versions_lack_it():
-    from reader.core.compare import compare_texts
+    from reader.core import compare_texts
     from reader.ui.commands import _candidates
 
     comparison = compare_texts(BASE_ONLY_NAME)
@@ -114,7 +114,7 @@ def test_the_aligned_view_folds_runs_of_one_version_claims_with_each_columns_cou
 
 
 def test_two_versions_fold_nothing_by_default():
-    from reader.core.compare import compare_texts
+    from reader.core import compare_texts
     from reader.ui.layout import FOLD, LONE, build_aligned
 
     two = compare_texts(
@@ -199,7 +199,7 @@ FERGUSON = [
 
 
 async def test_the_facts_table_shows_where_long_values_differ():
-    from reader.core.compare import compare_texts
+    from reader.core import compare_texts
 
     app = make_app(compare_texts(FERGUSON), texts=FERGUSON)
     async with app.run_test(size=(100, 24)) as pilot:
@@ -221,7 +221,7 @@ def _panel(comparison, article, segment) -> str:
 
 
 def test_the_claim_panel_names_a_fact_only_the_base_has_once_with_who_lacks_it():
-    from reader.core.compare import compare_texts
+    from reader.core import compare_texts
 
     panel = _panel(compare_texts(BASE_ONLY_NAME), 0, 0)
     lines = [line for line in panel.splitlines() if "Jo Appleby" in line and "•" in line]
@@ -234,7 +234,7 @@ TOLD_LATE = "It is the right time to hand over the keys of the club, Ferguson sa
 
 
 def test_why_paired_says_when_two_sentences_stand_far_apart():
-    from reader.core.compare import compare_texts
+    from reader.core import compare_texts
 
     words = FILLER.split()
     first = " ".join([TOLD_LATE, *(f"Sentence about the {w} number {i}." for i, w in enumerate(words))])

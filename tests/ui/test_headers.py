@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reader.core.compare import build
-from reader.core.load import Source
+from reader.core.input.load import Source
+from reader.core.pipeline import build
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.headers import ColumnHeaders
 

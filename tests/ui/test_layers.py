@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.compare import compare_texts
+from reader.core import compare_texts
 from reader.ui.styling import sentence_spans
 
 from .conftest import make_app
@@ -47,5 +47,5 @@ async def test_the_base_shows_the_words_a_version_drops():
         view = app.view
         await pilot.pause()
         assert spans_named(view, 0, 1, "dropped") == ["police said"]
-        assert view.style("dropped").strike, "struck through"
-        assert view.style("dropped").dim, "and dim: a cue for terminals without strike-through, not colour"
+        assert view.painter.style("dropped").strike, "struck through"
+        assert view.painter.style("dropped").dim, "and dim: a cue for terminals without strike-through, not colour"

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from reader.core.compare import compare_texts
+from reader.core import compare_texts
 from reader.ui.layout import GAP, _fold_label, _hidden_label, build_aligned, build_reading, wrap
 from reader.ui.widgets.columns import GUTTER, MIN_COLUMN_WIDTH
 
@@ -103,13 +103,13 @@ async def test_a_keypress_repaints_only_the_rows_that_changed(harbour):
         view = app.view
         await pilot.pause()
         painted = []
-        original = view._draw
+        original = view.painter._draw
 
         def counting(col, line, mark, base, width):
             painted.append((col, line))
             return original(col, line, mark, base, width)
 
-        view._draw = counting
+        view.painter._draw = counting
         await pilot.press("j")
         await pilot.pause()
         height = view.scrollable_content_region.height

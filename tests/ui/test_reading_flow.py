@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.style import Style
 
-from reader.core.compare import compare_texts
-from reader.core.load import Source
-from reader.core.model import Segment
+from reader.core import compare_texts
+from reader.core.input.load import Source
+from reader.model.comparison import Segment
 from reader.ui.app import ReaderApp
 from reader.ui.layout import BLANK, TEXT, build_reading, flow, inline_room, pieces_of
 from reader.ui.screens.claim import claim_report, joint
@@ -145,13 +145,13 @@ async def test_j_in_the_reading_view_repaints_only_lines_of_the_sentences_it_mar
         await pilot.pause()
         before = {(view.col, view.seg), *((c, s) for c, ss in view._counterparts.items() for s in ss)}
         painted = []
-        original = view._draw
+        original = view.painter._draw
 
         def counting(col, line, marks, base, width):
             painted.append((col, line))
             return original(col, line, marks, base, width)
 
-        view._draw = counting
+        view.painter._draw = counting
         await pilot.press("j")
         await pilot.pause()
         after = {(view.col, view.seg), *((c, s) for c, ss in view._counterparts.items() for s in ss)}

@@ -7,7 +7,7 @@ the app or the engine's alignment changes. Regenerate with
 
 from __future__ import annotations
 
-from reader.core.compare import compare_texts
+from reader.core import compare_texts
 
 from .conftest import BRIDGE, make_app
 

@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 from textual.screen import Screen
 
-import reader.core.compare as compare_module
+import reader.core.pipeline as pipeline
 import reader.ui.building as building
 from reader.core import compare_versions
-from reader.core.load import Source
-from reader.core.segment import segment
+from reader.core.input.load import Source
+from reader.core.text.segment import segment
 from reader.ui.app import ReaderApp
 from reader.ui.building import EngineRun, forks
 from reader.ui.layout import build_aligned
@@ -40,14 +40,14 @@ TEXTS = [long_story(60, v) for v in range(3)]
 def gate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A file whose creation lets the engine finish; until then the comparison is not ready."""
     opened = tmp_path / "open"
-    real = compare_module.build
+    real = pipeline.build
 
     def gated(*args, **kwargs):
         while not opened.exists():
             time.sleep(0.005)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(compare_module, "build", gated)
+    monkeypatch.setattr(pipeline, "build", gated)
     return opened
 
 
@@ -119,7 +119,7 @@ def test_an_engine_that_fails_says_so(monkeypatch):
     def failing(*args, **kwargs):
         raise ValueError("no sentences to compare")
 
-    monkeypatch.setattr(compare_module, "build", failing)
+    monkeypatch.setattr(pipeline, "build", failing)
     run = EngineRun(make_app(texts=TEXTS).sources, 0)
     run.start()
     with pytest.raises(Exception, match="no sentences to compare") as raised:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.load import InputError
+from reader.core.input.load import InputError
 from reader.ui.launch import run_app
 from reader.ui.themes import VARIABLE_DEFAULTS, ThemeError, bundled_theme_dir, load_themes, parse_theme
 
@@ -81,7 +81,7 @@ async def test_the_palette_theme_switch_keeps_the_reader_styles(bridge):
         await pilot.pause()
         app.theme = "reader-light"
         await pilot.pause()
-        assert app.view.style("cursor").bgcolor is not None
+        assert app.view.painter.style("cursor").bgcolor is not None
 
 
 def test_unknown_theme_is_a_one_line_input_error(tmp_path):

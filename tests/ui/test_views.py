@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-import reader.core.compare as compare_module
-from reader.core.compare import compare_texts
+import reader.core.pipeline as pipeline
+from reader.core import compare_texts
 from reader.ui.tables import FactsTable
 from reader.ui.widgets.keys import KeyBar
 from reader.ui.widgets.tables import TableView
@@ -157,13 +157,13 @@ async def test_paragraph_view_puts_corresponding_paragraphs_on_one_row(bridge):
 async def test_the_key_bar_has_the_view_keys_after_a_slow_comparison(monkeypatch):
     """The keys that need the comparison were left out while only the text was shown: the bar must not keep
     the first screen's keys only."""
-    real = compare_module.build
+    real = pipeline.build
 
     def slow(*args, **kwargs):
         time.sleep(0.4)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(compare_module, "build", slow)  # the engine's process is forked: it inherits this
+    monkeypatch.setattr(pipeline, "build", slow)  # the engine's process is forked: it inherits this
     app = make_app()
     announced: list[bool] = []  # at each announcement of the bindings: was the comparison still coming?
     async with app.run_test(size=SIZE) as pilot:

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from reader.core.compare import build
-from reader.core.load import load_sources
+from reader.core.input.load import load_sources
+from reader.core.pipeline import build
 from reader.ui.wording import counts_line, similarity_percent, version_name
 
 

@@ -12,9 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.core.model import Article, Claim, Comparison
-from reader.core.quoting import quoted
-from reader.core.visible import visible
+from reader.model import Article, Claim, Comparison, quoted, visible
 from reader.ui.styling import STATUS_WORDS, sentence_spans, styled_text
 from reader.ui.widgets.status import describe_claim
 from reader.ui.wording import similarity_percent, version_name

@@ -34,7 +34,7 @@ LEGEND = [
     ("↕", "moved: out of order here compared with the base"),
     ("┄┄┄", "this version lacks the claim (aligned view)"),
     ("underline", "words inserted or replaced against the base (italic too: replaced)"),
-    ("struck, grey", "on the base: words a version drops"),
+    ("struck, dim", "on the base: words a version drops"),
     ("italic", "a cosmetic edit (case, punctuation, quote style, spelling), shown with c"),
     ("bold", "details: numbers, dates, names, quotes, sources (colour by category)"),
 ]

@@ -14,17 +14,15 @@ import gc
 from collections.abc import Iterable, Iterator, Sequence
 
 from rich.cells import cell_len
-from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-from reader.core.model import Article, Comparison
-from reader.core.visible import visible
+from reader.model import Article, Comparison, visible
 from reader.ui.layout import (
     ALL,
     FOLD,
@@ -49,7 +47,7 @@ from reader.ui.navigation import (
     wrap_column,
 )
 from reader.ui.views import TEXT_VIEWS, AlignedView, ReadingView, TextView
-from reader.ui.widgets.painting import GUTTER, ColumnPainting
+from reader.ui.widgets.painting import GUTTER, ColumnPainter
 
 MIN_COLUMN_WIDTH = 30
 WRAP_AHEAD_STEP = 400  # sentences wrapped per turn while the comparison is built (about 3 ms)
@@ -68,7 +66,7 @@ NEEDS_COMPARISON = frozenset(
 )
 
 
-class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
+class ColumnsView(ScrollView, can_focus=True):
     """The versions side by side, aligned claim by claim or each in its own reading order."""
 
     BINDINGS = [
@@ -224,13 +222,10 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
         self.notice = ""  # why the last key did nothing ("No further difference"): the status line says it
         self._pending: str | None = None
         self._counterparts: dict[int, set[int]] = {}
-        self._generation = 0
         self._layout_key: tuple | None = None
         self._layouts: LRUCache[tuple, list[ColumnDoc]] = LRUCache(6)  # recent layouts: paging back costs nothing
         self._wrapper: Wrapper | None = None
-        self._cache: LRUCache[tuple, list[Segment]] = LRUCache(8192)
-        self._styles: dict[str, Style] = {}
-        self._spans: dict[tuple[int, int], list] = {}
+        self.painter = ColumnPainter(self)
 
     @property
     def view(self) -> str:
@@ -299,7 +294,7 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
         self.seg = 0 if seg is None else seg
         self.detail = None
         self.deltas = [0] * n
-        self._spans.clear()
+        self.painter.forget_spans()
         self._layouts.clear()
         if self.search_query:
             self._find(self.search_query)
@@ -313,9 +308,10 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
         self.refresh()
 
     def _invalidate(self) -> None:
-        self._generation += 1
-        self._styles.clear()
-        self._cache.clear()
+        self.painter.forget_styles()
+
+    def render_line(self, y: int) -> Strip:
+        return self.painter.render_line(y)
 
     def on_resize(self, _event: events.Resize) -> None:
         self._relayout()
@@ -364,11 +360,13 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
         wrapper = self._wrapper = wrapper_for(self.articles, text_width, self._wrapper)  # kept across pages
         shown = set(self.visible_columns) if paged else None
         docs = self._layouts.get(key)
-        if docs is None and self.comparison is None:
+        comparison = self.comparison
+        if docs is None and comparison is None:
             docs = flow_columns(self.articles, text_width, None, wrapper)  # the text alone: no folds, no claims
-        elif docs is None:
-            docs = self._layouts[key] = self.text_view.build(self.comparison, text_width, self.fold, shown, wrapper)
+        elif docs is None and comparison is not None:
+            docs = self._layouts[key] = self.text_view.build(comparison, text_width, self.fold, shown, wrapper)
             gc.freeze()  # tens of thousands of lines that live on: a full collection walking them took 130-200 ms
+        assert docs is not None  # one of the branches above made it, or it was kept
         self.docs = docs
         if self.text_view.shared_rows:
             self.deltas = [0] * n
@@ -642,7 +640,7 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
     def action_toggle_cosmetic(self) -> None:
         """`c` alone (after `]` or `[` it is the chord `]c`): the cosmetic layer on or off."""
         self.cosmetic = not self.cosmetic
-        self._spans.clear()
+        self.painter.forget_spans()
         self._invalidate()
         self.refresh()
         self.post_message(self.Changed())
@@ -753,7 +751,7 @@ class ColumnsView(ColumnPainting, ScrollView, can_focus=True):
         if not line.pieces:
             return line.segment
         text = self.articles[col].text
-        inline = self._inline_glyphs(col, line, self.column_width - GUTTER)
+        inline = self.painter.inline_glyphs(col, line, self.column_width - GUTTER)
         extra = 0
         for i, piece in enumerate(line.pieces):
             extra += inline.get(i, 0)  # the cells of a glyph set before this sentence

@@ -14,8 +14,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
-from reader.core.model import Article, Comparison
-from reader.core.visible import visible
+from reader.model import Article, Comparison, visible
 from reader.ui.layout import column_geometry
 from reader.ui.widgets.columns import MIN_COLUMN_WIDTH
 from reader.ui.wording import counts_line

@@ -5,8 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from reader.core.model import Comparison
-from reader.core.visible import visible
+from reader.model import Comparison, visible
 from reader.ui.styling import STATUS_WORDS
 from reader.ui.wording import similarity_percent, version_name
 

@@ -17,8 +17,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.core.model import Comparison
-from reader.core.visible import visible
+from reader.model import Comparison, visible
 from reader.ui.navigation import clamp_step
 from reader.ui.tables import FACT_CATEGORIES, TABLES, ClaimsTable, Row, Table
 
