@@ -255,7 +255,9 @@ class ReaderApp(App[int]):
         if engine is self._engine and not engine.cancelled:
             self.call_from_thread(self.show_comparison, comparison)
 
-    def show_comparison(self, comparison: Comparison) -> None:
+    def show_comparison(self, comparison: Comparison, corrected: bool = False) -> None:
+        """Show a comparison, the cursor on the sentence read meanwhile; after a correction (`corrected`)
+        on that sentence even where it now stands in a fold (an un-paired sentence is told by one version)."""
         view = self.view
         keep = (view.col, view.seg) if view.docs else (None, None)  # on the sentence read meanwhile, if any
         self.comparison = comparison
@@ -265,7 +267,7 @@ class ReaderApp(App[int]):
             self._given = comparison
             return
         view.loading = False
-        view.show(comparison, *keep)
+        view.show(comparison, *keep, open_folds=corrected)
         gc.freeze()  # the model and its layout live as long as the screen: keep the collector off them
         gc.enable()
         if self.tables_shown:

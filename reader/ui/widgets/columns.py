@@ -283,8 +283,11 @@ class ColumnsView(ScrollView, can_focus=True):
                 self.call_later(self._wrap_some, wrapper, todo)
                 return
 
-    def show(self, comparison: Comparison, col: int | None = None, seg: int | None = None) -> None:
-        """Draw `comparison`, keeping the cursor on (col, seg) when given (segments survive a rebase)."""
+    def show(
+        self, comparison: Comparison, col: int | None = None, seg: int | None = None, open_folds: bool = False
+    ) -> None:
+        """Draw `comparison`, keeping the cursor on (col, seg) when given (segments survive a rebase); with
+        `open_folds` (a correction of that very sentence), on it even where the new claims fold it away."""
         self.comparison = comparison
         self.articles = comparison.articles
         if self._after_preview is not None:
@@ -299,6 +302,8 @@ class ColumnsView(ScrollView, can_focus=True):
         if self.search_query:
             self._find(self.search_query)
         self._relayout(force=True)
+        if open_folds and seg is not None and self._unfold_for(self.col, seg):
+            self.goto(self.col, seg)
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
@@ -440,9 +445,10 @@ class ColumnsView(ScrollView, can_focus=True):
                     ranges.append((doc.first_line[s] - self.deltas[c], doc.line_count[s]))
         return ranges
 
-    def goto(self, col: int, seg: int, detail: tuple[int, int] | None = None, open_folds: bool = False) -> None:
-        """Put the cursor on sentence `seg` of column `col` and bring it into view; a sentence asked for by
-        name (`open_folds`: the palette, a table, a search) opens the folds that hide it."""
+    def goto(self, col: int, seg: int, detail: tuple[int, int] | None = None, open_folds: bool = True) -> None:
+        """Put the cursor on sentence `seg` of column `col` and bring it into view, opening the folds that hide
+        it (the palette, a table, a search ask for a sentence by name; the keys that walk the view never
+        aim at a folded one)."""
         if not self.docs:
             return
         if open_folds and 0 <= col < len(self.docs):
