@@ -2,7 +2,7 @@
 
 The engine is pure Python for the most part: in a thread of the app it holds the interpreter lock
 while the interface waits for it, and each frame the interface draws slows the engine in turn
-(tests/bench/bench_app.py measures both ways). On Linux the app forks a child as soon as it
+(bench/bench_app.py measures both ways). On Linux the app forks a child as soon as it
 starts: the child inherits the loaded versions, imports the engine while the parent draws the
 first screen, and sends the finished `Comparison` back pickled (transfer.py). Elsewhere (no fork, or macOS,
 where forking a process that may hold threads is unsafe) the engine runs in the waiting thread,

@@ -118,7 +118,7 @@ def test_base_changes_the_reference() -> None:
 
 
 def test_many_close_rewrites_do_not_weld_claims_together() -> None:
-    from tests.bench.workload import versions
+    from bench.workload import versions
 
     comparison = compare_texts(versions(10, 80, seed=3))
     sizes = sorted(len(c.members) for c in comparison.claims if c.status != "unique")
@@ -218,7 +218,7 @@ def test_same_claims_whatever_the_string_hashing() -> None:
 
     script = (
         "from reader.core import compare_texts\n"
-        "from tests.bench.workload import versions\n"
+        "from bench.workload import versions\n"
         "c = compare_texts(versions(6, 60, seed=5))\n"
         "print([[(m.article, m.segment) for m in k.members] for k in c.claims])\n"
     )

@@ -12,10 +12,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
+from tests.shared_data import SHARED, require_shared
 
 ROOT = Path(__file__).resolve().parents[2]
-CASES = ROOT.parent / "shared" / "dev-cases"
+CASES = SHARED / "dev-cases"
 SCORER = CASES / "score_dev.py"
 
 # case -> least link F1 (baseline_dp in the comment); fast cases of every kind: a near-duplicate
@@ -39,8 +39,8 @@ def _f1(rows: list[dict]) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-@pytest.mark.skipif(not SCORER.exists(), reason="shared/dev-cases is not beside the repo")
 def test_dev_case_floors() -> None:
+    require_shared(SCORER)
     by_case: dict[str, list[dict]] = defaultdict(list)
     for only in ("moved", "learner_15", "learner_57", "learner_117", "bible_jonah", "bible_matthew"):
         out = subprocess.run(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from bench.workload import versions
 from reader.core.align.evidence import PairScores, pair_scores, term_bags
 from reader.core.align.pairing import _best_matches
 from reader.core.text.normalize import tokenize_spans
 from reader.core.text.segment import split_sentences
-from tests.bench.workload import versions
 
 
 def _bags(texts: list[str]):

@@ -6,10 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from tests.shared_data import SHARED, require_shared
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score_alignment.py"
 GOLD = SHARED / "gold" / "seed-gold.json"
 
@@ -20,8 +19,8 @@ MIN_DETAIL_PRECISION = 0.70
 MIN_UNIQUE_KEPT = 0.90
 
 
-@pytest.mark.skipif(not SCORER.exists() or not GOLD.exists(), reason="shared/ (gold and scorer) is not beside the repo")
 def test_gold_floors() -> None:
+    require_shared(SCORER, GOLD)
     reader = f"{sys.executable} -m reader"
     out = subprocess.run(
         [

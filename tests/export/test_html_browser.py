@@ -22,7 +22,10 @@ from reader.export import html
 from .hostile import HOSTILE, OTHER
 
 BROWSER = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
-pytestmark = pytest.mark.skipif(BROWSER is None, reason="no chromium on PATH (apt-get install -y chromium)")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(BROWSER is None, reason="no chromium on PATH (apt-get install -y chromium)"),
+]
 
 WORLD = (
     "東京で会議が開かれた。交渉は続く。\n\nقال المتحدث إن المحادثات ستستمر. وصل الوفد أمس.\n\n"

@@ -116,6 +116,7 @@ def test_serving_stdin_is_refused_and_the_command_names_absolute_paths(story):
     assert f"-m reader --base 2 -- {Path('relative/v1.txt').resolve()} https://example.org/a" in command
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
 async def test_headless_chromium_draws_the_article(story):
     aiohttp = pytest.importorskip("aiohttp")

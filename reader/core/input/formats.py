@@ -26,7 +26,7 @@ INPUT_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | TEXT_SUFFIXES
 # What the article extractor is given, after scripts, styles, SVG and comments are set aside: its
 # time grows faster than the markup (40,000 small elements: 2.6 s, 145,000: about a minute; 2 MB of
 # paragraphs: about 4 s), so
-# a page over either limit is refused before extraction, saying which (tests/bench/bench_limits.py).
+# a page over either limit is refused before extraction, saying which (bench/bench_limits.py).
 MAX_HTML_MARKUP_BYTES = 2 * 1024 * 1024
 MAX_HTML_ELEMENTS = 40_000
 _NOT_ARTICLE = re.compile(

@@ -41,7 +41,7 @@ MAX_BYTES = 20 * 1024 * 1024  # what is read or fetched: a saved web page can be
 LIMIT_MB = MAX_BYTES // 1_048_576
 # What is compared, per version. A long article is 50,000 characters and 500 sentences; the
 # engine's cost grows with both, so both are capped. At these limits two versions take the
-# engine 3.4-3.6 s and 280-370 MB (tests/bench/bench_limits.py: 30,000 sentences of 2 or
+# engine 3.4-3.6 s and 280-370 MB (bench/bench_limits.py: 30,000 sentences of 2 or
 # 5 words); 72,000 short sentences took 10.8 s and 1.0 GB. Over a limit the input is refused.
 MAX_TEXT_CHARS = 1_000_000
 MAX_SENTENCES = 30_000

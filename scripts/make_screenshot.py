@@ -1,6 +1,6 @@
 """Save the README's screenshots: the app itself, on the bundled corpus, one per view.
 
-uv run python docs/make_screenshot.py
+uv run python scripts/make_screenshot.py
 
 docs/screenshot.svg is the aligned view; docs/view-<name>.svg each other view
 (reading, paragraphs, claims, facts, sources), reached with the keys a reader presses.
@@ -14,8 +14,8 @@ from pathlib import Path
 from reader.core.input.load import load_sources
 from reader.ui.app import ReaderApp
 
-HERE = Path(__file__).parent
-CORPUS = HERE.parent / "corpus" / "prisoner-exchange"
+DOCS = Path(__file__).resolve().parents[1] / "docs"  # where the README finds them
+CORPUS = DOCS.parent / "corpus" / "prisoner-exchange"
 
 SHOTS = [
     ("screenshot.svg", (140, 40), ["j", "j", "j"]),  # the base, on the claim where 1 and 2 swap who holds whom
@@ -28,13 +28,13 @@ SHOTS = [
 
 
 async def shoot(filename: str, size: tuple[int, int], keys: list[str]) -> None:
-    app = ReaderApp(load_sources([str(CORPUS)]), theme="reader-dark", user_theme_dir=HERE / "no-user-themes")
+    app = ReaderApp(load_sources([str(CORPUS)]), theme="reader-dark", user_theme_dir=DOCS / "no-user-themes")
     async with app.run_test(size=size) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press(*keys)
         await pilot.pause()
-        app.save_screenshot(filename=filename, path=str(HERE))
+        app.save_screenshot(filename=filename, path=str(DOCS))
 
 
 async def main() -> None:

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "prisoner-exchange"
 NO_USER_THEMES = ROOT / "no-such-folder"
 SIZE = (120, 36)

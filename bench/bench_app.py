@@ -1,6 +1,6 @@
 """App benchmark: time to the first screen, and keypress-to-refresh on a large comparison.
 
-    uv run python tests/bench/bench_app.py [--startup-only | --large-only | --keys-only] [--before DIR]
+    uv run python bench/bench_app.py [--startup-only | --large-only | --keys-only] [--before DIR]
 
 1. Start-up: a bare Textual app (one Static) against the reader on the bundled
    corpus (comparison built in the background), each the median of several runs with its ratio:
@@ -44,22 +44,22 @@ import termios
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.widgets import Static  # noqa: E402
 
+from bench.startup_probe import CORPUS, SIZE, bare_app, reader_app, reader_text, watch_first_content  # noqa: E402
+from bench.workload import versions  # noqa: E402
 from reader.core import compare_texts  # noqa: E402
 from reader.core.input.load import Source  # noqa: E402
 from reader.ui.app import ReaderApp  # noqa: E402
-from tests.bench.startup_probe import CORPUS, SIZE, bare_app, reader_app, reader_text, watch_first_content  # noqa: E402
-from tests.bench.workload import versions  # noqa: E402
 
 NO_USER_THEMES = ROOT / "no-such-folder"
 RUNS = 9
 PROCESS_RUNS = 7
-BENCH = ROOT / "tests" / "bench"
+BENCH = ROOT / "bench"
 READER = "import first_frame, sys; from reader.cli import main; sys.exit(main(sys.argv[1:]))"
 BARE = "import first_frame; first_frame.bare()"
 

@@ -1,14 +1,14 @@
 """How long a correction takes, against building the whole comparison again (what a correction would cost
-without per-claim recomputation). Run: uv run python tests/bench/bench_corrections.py"""
+without per-claim recomputation). Run: uv run python bench/bench_corrections.py"""
 
 from __future__ import annotations
 
 import functools
 import time
 
+from bench.workload import versions
 from reader.core import compare_texts
 from reader.core.corrections import apply as corrections
-from tests.bench.workload import versions
 
 
 def best_of(runs: int, fn) -> float:

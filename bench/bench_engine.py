@@ -1,6 +1,6 @@
 """Engine benchmark: speed, growth and memory of the comparison on generated rewrites.
 
-    uv run python tests/bench/bench_engine.py
+    uv run python bench/bench_engine.py
 
 Prints the median CPU time of several runs for the corpus and for 10 x 1,000 sentences,
 the time ratio when the input doubles, and the peak memory (max RSS) of a run.
@@ -15,12 +15,12 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.workload import versions  # noqa: E402
 from reader.core import compare_texts, compare_versions  # noqa: E402
-from tests.bench.workload import versions  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "prisoner-exchange"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "prisoner-exchange"
 
 
 def median_seconds(run, repeat: int) -> float:

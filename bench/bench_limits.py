@@ -1,6 +1,6 @@
 """What inputs at the size limits cost: two versions of many short sentences, timed in a fresh process.
 
-    uv run python -m tests.bench.bench_limits [SENTENCES[xWORDS] ...]
+    uv run python -m bench.bench_limits [SENTENCES[xWORDS] ...]
 
 Each run builds two versions of SENTENCES sentences of WORDS words and a number ("Kalo 12 mira."
 with 2 words: about 14 characters, the densest text the limits let through), one paragraph each,
@@ -56,7 +56,7 @@ def main(argv: list[str]) -> None:
         print(json.dumps(_one(argv[1])))
         return
     for spec in argv or ["10000", "20000", "40000"]:
-        out = subprocess.run([sys.executable, "-m", "tests.bench.bench_limits", "--one", spec], capture_output=True)
+        out = subprocess.run([sys.executable, "-m", "bench.bench_limits", "--one", spec], capture_output=True)
         print(out.stdout.decode().strip() or out.stderr.decode().strip().splitlines()[-1], flush=True)
 
 

@@ -1,13 +1,13 @@
 """The reader beside the simplest peer, in the same run: ratios are the figures to keep.
 
-    uv run python tests/bench/bench_peers.py [--rounds 5] [--only corpus] [--before DIR]
+    uv run python bench/bench_peers.py [--rounds 5] [--only corpus] [--before DIR]
 
 Runs the whole `reader --format json` command and a difflib sentence diff (each version's
 sentences against the base's, as `difflib.SequenceMatcher` over sentence lists, and the words
 inside each replaced run of sentences) on the same
 inputs, interleaved, as child processes, and prints medians of CPU time (user + system of
 the child) and peak memory (max RSS), and the reader / difflib ratios. Workloads: the
-corpus, and generated close rewrites (tests/bench/workload.py) of 10 x 500, 10 x 1,000,
+corpus, and generated close rewrites (bench/workload.py) of 10 x 500, 10 x 1,000,
 10 x 2,000 (over the reader's limit of (versions - 1) x sentences: reported as refused) and
 2 x 6,000 sentences. The peer does far less than the reader (no pairing of reworded or moved
 sentences, no facts): it is the floor to approach, not the bar. Also printed: how the reader's
@@ -29,10 +29,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.bench.workload import versions  # noqa: E402
+from bench.workload import versions  # noqa: E402
 
 DIFFLIB = """
 import difflib, re, sys

@@ -4,7 +4,7 @@ Run before and after a change that should not alter any result (a speed-up, a re
 compare the two outputs: every line must match. Inputs: the corpus, every dev case in
 ../shared/dev-cases (where present) and a generated 10 x 200 workload.
 
-    uv run python tests/bench/snapshot_json.py > /tmp/before.json
+    uv run python bench/snapshot_json.py > /tmp/before.json
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from reader.export.json import to_dict
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from workload import versions  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 DEV_CASES = ROOT.parent / "shared" / "dev-cases"
 
 
