@@ -3,7 +3,8 @@
 The styles are the app's own (each theme file loaded, app.tcss applied), composed the way the
 columns paint a line: the line's background (plain, cursor, counterpart), then the mark, then a
 search hit on top. Each pair of colours a reader then sees must reach WCAG AA for text (4.5:1):
-in true colour, under NO_COLOR (Textual's monochrome filter) and in a 256-colour terminal.
+in true colour, under NO_COLOR (Textual's monochrome filter) and in a 256-colour terminal; the
+monochrome theme, meant for NO_COLOR and 16-colour terminals, in 16 colours too.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ TEXT_MARKS = (
 GLYPHS = ("marker", "moved", "unique")  # the gutter's and the inline status glyphs
 PLAIN_ONLY = ("gap", "fold", "separator")  # lines of their own: never under the cursor
 MODES = ("truecolour", "no-colour", "256 colours")
+SIXTEEN = "reader-mono"  # the theme for NO_COLOR, meant to read well on a 16-colour terminal too
 
 
 def luminance(rgb: tuple[int, int, int]) -> float:
@@ -61,8 +63,9 @@ def seen(style: Style, mode: str) -> tuple[tuple[int, int, int], tuple[int, int,
         fg, bg = bg, fg
     if mode == "no-colour":
         fg, bg = (Color(*fg).monochrome.rgb, Color(*bg).monochrome.rgb)
-    elif mode == "256 colours":
-        fg, bg = (tuple(RichColor.from_rgb(*c).downgrade(ColorSystem.EIGHT_BIT).get_truecolor()) for c in (fg, bg))
+    elif mode in ("256 colours", "16 colours"):
+        system = ColorSystem.EIGHT_BIT if mode == "256 colours" else ColorSystem.STANDARD
+        fg, bg = (tuple(RichColor.from_rgb(*c).downgrade(system).get_truecolor()) for c in (fg, bg))
     return fg, bg
 
 
@@ -96,7 +99,7 @@ async def painted_pairs(theme: str) -> dict[str, Style]:
 async def test_every_mark_reaches_aa_contrast_on_every_background(theme):
     pairs = await painted_pairs(theme)
     low = []
-    for mode in MODES:
+    for mode in (*MODES, "16 colours") if theme == SIXTEEN else MODES:
         for what, style in pairs.items():
             fg, bg = seen(style, mode)
             ratio = contrast(fg, bg)
