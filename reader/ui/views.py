@@ -120,6 +120,10 @@ class TextView:
         """Whether `fold` hides anything in this view (then `z` opens it, else it folds)."""
         return fold == ALL
 
+    def folds_away(self, comparison: Comparison, fold: str, claim: Claim) -> bool:
+        """Whether `fold` may hide `claim` here (not whether it stands off screen, in a column paged away)."""
+        return fold == ALL and is_foldable(claim, len(comparison.articles))
+
 
 class AlignedView(TextView):
     """Rows are claims, in the base's order; a version lacking a claim shows a gap."""
@@ -184,6 +188,9 @@ class AlignedView(TextView):
         return fold == ALL or (
             folds_lone(fold, len(comparison.articles)) and any(is_lone(c) for c in comparison.claims)
         )
+
+    def folds_away(self, comparison: Comparison, fold: str, claim: Claim) -> bool:
+        return _folded_away(comparison, fold)(claim)
 
 
 def _folded_away(comparison: Comparison, fold: str) -> Callable[[Claim], bool]:

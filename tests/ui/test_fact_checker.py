@@ -258,3 +258,24 @@ async def test_the_status_line_quotes_a_quotation_once():
         await pilot.pause()
         status = str(app.query_one("#status").render())
         assert "quote “" in status and "““" not in status and "“‘" not in status, status
+
+
+async def test_a_jump_to_a_column_paged_off_screen_opens_folds_only_for_a_folded_claim():
+    from reader.core import compare_versions
+    from reader.ui.layout import LONE, OPEN
+
+    corpus = compare_versions([CORPUS])
+    app = make_app(corpus, texts=[a.text for a in corpus.articles])
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.view
+        await pilot.pause()
+        last = len(corpus.articles) - 1
+        assert last not in view.visible_columns
+        shared = next(c for c in corpus.claims if last in c.articles and len(c.articles) > 1)
+        app.jump(last, shared.segments_of(last)[0])
+        await pilot.pause()
+        assert (view.col, view.seg) == (last, shared.segments_of(last)[0]) and view.fold == LONE
+        lone = next(c for c in corpus.claims if c.articles == (last,))
+        app.jump(last, lone.segments_of(last)[0])
+        await pilot.pause()
+        assert (view.col, view.seg) == (last, lone.segments_of(last)[0]) and view.fold == OPEN

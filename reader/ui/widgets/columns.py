@@ -664,8 +664,10 @@ class ColumnsView(ScrollView, can_focus=True):
     def _unfold_for(self, col: int, seg: int) -> bool:
         """A sentence asked for by name (palette, search, a table) that a fold hides: open the folds."""
         doc = self.docs[col]
-        if seg in doc.position or seg not in doc.first_line or self.fold == OPEN:
+        if seg in doc.position or seg not in doc.first_line or self.fold == OPEN or self.comparison is None:
             return False
+        if not self.text_view.folds_away(self.comparison, self.fold, self.comparison.claim_of(col, seg)):
+            return False  # only in a column paged off screen: paging brings it
         line, _ = self._cursor_lines()
         row = line - self.deltas[self.col] - round(self.scroll_y)
         self.fold = OPEN
