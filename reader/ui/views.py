@@ -124,6 +124,11 @@ class TextView:
         """Whether `fold` may hide `claim` here (not whether it stands off screen, in a column paged away)."""
         return fold == ALL and is_foldable(claim, len(comparison.articles))
 
+    def layout_fold(self, comparison: Comparison, fold: str) -> str:
+        """The fold state as this view's layout depends on it: states that lay out alike share one layout
+        (only the aligned view folds one-version claims, so here LONE lays out as OPEN)."""
+        return ALL if fold == ALL else OPEN
+
 
 class AlignedView(TextView):
     """Rows are claims, in the base's order; a version lacking a claim shows a gap."""
@@ -191,6 +196,9 @@ class AlignedView(TextView):
 
     def folds_away(self, comparison: Comparison, fold: str, claim: Claim) -> bool:
         return _folded_away(comparison, fold)(claim)
+
+    def layout_fold(self, comparison: Comparison, fold: str) -> str:
+        return fold if fold == ALL or folds_lone(fold, len(comparison.articles)) else OPEN
 
 
 def _folded_away(comparison: Comparison, fold: str) -> Callable[[Claim], bool]:

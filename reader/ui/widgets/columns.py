@@ -353,7 +353,9 @@ class ColumnsView(ScrollView, can_focus=True):
         self.visible_count, self.column_width = column_geometry(width, n, MIN_COLUMN_WIDTH)
         self._page_columns()
         paged = self.text_view.shared_rows and self.visible_count < n
-        key = (width, self.text_view.name, self.fold, self.first_col if paged else None)
+        comparison = self.comparison
+        fold = self.fold if comparison is None else self.text_view.layout_fold(comparison, self.fold)
+        key = (width, self.text_view.name, fold, self.first_col if paged else None)
         if key == self._layout_key and not force:
             self._settle(full=True)
             return
@@ -365,11 +367,10 @@ class ColumnsView(ScrollView, can_focus=True):
         wrapper = self._wrapper = wrapper_for(self.articles, text_width, self._wrapper)  # kept across pages
         shown = set(self.visible_columns) if paged else None
         docs = self._layouts.get(key)
-        comparison = self.comparison
         if docs is None and comparison is None:
             docs = flow_columns(self.articles, text_width, None, wrapper)  # the text alone: no folds, no claims
         elif docs is None and comparison is not None:
-            docs = self._layouts[key] = self.text_view.build(comparison, text_width, self.fold, shown, wrapper)
+            docs = self._layouts[key] = self.text_view.build(comparison, text_width, fold, shown, wrapper)
             gc.freeze()  # tens of thousands of lines that live on: a full collection walking them took 130-200 ms
         assert docs is not None  # one of the branches above made it, or it was kept
         self.docs = docs
