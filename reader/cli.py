@@ -35,6 +35,7 @@ from reader.model import visible
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 FORMATS = ("json", "markdown", "html")
+ARCHIVE_COMMANDS = ("watch", "history", "archive")  # first words that name a command, not a file (./watch is one)
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
 WRITE_CHUNK = 1 << 20  # characters of a report encoded and written at once
@@ -58,7 +59,11 @@ def _spaces(value: str) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="reader", description="Read several versions of the same story side by side.")
+    p = _Parser(
+        prog="reader",
+        description="Read several versions of the same story side by side.",
+        epilog="Watch a live page: reader watch URL; read its versions: reader history URL (see reader watch --help).",
+    )
     p.add_argument(
         "paths",
         nargs="+",
@@ -343,6 +348,11 @@ def _fill_closed_descriptors() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _fill_closed_descriptors()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in ARCHIVE_COMMANDS:  # reader watch / history / archive: reader/archive/commands.py
+        from reader.archive.commands import main as archive_main
+
+        return archive_main(argv)
     args = parser().parse_args(argv)
     try:
         read_corrections_options(args, _say)

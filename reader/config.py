@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from reader.core import UserFileError, parse_toml, read_user_text
 
 KNOWN = {  # each setting, and what its value must be
     "theme": "a theme name",
@@ -26,6 +27,9 @@ KNOWN = {  # each setting, and what its value must be
     "base": "a version number from 1",
     "cosmetic": "true or false",
 }
+
+
+MAX_CONFIG_BYTES = 64_000  # config.toml and keymap.toml hold a few dozen lines
 
 
 def config_dir() -> Path:
@@ -57,18 +61,16 @@ class Settings:
         return self.base or 1
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any], dict[str, int], list[str]]:
-    """(the table at the top of a TOML file, the line of each top-level key, warnings); an absent file is empty."""
+def read_toml(path: Path, cap: int = MAX_CONFIG_BYTES) -> tuple[dict[str, Any], dict[str, int], list[str]]:
+    """(the table at the top of a TOML file, the line of each top-level key, warnings); an absent file is empty.
+    Read through the user-file helper: a FIFO, a device, a huge or deeply nested file is one warning."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return {}, {}, []
-    except (OSError, UnicodeDecodeError) as exc:
-        return {}, {}, [f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc}); ignored"]
-    try:
-        table = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        return {}, {}, [f"{path}: {exc}; ignored"]
+        text = read_user_text(path, cap)
+        if text is None:
+            return {}, {}, []
+        table = parse_toml(text, str(path))
+    except UserFileError as exc:
+        return {}, {}, [f"{exc}; ignored"]
     return table, key_lines(text), []
 
 

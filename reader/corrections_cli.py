@@ -34,9 +34,13 @@ def read_corrections_options(args: argparse.Namespace, say: Say) -> None:
         from reader.core import PairsError, read_corrections
 
         try:
-            args.corrections = read_corrections(args.pairs)
+            found = read_corrections(args.pairs)
         except PairsError as exc:
             raise InputError(f"--pairs {exc}") from None
+        args.corrections = found.corrections
+        note = found.bad_note(f"--pairs {args.pairs}")
+        if note:  # the entries that could be read still apply
+            args.settings.warn(note)
 
 
 def corrected_report(comparison: Comparison, corrections: Sequence, say: Say) -> Comparison:

@@ -19,26 +19,43 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from reader.core.claims.timeline import (
+        ChangeCounts,
+        change_counts,
+        claim_events,
+        event_times,
+        is_history,
+        time_labels,
+        version_times,
+    )
     from reader.core.collector import collector_paused
     from reader.core.corrections.apply import Applied, Correction, apply, pair, unpair
     from reader.core.corrections.session import PairSession
     from reader.core.corrections.store import PairsError
     from reader.core.corrections.store import dumps as dumps_corrections
     from reader.core.corrections.store import read as read_corrections
+    from reader.core.input.fetch import Validators, fetch
     from reader.core.input.load import (
+        MAX_BYTES,
+        MAX_TEXT_CHARS,
+        MAX_VERSIONS,
         STDIN,
         Source,
         Story,
+        check_workload,
         expand_inputs,
         file_key,
         load_sources,
         load_story,
+        read_source,
         read_stdin_ahead,
+        source_from_bytes,
         stdin_file_key,
         stream_file_key,
     )
     from reader.core.input.metadata import refuse_deep_keys
-    from reader.core.input.urls import is_url
+    from reader.core.input.urls import check_url, is_url
+    from reader.core.input.userfile import UserFileError, parse_json, parse_toml, read_user_text
     from reader.core.pipeline import compare_texts, compare_versions
     from reader.core.text.normalize import fold
     from reader.core.text.segment import read_article, segment
@@ -51,20 +68,41 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     **{
         n: ("reader.core.input.load", n)
         for n in (
+            "MAX_BYTES",
+            "MAX_TEXT_CHARS",
+            "MAX_VERSIONS",
             "STDIN",
             "Source",
             "Story",
+            "check_workload",
             "expand_inputs",
             "file_key",
             "load_sources",
             "load_story",
+            "read_source",
             "read_stdin_ahead",
+            "source_from_bytes",
             "stdin_file_key",
             "stream_file_key",
         )
     },
+    **{n: ("reader.core.input.fetch", n) for n in ("Validators", "fetch")},
+    "check_url": ("reader.core.input.urls", "check_url"),
+    **{
+        n: ("reader.core.claims.timeline", n)
+        for n in (
+            "ChangeCounts",
+            "change_counts",
+            "claim_events",
+            "event_times",
+            "is_history",
+            "time_labels",
+            "version_times",
+        )
+    },
     "InputError": ("reader.model.errors", "InputError"),
     "is_url": ("reader.core.input.urls", "is_url"),
+    **{n: ("reader.core.input.userfile", n) for n in ("UserFileError", "parse_json", "parse_toml", "read_user_text")},
     "refuse_deep_keys": ("reader.core.input.metadata", "refuse_deep_keys"),
     "read_article": ("reader.core.text.segment", "read_article"),
     "segment": ("reader.core.text.segment", "segment"),
@@ -78,33 +116,53 @@ _EXPORTS: dict[str, tuple[str, str]] = {
 
 __all__ = [
     "Applied",
+    "ChangeCounts",
     "Correction",
     "InputError",
+    "MAX_BYTES",
+    "MAX_TEXT_CHARS",
+    "MAX_VERSIONS",
     "PairSession",
     "PairsError",
     "STDIN",
     "Source",
     "Story",
+    "UserFileError",
+    "Validators",
     "apply",
+    "change_counts",
+    "check_url",
+    "check_workload",
+    "claim_events",
     "collector_paused",
     "compare_texts",
     "compare_versions",
     "dumps_corrections",
+    "event_times",
     "expand_inputs",
+    "fetch",
     "file_key",
     "fold",
+    "is_history",
     "is_url",
     "load_sources",
     "load_story",
     "pair",
+    "parse_json",
+    "parse_toml",
     "read_article",
     "read_corrections",
+    "read_source",
     "read_stdin_ahead",
+    "read_user_text",
     "refuse_deep_keys",
     "segment",
+    "source_from_bytes",
     "stdin_file_key",
     "stream_file_key",
+    "time_labels",
     "unpair",
+    "version_times",
 ]
 
 

@@ -195,7 +195,7 @@ def _sources(comparison: Comparison) -> str:
     for art in comparison.articles:
         cites = comparison.sources_of(art.index)
         cited = "; ".join(_shown(t) for t in dict.fromkeys(c.text for c in cites)) or "nobody"
-        only = sorted({c.who for c in cites if comparison.cited_by[c.who] == (art.index,)})
+        only = sorted({comparison.source_name(c.cited) for c in cites if comparison.cited_by[c.who] == (art.index,)})
         note = f" (only this version: {', '.join(_shown(o) for o in only)})" if only else ""
         items.append(f"<li>version {art.index + 1}, {_shown(art.name)}: {cited}{note}</li>")
     return f'<div class="sources"><p class="heading">Sources</p><ul>{"".join(items)}</ul></div>'

@@ -25,7 +25,16 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             "text": a.text,
             "encoding": a.encoding,
             "format": a.source_format,
-            **{k: v for k, v in (("source_title", a.source_title), ("outlet", a.outlet), ("date", a.date)) if v},
+            **{
+                k: v
+                for k, v in (
+                    ("source_title", a.source_title),
+                    ("outlet", a.outlet),
+                    ("date", a.date),
+                    ("fetched", a.fetched),
+                )
+                if v
+            },
             "segments": [
                 {"index": s.index, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
                 for s in a.segments
@@ -33,7 +42,10 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         }
         for a in comparison.articles
     ]
+    from reader.core import claim_events, is_history  # the timeline's rules, loaded when a report is made
+
     claims = []
+    history = is_history(comparison)  # a page's versions in fetch order: each claim says what happened when
     for c in comparison.claims:
         claim: dict[str, Any] = {
             "index": c.index,
@@ -53,6 +65,8 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             ]
         if c.corrected:
             claim["corrected"] = True
+        if history:
+            claim["events"] = list(claim_events(comparison, c))
         claims.append(claim)
     details = [
         {
@@ -93,7 +107,15 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         {
             "article": a.index,
             "cites": [
-                {"who": c.who, "claim": c.claim, "start": c.start, "end": c.end, "text": c.text}
+                {
+                    "who": c.who,
+                    "claim": c.claim,
+                    "start": c.start,
+                    "end": c.end,
+                    "text": c.text,
+                    "name": c.name,
+                    "source": c.cited,
+                }
                 for c in comparison.sources_of(a.index)
             ],
             "only_here": sorted(

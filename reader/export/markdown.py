@@ -57,12 +57,29 @@ def fact_line(d: Detail) -> str:
     return line
 
 
+def _names(comparison: Comparison) -> list[str]:
+    """Each version's name as the report writes it; a history's versions (all of one URL) by their fetch time too."""
+    names = [_escape(a.name) for a in comparison.articles]
+    if any(a.fetched for a in comparison.articles):
+        from reader.core import version_times
+
+        names = [f"{n} ({t})" if t else n for n, t in zip(names, version_times(comparison), strict=True)]
+    return names
+
+
 def _sources(comparison: Comparison) -> list[str]:
     lines = ["## Sources", ""]
+    names = _names(comparison)
     for art in comparison.articles:
         cited = list(dict.fromkeys(c.text for c in comparison.sources_of(art.index)))
-        only = sorted({c.who for c in comparison.sources_of(art.index) if comparison.cited_by[c.who] == (art.index,)})
-        line = f"- **{art.index + 1}. {_escape(art.name)}** cites: " + ("; ".join(map(_escape, cited)) or "nobody")
+        only = sorted(
+            {
+                comparison.source_name(c.cited)
+                for c in comparison.sources_of(art.index)
+                if comparison.cited_by[c.who] == (art.index,)
+            }
+        )
+        line = f"- **{art.index + 1}. {names[art.index]}** cites: " + ("; ".join(map(_escape, cited)) or "nobody")
         if only and len(comparison.articles) > 1:
             line += f" (only this version: {', '.join(map(_escape, only))})"
         lines.append(line)
@@ -72,9 +89,10 @@ def _sources(comparison: Comparison) -> list[str]:
 
 def render(comparison: Comparison) -> str:
     arts = comparison.articles
-    lines = ["# Comparison of " + ", ".join(f"{a.index + 1}. {_escape(a.name)}" for a in arts), ""]
+    names = _names(comparison)
+    lines = ["# Comparison of " + ", ".join(f"{a.index + 1}. {names[a.index]}" for a in arts), ""]
     lines.append(
-        f"Base version: {comparison.base + 1}. {_escape(arts[comparison.base].name)}. "
+        f"Base version: {comparison.base + 1}. {names[comparison.base]}. "
         "Words a version inserts or replaces are in **bold**; words of the base that a version "
         "drops are ~~struck through~~; a spelling fixed is in _italics_."
     )
@@ -98,7 +116,7 @@ def render(comparison: Comparison) -> str:
                 _marked(art, art.segments[s].start, art.segments[s].end, comparison.report_marks(a, s))
                 for s in claim.segments_of(a)
             )
-            lines.append(f"- **{a + 1}. {_escape(art.name)}**: {text}")
+            lines.append(f"- **{a + 1}. {names[a]}**: {text}")
         details = comparison.details_in(claim.index)
         if details:
             lines.append("")

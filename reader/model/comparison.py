@@ -83,6 +83,7 @@ class Article:
     source_title: str = ""  # from the story's metadata or the page, when known
     outlet: str = ""
     date: str = ""
+    fetched: str = ""  # when this version was fetched (UTC, ISO 8601), for a history's versions (reader.archive)
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -201,7 +202,9 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """Who an article cites, once per mention: `who` is the cited name as compared (its value)."""
+    """Who an article cites, once per mention: `who` is the cited name as compared (its value), `name` as
+    the article writes it ("Dmitry Peskov"), `source` the one source all its names stand for (the fullest
+    of them, as compared: "Peskov" and "Dmitry Peskov" are both "dmitry peskov")."""
 
     article: int
     claim: int
@@ -209,6 +212,13 @@ class Citation:
     end: int
     text: str
     who: str
+    name: str = ""
+    source: str = ""
+
+    @property
+    def cited(self) -> str:
+        """The source this citation stands for (`source`, or `who` for one made without it)."""
+        return self.source or self.who
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,12 +361,29 @@ class Comparison:
 
     @cached_property
     def cited_by(self) -> dict[str, tuple[int, ...]]:
-        """Each cited source (by value) and the articles that cite it: a source only one version cites
-        has one article here ("only version 2 cites Reuters")."""
+        """Each cited name (by value) and the articles that cite its source under any of its names: a source
+        only one version cites has one article here ("only version 2 cites Reuters"; "Peskov" in one version
+        and "Dmitry Peskov" in another is one source both cite)."""
         found: dict[str, set[int]] = {}
         for c in self.sources:
-            found.setdefault(c.who, set()).add(c.article)
-        return {who: tuple(sorted(arts)) for who, arts in found.items()}
+            found.setdefault(c.cited, set()).add(c.article)
+        return {name: tuple(sorted(found[c.cited])) for c in self.sources for name in (c.who, c.cited)}
+
+    @cached_property
+    def cited_sources(self) -> dict[str, tuple[Citation, ...]]:
+        """Each source (`Citation.cited`), in the order first cited, with every citation of it."""
+        found: dict[str, list[Citation]] = {}
+        for c in self.sources:
+            found.setdefault(c.cited, []).append(c)
+        return {source: tuple(cites) for source, cites in found.items()}
+
+    def source_name(self, source: str) -> str:
+        """A source as the texts write it: the name of its citation whose value is the source's own (the
+        fullest), else the first one's ("Dmitry Peskov", "Interfax", not "dmitry peskov")."""
+        cites = self.cited_sources.get(source, ())
+        fullest = next((c for c in cites if c.who == source and c.name), None)
+        first = fullest or next((c for c in cites if c.name), None)
+        return " ".join(first.name.split()) if first is not None else source
 
     @cached_property
     def paragraph_links(self) -> tuple[ParagraphLink, ...]:

@@ -97,6 +97,7 @@ class ReaderApp(App[int]):
         self._tables: TableView | None = None
         loaded = load_themes(user_theme_dir)
         self.theme_warnings = [*warnings, *loaded.warnings]
+        self.skipped_themes = loaded.skipped  # why a user theme of that name is not there
         self.corrections = Corrections(self, pairs)
         self.user_keymap: dict[str, str] = {}  # keymap.toml's keys by binding id (install_keymap)
         self.start_view = view

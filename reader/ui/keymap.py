@@ -4,20 +4,23 @@
     copy_sentence = "w"
 
 Keys are written as Textual writes them (`ctrl+n`, `pagedown`, `question_mark` or
-`?`), several separated by commas. An unknown id or a key Textual cannot produce
-is a warning naming the line; the other lines still apply.
+`?`, `slash` or `/`), several separated by commas. An unknown id or a key Textual cannot
+produce is a warning naming the line; the other lines still apply. A careless file cannot
+stall the app: the first MAX_ENTRIES lines are read, a binding takes at most MAX_KEYS keys,
+and beyond MAX_WARNINGS warnings (clashes apart, which are one summary line) the rest are counted.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from textual.binding import Binding
-from textual.keys import Keys, _character_to_key, key_to_character
+from textual.keys import KEY_NAME_REPLACEMENTS, Keys, _character_to_key, key_to_character
 
-from reader.config import config_dir, key_lines, read_toml
+from reader.config import config_dir, read_toml
 
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 NAMED_KEYS = frozenset(k.value for k in Keys if "+" not in k.value and not k.value.startswith("<")) | {
@@ -26,7 +29,11 @@ NAMED_KEYS = frozenset(k.value for k in Keys if "+" not in k.value and not k.val
     "space",
     "backspace",
     "escape",
+    *KEY_NAME_REPLACEMENTS.values(),  # slash, backslash, at, minus, plus, underscore: the names Textual reports
 }
+MAX_ENTRIES = 500  # the app has fewer than a hundred binding ids
+MAX_KEYS = 8  # keys of one binding
+MAX_WARNINGS = 5  # said one by one; the others are counted in one more line
 
 
 def keymap_path() -> Path:
@@ -41,35 +48,50 @@ def valid_key(key: str) -> bool:
     return len(name) == 1 or name in NAMED_KEYS or key_to_character(name) is not None
 
 
-def load_keymap(known_ids: Iterable[str], path: Path | None = None) -> tuple[dict[str, str], list[str]]:
-    """(binding id -> keys, warnings): the lines that name a known id and only valid keys."""
+def load_keymap(known_ids: Iterable[str], path: Path | None = None) -> tuple[dict[str, str], list[str], dict[str, int]]:
+    """(binding id -> keys, warnings, the line of each id): the lines that name a known id and only valid keys."""
     path = path or keymap_path()
     table, lines, warnings = read_toml(path)
     known = set(known_ids)
     keymap: dict[str, str] = {}
-    for binding_id, value in table.items():
+    faults: list[str] = []
+    if len(table) > MAX_ENTRIES:
+        warnings.append(f"{path.name}: {len(table):,} lines; the first {MAX_ENTRIES} are read, the rest ignored")
+    for binding_id, value in list(table.items())[:MAX_ENTRIES]:
         where = f"{path.name} line {lines.get(binding_id, '?')}"
         if binding_id not in known:
-            near = difflib.get_close_matches(binding_id, sorted(known), n=1)
-            hint = f"did you mean {near[0]}?" if near else "the ids are listed in the README"
-            warnings.append(f"{where}: unknown binding id {binding_id!r}; ignored ({hint})")
+            if len(faults) < MAX_WARNINGS:  # difflib is slow: only for the warnings said
+                near = difflib.get_close_matches(binding_id, sorted(known), n=1)
+                hint = f"did you mean {near[0]}?" if near else "the ids are listed in the README"
+                faults.append(f"{where}: unknown binding id {binding_id[:40]!r}; ignored ({hint})")
+            else:
+                faults.append(where)
             continue
         if not isinstance(value, str):
-            warnings.append(f'{where}: {binding_id} needs keys in quotes, like "ctrl+n"; ignored')
+            faults.append(f'{where}: {binding_id} needs keys in quotes, like "ctrl+n"; ignored')
+            continue
+        if value.count(",") >= MAX_KEYS:
+            faults.append(f"{where}: {binding_id} has {value.count(',') + 1:,} keys; at most {MAX_KEYS}; ignored")
             continue
         keys = [k.strip() for k in value.split(",")]
         bad = [k for k in keys if not valid_key(k)]
         if bad:
-            warnings.append(f"{where}: {', '.join(repr(k) for k in bad)} is not a key Textual knows; ignored")
+            shown = ", ".join(repr(k[:20]) for k in bad)
+            faults.append(f"{where}: {shown} is not a key Textual knows; ignored")
             continue
         keymap[binding_id] = ",".join(keys)
-    return keymap, warnings
+    warnings.extend(faults[:MAX_WARNINGS])
+    if len(faults) > MAX_WARNINGS:
+        warnings.append(f"{path.name}: {len(faults) - MAX_WARNINGS:,} more lines ignored (unknown ids or bad keys)")
+    return keymap, warnings, lines
 
 
-def clashes(groups: Iterable[Iterable[Binding]], keymap: dict[str, str], path: Path) -> list[str]:
-    """Warnings for a key the keymap gives to a binding while another binding active at the same time
-    (the app and its columns; each modal screen on its own) still has it."""
-    lines = key_lines(path.read_text(encoding="utf-8")) if keymap else {}
+def clashes(
+    groups: Iterable[Iterable[Binding]], keymap: dict[str, str], path: Path, lines: dict[str, int]
+) -> list[str]:
+    """One warning, at most, for the keys the keymap gives to a binding while another binding active at the
+    same time (the app and its columns; each modal screen on its own) still has them: the first clash
+    is named, the others counted (all 71 ids bound to one key must not bury the screen in notices)."""
     found = []
     for group in groups:
         keys_of = {b.id: _keys(keymap.get(b.id, b.key)) for b in group if b.id}
@@ -79,11 +101,12 @@ def clashes(groups: Iterable[Iterable[Binding]], keymap: dict[str, str], path: P
             for other, keys in keys_of.items():
                 shared = sorted(keys_of[mine] & keys) if other != mine else []
                 if shared:
-                    found.append(
-                        f"{path.name} line {lines.get(mine, '?')}: {', '.join(shared)} is also the key of "
-                        f"{other}; give one of them another key"
-                    )
-    return list(dict.fromkeys(found))  # the app's bindings stand in two groups: each clash said once
+                    found.append(f"line {lines.get(mine, '?')}: {', '.join(shared)} is also the key of {other}")
+    found = list(dict.fromkeys(found))  # the app's bindings stand in two groups: each clash counted once
+    if not found:
+        return []
+    more = f" (and {len(found) - 1:,} more clashes)" if len(found) > 1 else ""
+    return [f"{path.name} {found[0]}{more}; give them other keys"]
 
 
 def _keys(keys: str) -> set[str]:
@@ -104,8 +127,12 @@ def install_keymap(app) -> list[str]:
     The ids known are those of the app, its columns and its screens."""
     app.user_keymap = {}
     path = keymap_path()
-    if not path.is_file():
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
         return []
+    except OSError:
+        pass  # a folder one cannot enter: load_keymap says so
     from reader.ui.screens.claim import ClaimScreen
     from reader.ui.screens.help import HelpScreen
     from reader.ui.widgets.columns import ColumnsView
@@ -117,8 +144,8 @@ def install_keymap(app) -> list[str]:
         HelpScreen.BINDINGS,
         ClaimScreen.BINDINGS,
     ]
-    keymap, warnings = load_keymap(binding_ids(b for group in groups for b in group), path)
-    warnings.extend(clashes(groups, keymap, path))
+    keymap, warnings, lines = load_keymap(binding_ids(b for group in groups for b in group), path)
+    warnings.extend(clashes(groups, keymap, path, lines))
     app.user_keymap = keymap
     if keymap:
         app.set_keymap(keymap)

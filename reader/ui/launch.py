@@ -15,7 +15,7 @@ from reader.core import InputError, load_sources
 from reader.ui.building import EngineRun
 
 if TYPE_CHECKING:
-    from reader.core import Correction
+    from reader.core import Correction, Source
 
 
 def run_app(
@@ -27,6 +27,7 @@ def run_app(
     warnings: Sequence[str] = (),
     strict_theme: bool = True,
     cosmetic: bool | None = None,
+    sources: Sequence[Source] | None = None,
 ) -> int:
     """Load the versions (raising InputError on bad input), then read them in the app.
     A theme that is not strict (config.toml's) falls back to the default with a warning instead.
@@ -37,7 +38,7 @@ def run_app(
     gc.disable()
     engine: EngineRun | None = None
     try:
-        sources = load_sources(paths)
+        sources = list(sources) if sources is not None else load_sources(paths)  # given: a history's versions
         if not 0 <= base < len(sources):
             raise InputError(f"--base {base + 1}: there are {len(sources)} versions")
         engine = EngineRun(sources, base)
@@ -50,6 +51,9 @@ def run_app(
         )
         if strict_theme and theme is not None and theme not in app.available_themes:
             names = ", ".join(sorted(n for n in app.available_themes if n.startswith("reader-")))
+            why = app.skipped_themes.get(theme)
+            if why is not None:
+                raise InputError(f"--theme {theme}: its file was skipped: {why}")
             raise InputError(f"--theme {theme}: no such theme (try {names})")
         app.run()
         return app.return_code or 0

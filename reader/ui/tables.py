@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from reader.core import fold
+from reader.core import fold, is_history
 from reader.model import CATEGORIES, Claim, Comparison, quoted
 from reader.ui.layout import differs
 from reader.ui.styling import MOVED_GLYPH, STATUS_WORDS
+from reader.ui.timeline import timeline_claim_line, timeline_claim_rows, timeline_fact_line, timeline_fact_rows
 from reader.ui.wording import version_name
 
 LACKS_GLYPH = "·"
@@ -114,9 +115,11 @@ class ClaimsTable(Table):
                 segs = claim.segments_of(a)
                 cells.append(Cell(glyph, status, segs[0] if segs else None))
             out.append(Row(opening_words(comparison, claim), tuple(cells), claim.index, claim.status))
-        return out
+        return timeline_claim_rows(comparison, out) if is_history(comparison) else out
 
     def describe(self, comparison: Comparison, row: Row, col: int) -> str:
+        if is_history(comparison):
+            return timeline_claim_line(comparison, row.claim, col, row.label)
         claim = comparison.claims[row.claim]
         n = len(comparison.articles)
         here = f"{CELL_WORDS[row.cells[col].kind]} in {version_name(comparison, col)}"
@@ -265,17 +268,21 @@ class FactsTable(Table):
             label = f"{slot.category} #{slot.claim + 1}"
             rank = FACT_CATEGORIES.index(slot.category) if order == "by category" else 0
             out.append(Row(label, _fact_cells(comparison, slot), slot.claim, slot.category, (rank, slot.claim)))
+        out = timeline_fact_rows(comparison, out) if is_history(comparison) else out
         return sorted(out, key=lambda r: r.order)
 
     def describe(self, comparison: Comparison, row: Row, col: int) -> str:
         cell = row.cells[col]
         value = quoted(cell.text) if cell.text else "lacks it"
+        if is_history(comparison):
+            return timeline_fact_line(comparison, row, col)
         return f"{row.kind} in claim #{row.claim + 1}, {version_name(comparison, col)}: {value}"
 
 
 class SourcesTable(Table):
-    """Who each version cites: one row per source (as compared: "Reuters" however written), the words each
-    version cites it with; a source only one version cites is marked ◆."""
+    """Who each version cites: one row per source, named as the texts write it ("Dmitry Peskov", its other
+    names grouped with it: "Peskov"), the words each version cites it with; a source only one version
+    cites is marked ◆."""
 
     name = "sources"
     title = "sources"
@@ -284,23 +291,22 @@ class SourcesTable(Table):
     def rows(self, comparison: Comparison, filter: str, order: str) -> list[Row]:
         out = []
         n = len(comparison.articles)
-        for who, articles in comparison.cited_by.items():
-            only = len(articles) == 1
+        for source, cites in comparison.cited_sources.items():
+            only = len(comparison.cited_by[source]) == 1
             if filter == "only in one" and not only:
                 continue
             first: dict[int, Cell] = {}
-            claim = None
-            for c in comparison.sources:
-                if c.who != who or c.article in first:
+            for c in cites:
+                if c.article in first:
                     continue
                 seg = comparison.articles[c.article].segment_at(c.start)
                 first[c.article] = Cell(
                     " ".join(c.text.split()), "source", seg.index if seg else None, (c.start, c.end)
                 )
-                claim = c.claim if claim is None else min(claim, c.claim)
+            claim = min(c.claim for c in cites)
             cells = tuple(first.get(a, Cell("", "lacks")) for a in range(n))
-            label = ("◆ " if only else "  ") + who
-            out.append(Row(label, cells, claim or 0, "only" if only else "shared", (claim or 0,)))
+            label = ("◆ " if only else "  ") + comparison.source_name(source)
+            out.append(Row(label, cells, claim, "only" if only else "shared", (claim,)))
         return sorted(out, key=lambda r: r.order)
 
     def describe(self, comparison: Comparison, row: Row, col: int) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,8 +17,8 @@ from typing import Any
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from reader.core import refuse_deep_keys
-from reader.model import InputError, visible
+from reader.core import UserFileError, parse_toml, read_user_text
+from reader.model import visible
 
 DEFAULT_THEME = "reader-dark"
 NO_COLOR_THEME = "reader-mono"
@@ -63,11 +62,16 @@ VARIABLE_DEFAULTS: dict[str, str] = {
 class ThemeError(Exception):
     """A theme file that cannot be used; the message names the file and the fault."""
 
+    def __init__(self, message: str, name: str | None = None) -> None:
+        super().__init__(message)
+        self.name = name  # the name the file gives its theme, when it was read that far
+
 
 @dataclass
 class LoadedThemes:
     themes: dict[str, Theme] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)  # a theme name (file stem or declared) -> why it was skipped
 
 
 def bundled_theme_dir() -> Path | None:
@@ -100,19 +104,14 @@ def parse_theme(text: str, where: str) -> Theme:
     if len(text) > MAX_THEME_BYTES:
         raise ThemeError(f"{where}: too large for a theme file (over {MAX_THEME_BYTES // 1024} KB)")
     try:
-        refuse_deep_keys(text, where)
-        data = tomllib.loads(text)
-    except InputError as exc:
+        data = parse_toml(text, where)
+    except UserFileError as exc:
         raise ThemeError(str(exc)) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ThemeError(f"{where}: not valid TOML ({exc})") from None
-    except RecursionError:  # arrays nested thousands deep: tomllib recurses
-        raise ThemeError(f"{where}: not valid TOML (nested too deeply)") from None
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ThemeError(f'{where}: needs a name = "..."')
     if not _NAME.fullmatch(name.strip()):
-        raise ThemeError(f"{where}: name {name.strip()[:40]!r} must be letters, digits, - or _")
+        raise ThemeError(f"{where}: name {name.strip()[:40]!r} must be letters, digits, - or _", name.strip())
     if not isinstance(data.get("primary"), str):
         raise ThemeError(f"{where}: needs a primary colour")
     colours: dict[str, Any] = {}  # Theme's colour fields, by name
@@ -149,12 +148,14 @@ def _theme_files(folder: Path, warnings: list[str]) -> list[Path]:
 
 
 def _read_theme(file: Path) -> str:
-    """A theme file's text: a regular file, no larger than a theme can be (a FIFO would block)."""
-    if not file.is_file():
-        raise ThemeError(f"{file.name}: not a regular file")
-    if file.stat().st_size > MAX_THEME_BYTES:
-        raise ThemeError(f"{file.name}: too large for a theme file (over {MAX_THEME_BYTES // 1024} KB)")
-    return file.read_text(encoding="utf-8")
+    """A theme file's text, through the user-file helper: a regular file no larger than a theme can be."""
+    try:
+        text = read_user_text(file, MAX_THEME_BYTES)
+    except UserFileError as exc:
+        raise ThemeError(str(exc).replace(str(file), file.name, 1)) from None
+    if text is None:
+        raise ThemeError(f"{file.name}: no such file")
+    return text
 
 
 def load_themes(user_dir: Path | None = None) -> LoadedThemes:
@@ -177,12 +178,12 @@ def load_themes(user_dir: Path | None = None) -> LoadedThemes:
         for file in _theme_files(folder, loaded.warnings):
             try:
                 theme = parse_theme(_read_theme(file), file.name)
-            except (OSError, UnicodeDecodeError) as exc:
-                loaded.warnings.append(f"theme {file.name}: cannot read ({getattr(exc, 'strerror', None) or exc})")
-                continue
             except ThemeError as exc:
                 loaded.warnings.append(f"theme {exc}")
+                for name in {file.name.removesuffix(".toml"), exc.name} - {None}:
+                    loaded.skipped.setdefault(str(name), str(exc))
                 continue
             loaded.themes[theme.name] = theme
     loaded.warnings = [visible(w, keep_newlines=False) for w in loaded.warnings]
+    loaded.skipped = {name: visible(why, keep_newlines=False) for name, why in loaded.skipped.items()}
     return loaded

@@ -48,6 +48,7 @@ class Case:
     patch: dict[str, object] = field(default_factory=dict)  # "module:NAME" -> value, in-process only
     writes: tuple[str, ...] = ()  # files the command may create or replace
     check: Check | None = None
+    said: str = ""  # for exit status 0: words of the one note or warning on standard error (else it is empty)
 
     @property
     def id(self) -> str:
@@ -1493,3 +1494,280 @@ CASES: list[Case] = [
     Case("urls", "a non-ASCII path", ("{url}/one.html", "{url}/ünïcode path"), 2, "not a valid URL"),
     Case("urls", "a non-ASCII path, percent-free", ("{url}/one.html", "{url}/ünïcode"), 2, "the server answered 404"),
 ]
+
+
+# ---- the user's own files: kept corrections, --pairs, config.toml (issue 19) -------------------------
+# The runner points XDG_STATE_HOME and XDG_CONFIG_HOME into the row's folder: `state/` and `config/`.
+
+PAIRS_DIR = "state/reader/pairs"
+
+
+def _kept_name(d: Path) -> str:
+    """The state file's name for the rows' two versions (1.txt, 2.txt), as the reader names it."""
+    from reader.core import load_sources
+    from reader.core.corrections.apply import version_hash
+    from reader.core.corrections.store import set_key
+
+    sources = load_sources([str(d / "1.txt"), str(d / "2.txt")])
+    return f"{PAIRS_DIR}/{set_key([version_hash(s) for s in sources])}.json"  # type: ignore[arg-type]
+
+
+def kept(make: Callable[[Path, str], None]) -> Setup:
+    """Make the state file of the rows' two versions with `make(folder, its relative name)`."""
+
+    def run(d: Path) -> None:
+        (d / PAIRS_DIR).mkdir(parents=True, exist_ok=True)
+        make(d, _kept_name(d))
+
+    return run
+
+
+def kept_text(text: str | bytes) -> Setup:
+    return kept(lambda d, name: (d / name).write_bytes(text.encode() if isinstance(text, str) else text))
+
+
+def in_state(name: str, setup: Setup) -> Setup:
+    return steps(
+        folder("state"), folder("state/reader"), folder(PAIRS_DIR), lambda d: setup(d / PAIRS_DIR) if name else None
+    )
+
+
+def pairs_doc(*entries: object, schema: str = "reader.pairs/1") -> str:
+    return json.dumps({"schema": schema, "versions": [], "corrections": list(entries)})
+
+
+def stale(n: int) -> str:
+    return pairs_doc(
+        *({"kind": "unpair", "sentence": {"version": "0" * 16, "index": i, "text": f"gone {i}"}} for i in range(n))
+    )
+
+
+BAD_INDEX = {"kind": "unpair", "sentence": {"version": "0" * 16, "index": "4", "text": "x"}}
+HUGE_INDEX = pairs_doc().replace(
+    "[]}", '[{"kind": "unpair", "sentence": {"version": "a", "text": "x", "index": ' + "7" * 5000 + "}}]}"
+)
+DEEP_JSON = "[" * 100_000 + "]" * 100_000
+CONFIG = "config/reader/config.toml"
+
+
+def config(setup: Setup) -> Setup:
+    return steps(folder("config"), folder("config/reader"), setup)
+
+
+CASES.extend(
+    [
+        Case(
+            "user files",
+            "a kept file with an unreadable entry",
+            ("1.txt", "2.txt"),
+            0,
+            files=two(),
+            setup=kept_text(pairs_doc(BAD_INDEX)),
+            said="1 of 1 corrections unreadable and skipped (entry 1: index '4' is not a sentence number)",
+        ),
+        Case(
+            "user files",
+            "a kept file with an index of 5,000 digits",
+            ("1.txt", "2.txt"),
+            0,
+            files=two(),
+            setup=kept_text(HUGE_INDEX),
+            said="1 of 1 corrections unreadable",
+        ),
+        Case(
+            "user files",
+            "a kept file that is not JSON",
+            ("1.txt", "2.txt"),
+            0,
+            files=two(),
+            setup=kept_text("{not json"),
+            said="kept corrections unreadable, starting without them",
+        ),
+        Case(
+            "user files",
+            "a kept file nested 100,000 deep",
+            ("1.txt", "2.txt"),
+            0,
+            files=two(),
+            setup=kept_text(DEEP_JSON),
+            said="nested too deeply",
+        ),
+        Case(
+            "user files",
+            "a kept file of a newer schema",
+            ("1.txt", "2.txt"),
+            0,
+            files=two(),
+            setup=kept_text(pairs_doc(schema="reader.pairs/2")),
+            said="written as reader.pairs/2, which this reader cannot read",
+        ),
+        Case(
+            "user files",
+            "a kept file that is a FIFO",
+            ("1.txt", "2.txt"),
+            0,
+            files=two(),
+            setup=kept(lambda d, name: os.mkfifo(d / name)),
+            said="not a regular file; the file is left as it is",
+        ),
+        Case(
+            "user files",
+            "a kept file linked to /dev/zero",
+            ("1.txt", "2.txt"),
+            0,
+            files=two(),
+            setup=kept(lambda d, name: (d / name).symlink_to("/dev/zero")),
+            said="not a regular file",
+        ),
+        Case(
+            "user files",
+            "a kept file of 3 GB (sparse)",
+            ("1.txt", "2.txt"),
+            0,
+            files=two(),
+            setup=kept(lambda d, name: sparse(name, 3_000_000_000)(d)),
+            said="too large (over 10 MB)",
+        ),
+        Case(
+            "user files",
+            "a state folder nobody may enter",
+            ("1.txt", "2.txt"),
+            0,
+            files=two(),
+            setup=steps(in_state("", lambda p: None), chmod(PAIRS_DIR, 0)),
+            user="unprivileged",
+            said="corrections not kept",
+        ),
+        Case(
+            "user files",
+            "stray files in the state folder: FIFOs, 3 GB, nested, 5,000 digits",
+            ("1.txt", "2.txt"),
+            0,
+            files=two(),
+            setup=in_state(
+                "strays",
+                steps(
+                    fifo("stray.json"),
+                    fifo("0123456789abcdef0123.json"),
+                    sparse("fedcba9876543210fedc.json", 3_000_000_000),
+                    sparse("huge.json", 3_000_000_000),
+                    lambda p: (p / "aaaaaaaaaaaaaaaaaaaa.json").write_text(DEEP_JSON),
+                    lambda p: (p / "bbbbbbbbbbbbbbbbbbbb.json").write_text("7" * 5000),
+                ),
+            ),
+        ),
+        Case(
+            "user files",
+            "--pairs a FIFO",
+            ("1.txt", "2.txt", "--pairs", "p.json"),
+            2,
+            "p.json: not a regular file",
+            two(),
+            fifo("p.json"),
+        ),
+        Case(
+            "user files",
+            "--pairs /dev/zero",
+            ("1.txt", "2.txt", "--pairs", "/dev/zero"),
+            2,
+            "--pairs /dev/zero: not a regular file",
+            two(),
+        ),
+        Case(
+            "user files",
+            "--pairs /dev/urandom",
+            ("1.txt", "2.txt", "--pairs", "/dev/urandom"),
+            2,
+            "not a regular file",
+            two(),
+        ),
+        Case(
+            "user files",
+            "--pairs nested 100,000 deep",
+            ("1.txt", "2.txt", "--pairs", "p.json"),
+            2,
+            "p.json: not a pairs file that can be read (nested too deeply)",
+            two(**{"p.json": DEEP_JSON}),
+        ),
+        Case(
+            "user files",
+            "--pairs with an index of 5,000 digits",
+            ("1.txt", "2.txt", "--pairs", "p.json"),
+            0,
+            files=two(**{"p.json": HUGE_INDEX}),
+            said="--pairs p.json: 1 of 1 corrections unreadable and skipped",
+        ),
+        Case(
+            "user files",
+            "--pairs of a newer schema",
+            ("1.txt", "2.txt", "--pairs", "p.json"),
+            2,
+            "written as reader.pairs/2",
+            two(**{"p.json": pairs_doc(schema="reader.pairs/2")}),
+        ),
+        Case(
+            "user files",
+            "--pairs nobody may read",
+            ("1.txt", "2.txt", "--pairs", "p.json"),
+            2,
+            "p.json: cannot read (Permission denied)",
+            two(**{"p.json": pairs_doc()}),
+            chmod("p.json", 0),
+            user="unprivileged",
+        ),
+        Case(
+            "user files",
+            "--pairs with 2,000 stale corrections",
+            ("1.txt", "2.txt", "--pairs", "p.json"),
+            0,
+            files=two(**{"p.json": stale(2000)}),
+            said="dropped 2,000 corrections that no longer fit these texts",
+        ),
+        Case(
+            "user files",
+            "config.toml a FIFO",
+            ("1.txt", "2.txt"),
+            0,
+            files=two(),
+            setup=config(fifo(CONFIG)),
+            said="config.toml: not a regular file; ignored",
+        ),
+        Case(
+            "user files",
+            "config.toml linked to /dev/zero",
+            ("1.txt", "2.txt"),
+            0,
+            files=two(),
+            setup=config(symlink(CONFIG, "/dev/zero")),
+            said="config.toml: not a regular file; ignored",
+        ),
+        Case(
+            "user files",
+            "config.toml nested 3,000 deep",
+            ("1.txt", "2.txt"),
+            0,
+            files=two(),
+            setup=config(lambda d: (d / CONFIG).write_text(nested(3000))),
+            said="config.toml: not valid TOML (nested too deeply); ignored",
+        ),
+        Case(
+            "user files",
+            "config.toml with 5,000 digits",
+            ("1.txt", "2.txt"),
+            0,
+            files=two(),
+            setup=config(lambda d: (d / CONFIG).write_text("base = " + "7" * 5000)),
+            said="a number too long to read",
+        ),
+        Case(
+            "user files",
+            "a config folder nobody may enter",
+            ("1.txt", "2.txt"),
+            0,
+            files=two(),
+            setup=steps(folder("config"), folder("config/reader"), chmod("config/reader", 0)),
+            user="unprivileged",
+            said="cannot read (Permission denied); ignored",
+        ),
+    ]
+)

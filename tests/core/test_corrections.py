@@ -3,6 +3,7 @@ only touched claims change, and applying one by one equals applying all at once.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -100,6 +101,20 @@ def test_a_reference_to_text_that_moved_finds_it_and_to_text_that_is_gone_is_a_n
     result = corrections.apply(comp, [gone])
     assert result.applied == () and result.notes[0].startswith("dropped a correction")
     assert members(result.comparison) == members(comp)
+
+
+def test_two_thousand_stale_corrections_are_one_note_and_cost_one_look_up_each():
+    comp = COMPARISONS[2]  # the corpus story: every stale reference used to scan all of its version's sentences
+    version = corrections.version_hash(comp.articles[0])
+    stale = [corrections.Correction("unpair", corrections.SentenceRef(version, n, f"gone {n}")) for n in range(2000)]
+    start = time.perf_counter()
+    result = corrections.apply(comp, [*stale, corrections.unpair(comp, 0, 1)])
+    elapsed = time.perf_counter() - start
+    assert len(result.applied) == 1
+    assert result.notes == (
+        "dropped 2,000 corrections that no longer fit these texts (the first: “gone 0” is no longer in its version)",
+    )
+    assert elapsed < 1.0, f"{elapsed:.2f} s"
 
 
 def _first_base_sentences(comp: Comparison) -> list[int]:

@@ -20,6 +20,7 @@ LAYERS = {"core": ROOT / "core", "model": ROOT / "model", "export": ROOT / "expo
 FACES = [
     ROOT / "ui",
     ROOT / "export",
+    ROOT / "archive",
     *(ROOT / name for name in ("cli.py", "config.py", "serve.py", "corrections_cli.py")),
 ]
 # What each layer may not import, by the first parts of a module name.

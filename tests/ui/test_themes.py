@@ -94,3 +94,24 @@ def test_unknown_theme_is_a_one_line_input_error(tmp_path):
 def test_bad_input_reaches_the_cli_as_input_error(tmp_path):
     with pytest.raises(InputError):
         run_app([str(tmp_path / "missing.txt"), str(tmp_path / "other.txt")])
+
+
+@pytest.mark.parametrize(
+    ("file", "text"),
+    [
+        ("bad name!.toml", 'name = "bad name!"\nprimary = "#112233"\n'),  # the file's own name
+        ("mine.toml", 'name = "bad name!"\nprimary = "#112233"\n'),  # the name it declares
+    ],
+)
+def test_a_theme_skipped_for_its_name_says_why_when_asked_for(tmp_path, monkeypatch, file: str, text: str):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    themes = tmp_path / "config" / "reader" / "themes"
+    themes.mkdir(parents=True)
+    (themes / file).write_text(text, encoding="utf-8")
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("One sentence here. Another one.", encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        run_app([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], theme="bad name!")
+    message = str(refused.value)
+    assert message.startswith("--theme bad name!: its file was skipped: ")
+    assert f"{file}: name 'bad name!' must be letters, digits, - or _" in message and "\n" not in message

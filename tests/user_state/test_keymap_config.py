@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -33,6 +35,8 @@ def write_config(root: Path, name: str, text: str) -> Path:
         ("ctrl+n", True),
         ("question_mark", True),
         ("?", True),
+        ("slash", True),  # the app's own search key is written so
+        ("ctrl+backslash", True),
         ("pagedown", True),
         ("f5", True),
         ("shift+tab", True),
@@ -53,17 +57,17 @@ def test_unknown_ids_and_bad_keys_are_warnings_naming_their_line(tmp_path: Path)
         "keymap.toml",
         '# my keys\ncursor_down = "ctrl+n, down"\nno_such_action = "z"\nunpair = "ctrl+nope"\nquit = 5\n',
     )
-    keymap, warnings = load_keymap({"cursor_down", "unpair", "quit"}, path)
+    keymap, warnings, _ = load_keymap({"cursor_down", "unpair", "quit"}, path)
     assert keymap == {"cursor_down": "ctrl+n,down"}
     assert [w.split(":")[0] for w in warnings] == ["keymap.toml line 3", "keymap.toml line 4", "keymap.toml line 5"]
     assert "no_such_action" in warnings[0] and "'ctrl+nope'" in warnings[1]
-    _, near = load_keymap({"cursor_down"}, write_config(tmp_path, "keymap.toml", 'cursor_dwn = "x"\n'))
+    _, near, _ = load_keymap({"cursor_down"}, write_config(tmp_path, "keymap.toml", 'cursor_dwn = "x"\n'))
     assert near == ["keymap.toml line 1: unknown binding id 'cursor_dwn'; ignored (did you mean cursor_down?)"]
 
 
 def test_a_keymap_that_is_not_toml_is_one_warning(tmp_path: Path):
     path = write_config(tmp_path, "keymap.toml", "cursor_down = \n")
-    keymap, warnings = load_keymap({"cursor_down"}, path)
+    keymap, warnings, _ = load_keymap({"cursor_down"}, path)
     assert keymap == {} and len(warnings) == 1 and "line 1" in warnings[0]
 
 
@@ -171,3 +175,56 @@ async def test_config_cosmetic_shows_the_cosmetic_layer_from_the_start(story, ow
         await until_ready(app, pilot)
         assert app.view.cosmetic
         assert "cosmetic shown" in str(app.query_one("#status").render())
+
+
+def test_a_keymap_cannot_bury_the_app_in_warnings(tmp_path: Path):
+    known = {f"id_{n}" for n in range(80)}
+    unknown = "".join(f'nope_{n} = "x"\n' for n in range(400))
+    _, warnings, _ = load_keymap(known, write_config(tmp_path, "keymap.toml", unknown))
+    assert len(warnings) == 6 and warnings[-1] == "keymap.toml: 395 more lines ignored (unknown ids or bad keys)"
+    many = "".join(f'id_{n % 80}_{n} = "x"\n' for n in range(900))
+    _, warnings, _ = load_keymap(known, write_config(tmp_path, "keymap.toml", many))
+    assert "900 lines; the first 500 are read" in warnings[0] and len(warnings) == 7
+    keymap, warnings, _ = load_keymap(known, write_config(tmp_path, "keymap.toml", "id_1 = '" + "a," * 5000 + "a'\n"))
+    assert keymap == {} and warnings == ["keymap.toml line 1: id_1 has 5,001 keys; at most 8; ignored"]
+    huge = "id_1 = '" + "j," * 200_000 + "j'\n"
+    keymap, warnings, _ = load_keymap(known, write_config(tmp_path, "keymap.toml", huge))
+    assert keymap == {} and len(warnings) == 1 and "too large (over 64 KB); ignored" in warnings[0]
+
+
+async def test_every_binding_on_one_key_is_one_summary_line_and_the_app_comes_up(story, own_folders: Path):
+    from reader.ui.keymap import binding_ids
+    from reader.ui.screens.claim import ClaimScreen
+    from reader.ui.screens.help import HelpScreen
+    from reader.ui.widgets.columns import ColumnsView
+    from reader.ui.widgets.tables import TableView
+
+    app = open_app(story)
+    ids = binding_ids([*type(app).BINDINGS, *ColumnsView.BINDINGS, *TableView.BINDINGS, *HelpScreen.BINDINGS])
+    ids |= binding_ids(ClaimScreen.BINDINGS)
+    write_config(own_folders, "keymap.toml", "".join(f'{i} = "j"\n' for i in sorted(ids)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until_ready(app, pilot)
+        clashes = [n.message for n in app._notifications if "also the key of" in n.message]
+        assert len(clashes) == 1 and "more clashes" in clashes[0], clashes
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "said"),
+    [
+        ("a FIFO", lambda p: os.mkfifo(p), "not a regular file; ignored"),
+        ("/dev/zero", lambda p: p.symlink_to("/dev/zero"), "not a regular file; ignored"),
+        ("nested 3,000 deep", lambda p: p.write_text("x = " + "[" * 3000 + "]" * 3000), "nested too deeply"),
+        ("a number of 5,000 digits", lambda p: p.write_text("base = " + "7" * 5000), "a number too long to read"),
+        ("a dotted key of 5,000 parts", lambda p: p.write_text("a." * 5000 + "b = 1"), "dotted parts"),
+        ("a folder", lambda p: p.mkdir(), "not a regular file; ignored"),
+    ],
+)
+def test_a_config_file_that_cannot_be_read_is_one_warning_at_once(tmp_path: Path, name: str, make, said: str):
+    for file in ("config.toml", "keymap.toml"):
+        path = tmp_path / file
+        make(path)
+        start = time.monotonic()
+        warnings = load_settings(path).warnings if file == "config.toml" else load_keymap({"quit"}, path)[1]
+        assert time.monotonic() - start < 2
+        assert len(warnings) == 1 and said in warnings[0], warnings

@@ -135,7 +135,7 @@ async def test_pairs_file_is_imported_and_exported(story, tmp_path: Path):
     assert claim_members(report(story), *ABOUT)[0] == [(0, 1), (1, 1)]
     assert claim_members(report(story, "--pairs", str(shared)), *ABOUT) == ([(0, 1)], True)
 
-    colleague = open_app(story, pairs=pairs_store.read(shared))
+    colleague = open_app(story, pairs=pairs_store.read(shared).corrections)
     async with colleague.run_test(size=SIZE) as pilot:
         await until_ready(colleague, pilot)
         assert colleague.comparison.claim_of(*ABOUT).articles == (0,)
@@ -176,7 +176,7 @@ async def test_a_corrupt_state_file_is_a_notice_and_the_next_correction_replaces
         again.view.goto(*ABOUT)
         await pilot.press("x")
         await until_ready(again, pilot)
-    assert len(pairs_store.read(kept)) == 1
+    assert len(pairs_store.read(kept).corrections) == 1
 
 
 async def test_a_correction_on_a_version_that_changed_is_dropped_the_others_kept(story):

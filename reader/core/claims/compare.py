@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from reader.core.align.evidence import Bags, term_bags, terms_of
 from reader.core.align.grouping import Draft
+from reader.core.claims.attribution import carried_speakers
 from reader.core.claims.facts import (
     STEM,
     Fact,
@@ -214,6 +215,8 @@ class ClaimContext:
                 )
                 if nouns:  # a capital tells no name here: only a name put in another's place
                     facts = [replace(f, minor=True) if f.category == "name" else f for f in facts]
+                # a quotation that runs on into the next sentences: its speaker is named where it closes
+                facts = carried_speakers(art.text, art.segments, s, facts, lambda t: self.facts(article, [t]))
                 self._facts[(article, s)] = facts
             found.extend(self._facts[(article, s)])
         return found

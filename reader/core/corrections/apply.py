@@ -87,6 +87,18 @@ class _Context:
     def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
         self.article_of = {version_hash(a): a.index for a in comparison.articles}
+        self._by_text: dict[int, dict[str, list[int]]] = {}
+
+    def indices_of(self, article: int, text: str) -> list[int]:
+        """The sentences of an article with exactly this text: one dictionary per article, made on first
+        use, so a thousand references that no longer fit cost a thousand look-ups, not a thousand scans."""
+        table = self._by_text.get(article)
+        if table is None:
+            table = {}
+            for s in self.comparison.articles[article].segments:
+                table.setdefault(s.text, []).append(s.index)
+            self._by_text[article] = table
+        return table.get(text, [])
 
     @property
     def claims(self) -> ClaimContext:
@@ -100,7 +112,7 @@ class _Context:
         segments = self.comparison.articles[a].segments
         if 0 <= ref.index < len(segments) and segments[ref.index].text == ref.text:
             return a, ref.index
-        same = [s.index for s in segments if s.text == ref.text]
+        same = self.indices_of(a, ref.text)
         return (a, same[0]) if len(same) == 1 else None
 
 
@@ -135,7 +147,15 @@ def apply(comparison: Comparison, corrections: Sequence[Correction]) -> Applied:
             notes.append(note)
     if applied:
         groups, origin = _reading_order(comparison, groups, origin)
-    return Applied(_rebuild(ctx, comparison, groups, origin), tuple(applied), tuple(notes))
+    return Applied(_rebuild(ctx, comparison, groups, origin), tuple(applied), summarised(notes))
+
+
+def summarised(notes: Sequence[str]) -> tuple[str, ...]:
+    """One line however many corrections were dropped: the first one's reason, and how many in all."""
+    if len(notes) < 2:
+        return tuple(notes)
+    first = notes[0].removeprefix("dropped a correction: ")
+    return (f"dropped {len(notes):,} corrections that no longer fit these texts (the first: {first})",)
 
 
 def _reading_order(

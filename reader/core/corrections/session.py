@@ -6,6 +6,11 @@ changed by the reader one correction at a time (only the touched claims are
 compared again), undone last first, and kept in the state folder after each
 change. The app and the reports both go through it, so they apply the same
 corrections.
+
+Each save sends what this session added or took back since its last save
+(`base` is its list then), and the store merges that into the file as it is
+now: another window's corrections on the same texts are kept. A notice about
+the store (a file moved aside, a file that will not be replaced) is said once.
 """
 
 from __future__ import annotations
@@ -17,12 +22,16 @@ from reader.core.corrections import store as pairs_store
 from reader.core.corrections.apply import Applied, Correction, apply
 from reader.model.comparison import Comparison
 
+NOT_KEPT = "corrections not kept"
+
 
 class PairSession:
     def __init__(self, imported: Sequence[Correction] = (), keep: bool = True) -> None:
         self.imported = list(imported)
         self.keep = keep  # the app keeps changes in the state folder; a report only reads
         self.corrections: list[Correction] | None = None  # None until the state folder was read
+        self.base: list[Correction] = []  # this session's corrections as the state file last had them
+        self._said: set[str] = set()
         self.uncorrected: Comparison | None = None
         self.current: Comparison | None = None
         self._lock = threading.Lock()  # the app's build worker (a rebase) and a correction's worker may overlap
@@ -36,11 +45,9 @@ class PairSession:
         notes: list[str] = []
         first = self.corrections is None
         if self.corrections is None:
-            try:
-                kept = pairs_store.read_state(comparison.articles)
-            except pairs_store.PairsError as exc:
-                notes.append(f"kept corrections unreadable, starting without them: {exc}")
-                kept = []
+            state = pairs_store.read_state(comparison.articles)
+            notes.extend(self._once(state.notes))
+            kept, self.base = state.corrections, state.exact
             self.corrections = pairs_store.merged(kept, self.imported)
             stored = kept
         else:
@@ -85,7 +92,22 @@ class PairSession:
         if not self.keep or self.uncorrected is None or self.corrections is None:
             return []
         try:
-            pairs_store.write_state(self.uncorrected.articles, self.corrections)
+            saved = pairs_store.save_state(self.uncorrected.articles, self.base, self.corrections)
+        except pairs_store.PairsError as exc:
+            return self._once([pairs_store.refusal(exc)])
         except OSError as exc:
-            return [f"corrections not kept: cannot write {pairs_store.state_dir()} ({exc.strerror or exc})"]
-        return []
+            where = exc.filename or pairs_store.state_dir()
+            return self._once([f"corrections not kept: cannot write {where} ({exc.strerror or exc})"])
+        self.base = list(self.corrections)
+        return self._once(saved.notes)
+
+    def _once(self, notes: Sequence[str]) -> list[str]:
+        """The notes not said yet in this session: a refusal repeated at every correction is said once,
+        and that corrections are not kept is said once whatever the reason (cannot read, then cannot write)."""
+        fresh = []
+        for note in notes:
+            key = NOT_KEPT if note.startswith(NOT_KEPT) else note
+            if key not in self._said:
+                self._said.add(key)
+                fresh.append(note)
+        return fresh

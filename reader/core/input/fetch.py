@@ -7,6 +7,10 @@ CONNECT_TIMEOUT_S, the server may stay silent at most READ_TIMEOUT_S, and the wh
 watchdog shuts the socket at that time. The size cap is counted while reading. Every failure
 (a bad URL, DNS, refused, timeouts, an HTTP status, a malformed answer, too large, cut short,
 too many redirects, a redirect to another scheme) is a one-line InputError naming the URL.
+
+A page fetched again (`reader watch`) can be asked for conditionally: given the ETag and
+Last-Modified of the copy held, a server that has nothing newer answers 304 Not Modified,
+with no body, and `fetch` says so (`Fetched.unchanged`).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from urllib.parse import SplitResult, quote, urljoin
 from reader.core.input.urls import check_url, is_url, looks_like_other_url, request_target
 from reader.model.errors import InputError
 
-__all__ = ["Fetched", "fetch", "is_url", "looks_like_other_url"]
+__all__ = ["Fetched", "Validators", "fetch", "is_url", "looks_like_other_url"]
 
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 10.0
@@ -41,6 +45,27 @@ class Fetched:
     data: bytes
     content_type: str
     charset: str | None
+    etag: str = ""  # the validators to send next time (a conditional request), as the server gave them
+    last_modified: str = ""
+    date: str = ""  # the server's Date header: when it says it answered
+    unchanged: bool = False  # 304 Not Modified to a conditional request: no body, the copy held is current
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What a conditional request sends: the ETag and Last-Modified of the copy held."""
+
+    etag: str = ""
+    last_modified: str = ""
+
+    def headers(self) -> dict[str, str]:
+        found = {"If-None-Match": self.etag, "If-Modified-Since": self.last_modified}
+        return {k: _header_value(v) for k, v in found.items() if _header_value(v)}
+
+
+def _header_value(value: str) -> str:
+    """A validator as it may be sent back: one line of visible ASCII, or nothing."""
+    return value if value.isascii() and value.isprintable() and len(value) <= 1024 else ""
 
 
 class _Watchdog:
@@ -73,25 +98,29 @@ class _Watchdog:
         self._conn.close()
 
 
-def fetch(url: str, max_bytes: int, deadline: float | None = None) -> Fetched:
+def fetch(url: str, max_bytes: int, deadline: float | None = None, validators: Validators | None = None) -> Fetched:
     """GET `url`; refuse a body over `max_bytes`, a slow or broken server, endless redirects.
 
     `deadline` (time.monotonic()) is the command's: a fetch ends by it or by its own TOTAL_TIMEOUT_S.
+    With `validators` the request is conditional: a 304 answer comes back as `unchanged`.
     """
+    extra = validators.headers() if validators is not None else {}
     now = time.monotonic()
     end = now + TOTAL_TIMEOUT_S if deadline is None else min(now + TOTAL_TIMEOUT_S, deadline)
     late = f"{url}: the page did not arrive within {max(end - now, 0):.3g} seconds"
     first = url
     for _hop in range(MAX_REDIRECTS + 1):
         parts = check_url(url)
-        response = _get(first, url, parts, max_bytes, end, late)
+        response = _get(first, url, parts, max_bytes, end, late, extra)
         if isinstance(response, Fetched):
             return response
         url = response
     raise InputError(f"{first}: too many redirects (the limit is {MAX_REDIRECTS})")
 
 
-def _get(shown: str, url: str, parts: SplitResult, max_bytes: int, end: float, late_message: str) -> Fetched | str:
+def _get(
+    shown: str, url: str, parts: SplitResult, max_bytes: int, end: float, late_message: str, extra: dict[str, str]
+) -> Fetched | str:
     """One request: the page, or the URL a redirect points to."""
     late = InputError(late_message)
     left = end - time.monotonic()
@@ -100,7 +129,7 @@ def _get(shown: str, url: str, parts: SplitResult, max_bytes: int, end: float, l
     conn, target = _connection(url, parts, min(CONNECT_TIMEOUT_S, left))
     with _Watchdog(conn, left) as watchdog:
         try:
-            result = _exchange(shown, url, target, conn, max_bytes, watchdog)
+            result = _exchange(shown, url, target, conn, max_bytes, watchdog, extra)
         except InputError:
             if watchdog.expired:  # the watchdog's shutdown looks like a short read: say why it happened
                 raise late from None
@@ -140,14 +169,20 @@ def _proxy_for(parts: SplitResult) -> SplitResult | None:
 
 
 def _exchange(
-    shown: str, url: str, target: str, conn: http.client.HTTPConnection, max_bytes: int, watchdog: _Watchdog
+    shown: str,
+    url: str,
+    target: str,
+    conn: http.client.HTTPConnection,
+    max_bytes: int,
+    watchdog: _Watchdog,
+    extra: dict[str, str],
 ) -> Fetched | str:
     try:
         conn.connect()
     except TimeoutError:
         raise InputError(f"{shown}: cannot connect within {CONNECT_TIMEOUT_S:g} seconds") from None
     watchdog.watch(conn.sock)
-    conn.request("GET", target, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/*;q=0.9"})
+    conn.request("GET", target, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/*;q=0.9", **extra})
     if conn.sock is not None:
         conn.sock.settimeout(READ_TIMEOUT_S)  # the longest silence between two pieces of the answer
     response = conn.getresponse()
@@ -163,6 +198,9 @@ def _exchange(
             scheme = new.split(":", 1)[0].lower() if ":" in new else "relative"
             raise InputError(f"{shown}: redirected to a {scheme}: address; only http and https are fetched")
         return new
+    etag, modified, date = (" ".join(str(response.getheader(h, "")).split()) for h in ("ETag", "Last-Modified", "Date"))
+    if response.status == 304 and extra:  # asked conditionally, and the copy held is still current
+        return Fetched(url, b"", "", None, etag, modified, date, unchanged=True)
     if not 200 <= response.status < 300:
         reason = " ".join(str(response.reason).split())
         raise InputError(f"{shown}: the server answered {response.status} {reason}".rstrip())
@@ -170,7 +208,8 @@ def _exchange(
     if length.isdigit() and int(length) > max_bytes:
         raise InputError(f"{shown}: too large ({_mb(int(length))}; the limit is {_mb(max_bytes)})")
     data = _read_capped(response, shown, max_bytes)
-    return Fetched(url, data, response.headers.get_content_type(), response.headers.get_content_charset())
+    ctype, charset = response.headers.get_content_type(), response.headers.get_content_charset()
+    return Fetched(url, data, ctype, charset, etag, modified, date)
 
 
 def _read_capped(response: http.client.HTTPResponse, shown: str, max_bytes: int) -> bytes:

@@ -73,6 +73,7 @@ class Source:
     title: str = ""  # from story.toml, or the page's own metadata for HTML
     outlet: str = ""
     date: str = ""
+    fetched: str = ""  # when an archived version was fetched (UTC, ISO 8601): a version of a history
 
 
 @dataclass(frozen=True)
@@ -253,6 +254,13 @@ def _check_pairs(sources: Sequence[Source]) -> None:
             f"too much to compare at once: {len(sources)} versions of {total:,} sentences in all; the limit is "
             f"{MAX_PAIRED_SENTENCES:,} for (versions - 1) x sentences, here {work:,}"
         )
+
+
+def check_workload(sources: Sequence[Source]) -> None:
+    """Refuse versions the engine is not measured for: too many, or too many sentences for their number
+    (what `load_story` checks; sources made elsewhere, as a history's, are checked here)."""
+    _check_versions(len(sources))
+    _check_pairs(sources)
 
 
 def read_source(path: str, meta: VersionMeta | None = None, deadline: float | None = None) -> Source:

@@ -270,4 +270,5 @@ def read_article(index: int, src: Source) -> Article:
         src.title,
         src.outlet,
         src.date,
+        src.fetched,
     )

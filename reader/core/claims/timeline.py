@@ -1,0 +1,140 @@
+"""Timeline: a comparison of one article's versions in fetch order, read as what happened when.
+
+A history (`reader history URL`) compares the versions a page had, oldest first; each article
+carries its fetch time (`Article.fetched`). Read that way, a claim has events: the version where
+it first appeared, those where its words changed from the version before, the one where it was
+removed (and, if it came back, where). Words "change" as the engine compares them: tokens by their
+keys, so quote style, case and number format (1000 / 1,000) are not a change. The app's tables and
+the watcher's one line per change read these rules from here, once (through `reader.core`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from reader.model import Article, Claim, Comparison
+
+from ..text.normalize import tokenize
+
+EVENTS = ("first", "new", "back", "same", "changed", "removed", "absent")
+# first: told by the first version; new: first told by this one; back: told again after it was removed;
+# same / changed: told by this one and the one before, in the same words or not; removed: told by the
+# one before, not by this one; absent: told by neither.
+
+
+def is_history(comparison: Comparison) -> bool:
+    """Versions of one page in fetch order: every article has its fetch time, oldest first."""
+    times = [a.fetched for a in comparison.articles]
+    return len(times) > 1 and all(times) and times == sorted(times)
+
+
+def time_labels(stamps: Sequence[str]) -> list[str]:
+    """Fetch times (UTC, ISO 8601) as people read them, in local time: "5 Dec 14:12", with seconds where
+    two share a minute, and the year where it is not this one. Column titles and tables say times so."""
+    local = [datetime.fromisoformat(s.replace("Z", "+00:00")).astimezone() for s in stamps]
+    minutes = [t.strftime("%Y-%m-%d %H:%M") for t in local]
+    seconds = len(set(minutes)) < len(minutes)
+    this_year = datetime.now().astimezone().year
+    out = []
+    for t in local:
+        day = f"{t.day} {t.strftime('%b')}" + (f" {t.year}" if t.year != this_year else "")
+        out.append(f"{day} {t.strftime('%H:%M:%S' if seconds else '%H:%M')}")
+    return out
+
+
+def version_times(comparison: Comparison) -> list[str]:
+    """Each version's fetch time as a label (time_labels); empty strings outside a history."""
+    if not is_history(comparison):
+        return [""] * len(comparison.articles)
+    return time_labels([a.fetched for a in comparison.articles])
+
+
+def claim_events(comparison: Comparison, claim: Claim) -> tuple[str, ...]:
+    """What happened to `claim` in each version, against the version before (one of EVENTS)."""
+    events: list[str] = []
+    seen = False
+    for a in range(len(comparison.articles)):
+        here = a in claim.articles
+        before = a > 0 and (a - 1) in claim.articles
+        if not here:
+            events.append("removed" if before else "absent")
+        elif a == 0:
+            events.append("first")
+        elif not before:
+            events.append("back" if seen else "new")
+        else:
+            same = _text(comparison, claim, a - 1) == _text(comparison, claim, a) or _words(
+                comparison, claim, a - 1
+            ) == _words(comparison, claim, a)  # the same characters need no tokens (most claims, most versions)
+            events.append("same" if same else "changed")
+        seen = seen or here
+    return tuple(events)
+
+
+def _text(comparison: Comparison, claim: Claim, article: int) -> list[str]:
+    segments = comparison.articles[article].segments
+    return [segments[s].text for s in claim.segments_of(article)]
+
+
+def _words(comparison: Comparison, claim: Claim, article: int) -> list[str]:
+    """The claim's words in one version, as the engine compares them."""
+    art = comparison.articles[article]
+    return [t.key for s in claim.segments_of(article) for t in tokenize(art.text, *_span(art, s))]
+
+
+def _span(article: Article, segment: int) -> tuple[int, int]:
+    seg = article.segments[segment]
+    return seg.start, seg.end
+
+
+@dataclass(frozen=True)
+class ChangeCounts:
+    """What a new version changed against the one before it, in claims."""
+
+    altered: int = 0  # a fact differs
+    reworded: int = 0
+    inserted: int = 0
+    removed: int = 0
+
+    def words(self) -> str:
+        """ "2 claims altered, 1 inserted" (the first count names its unit), or what little changed."""
+        parts = [
+            (n, word)
+            for n, word in (
+                (self.altered, "altered"),
+                (self.reworded, "reworded"),
+                (self.inserted, "inserted"),
+                (self.removed, "removed"),
+            )
+            if n
+        ]
+        if not parts:
+            return "form only (punctuation, case, spacing)"
+        (n, word), rest = parts[0], parts[1:]
+        first = f"{n} claim{'s' if n != 1 else ''} {word}"
+        return ", ".join([first, *(f"{n} {word}" for n, word in rest)])
+
+
+def change_counts(comparison: Comparison, old: int = 0, new: int = 1) -> ChangeCounts:
+    """Count the claims `new` alters, rewords, inserts and removes against `old`."""
+    counts = dict.fromkeys(("altered", "reworded", "inserted", "removed"), 0)
+    for claim in comparison.claims:
+        told = set(claim.articles) & {old, new}
+        if told == {new}:
+            counts["inserted"] += 1
+        elif told == {old}:
+            counts["removed"] += 1
+        elif told and claim.status in ("altered", "reworded"):
+            counts[claim.status] += 1
+    return ChangeCounts(**counts)
+
+
+def event_times(comparison: Comparison, events: Sequence[str]) -> dict[str, list[int]]:
+    """The versions at which each event happened, leaving out the uneventful (same, absent, first)."""
+    found: dict[str, list[int]] = {}
+    for a, event in enumerate(events):
+        if event in ("new", "back", "changed", "removed"):
+            found.setdefault(event, []).append(a)
+    return found

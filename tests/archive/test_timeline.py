@@ -1,0 +1,108 @@
+"""A history read as a timeline: each claim's events against the version before, each fact's changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core import ChangeCounts, Source, change_counts, claim_events, compare_versions, is_history, time_labels
+from reader.model import Comparison
+from reader.ui.tables import ClaimsTable, FactsTable
+
+A = "Talks resumed in Geneva on Tuesday."
+B = "The delegations agreed to exchange 12 prisoners each."
+B2 = "The delegations agreed to exchange 15 prisoners each."
+B3 = "The delegations agreed to exchange twelve prisoners each."  # the same value, other words
+C = "The Red Cross will oversee the exchange."
+STAMPS = (
+    "2026-12-05T10:00:00.000Z",
+    "2026-12-05T11:00:00.000Z",
+    "2026-12-05T12:00:00.000Z",
+    "2026-12-05T13:00:00.000Z",
+)
+
+
+def _history(*texts: str, fetched: bool = True) -> Comparison:
+    return compare_versions(
+        [Source("https://x.example/live", t, fetched=STAMPS[k] if fetched else "") for k, t in enumerate(texts)]
+    )
+
+
+def _events(comparison: Comparison, sentence: str) -> tuple[str, ...]:
+    for claim in comparison.claims:
+        article = claim.articles[0]
+        seg = comparison.articles[article].segments[claim.segments_of(article)[0]]
+        if seg.text.strip() == sentence:
+            return claim_events(comparison, claim)
+    raise AssertionError(f"no claim for {sentence!r}")
+
+
+@pytest.mark.parametrize(
+    ("versions", "sentence", "events"),
+    [
+        ((f"{A} {B}", f"{A} {B}"), A, ("first", "same")),
+        ((f"{A} {B}", f"{A} {B2}"), B, ("first", "changed")),
+        ((f"{A} {B}", f"{A} {B3}"), B, ("first", "same")),  # twelve = 12: not a change
+        ((f"{A}", f"{A} {C}", f"{A} {C}"), C, ("absent", "new", "same")),
+        ((f"{A} {C}", f"{A}", f"{A}"), C, ("first", "removed", "absent")),
+        ((f"{A} {C}", f"{A}", f"{A} {C}"), C, ("first", "removed", "back")),
+    ],
+)
+def test_claim_events(versions: tuple[str, ...], sentence: str, events: tuple[str, ...]) -> None:
+    assert _events(_history(*versions), sentence) == events
+
+
+def test_only_versions_with_fetch_times_in_order_are_a_history() -> None:
+    assert is_history(_history(A, B))
+    assert not is_history(_history(A, B, fetched=False))
+    comparison = compare_versions(
+        [Source("u", A, fetched=STAMPS[1]), Source("u", B, fetched=STAMPS[0])]  # not in fetch order
+    )
+    assert not is_history(comparison)
+
+
+def test_change_counts_in_words() -> None:
+    assert change_counts(_history(f"{A} {B}", f"{A} {B2} {C}")).words() == "1 claim altered, 1 inserted"
+    assert ChangeCounts(altered=2, removed=1).words() == "2 claims altered, 1 removed"
+    assert ChangeCounts().words().startswith("form only")
+
+
+@pytest.mark.usefixtures("utc")
+def test_time_labels_add_seconds_only_where_needed() -> None:
+    assert time_labels(["2026-12-05T10:00:00.000Z", "2026-12-05T11:30:00.000Z"])[1].startswith("5 Dec 11:30")
+    assert time_labels(["2026-12-05T10:00:01.000Z", "2026-12-05T10:00:09.000Z"])[1].endswith("10:00:09")
+
+
+@pytest.mark.usefixtures("utc")
+def test_the_claims_table_of_a_history_shows_events() -> None:
+    comparison = _history(f"{A} {B} {C}", f"{A} {B2} {C}", f"{A} {B2}")
+    rows = {r.label: r for r in ClaimsTable().rows(comparison, "all", "reading order")}
+    glyphs = {label: "".join(c.text for c in row.cells) for label, row in rows.items()}
+    assert glyphs == {A: "===", B: "=~=", C: "==×"}
+    changed = rows[B]
+    line = ClaimsTable().describe(comparison, changed, 1)
+    assert line.startswith("#2 changed 11:00 · 2 (11:00): changed · The delegations"), line
+
+
+def test_outside_a_history_the_claims_table_is_as_before() -> None:
+    comparison = _history(f"{A} {B} {C}", f"{A} {B2} {C}", f"{A} {B2}", fetched=False)
+    cells = ["".join(c.text for c in r.cells) for r in ClaimsTable().rows(comparison, "all", "reading order")]
+    assert "==×" not in cells and "=~=" not in cells
+
+
+@pytest.mark.usefixtures("utc")
+def test_the_facts_table_says_when_a_fact_changed() -> None:
+    comparison = _history(f"{A} {B}", f"{A} {B}", f"{A} {B2}")
+    rows = FactsTable().rows(comparison, "all", "reading order")
+    number = next(r for r in rows if r.kind == "number")
+    assert number.label == "number #2 changed 12:00"
+    line = FactsTable().describe(comparison, number, 2)
+    assert line.startswith("number #2 changed") and "“15 prisoners” (was “12 prisoners”)" in line, line
+
+
+def test_the_json_report_carries_events_only_for_a_history() -> None:
+    from reader.export.json import to_dict
+
+    history = to_dict(_history(f"{A} {B}", f"{A} {B2}"))
+    assert sorted(c["events"] for c in history["claims"]) == [["first", "changed"], ["first", "same"]]
+    plain = to_dict(_history(f"{A} {B}", f"{A} {B2}", fetched=False))
+    assert all("events" not in c for c in plain["claims"]) and all("fetched" not in a for a in plain["articles"])
