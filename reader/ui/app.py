@@ -268,7 +268,7 @@ class ReaderApp(App[int]):
             self._given = comparison
             return
         view.loading = False
-        view.show(comparison, *keep, open_folds=corrected)
+        view.show(comparison, keep[0], keep[1], open_folds=corrected)
         gc.freeze()  # the model and its layout live as long as the screen: keep the collector off them
         gc.enable()
         if self.tables_shown:
@@ -394,10 +394,10 @@ class ReaderApp(App[int]):
                 self.query_one(ColumnHeaders).display = True
                 view.set_view(name)
                 if row is not None:
-                    claim = self.comparison.claims[row.claim]
-                    if col not in claim.articles:  # the version lacks it: the nearest one that tells it
-                        col = nearest_column(claim.articles, col, view.visible_columns)
-                    view.goto(col, claim.segments_of(col)[0], open_folds=True)
+                    told = self.comparison.claims[row.claim]
+                    if col not in told.articles:  # the version lacks it: the nearest one that tells it
+                        col = nearest_column(told.articles, col, view.visible_columns)
+                    view.goto(col, told.segments_of(col)[0], open_folds=True)
                 view.focus()
                 view.post_message(ColumnsView.Changed())
             else:

@@ -10,8 +10,9 @@ Nothing here judges similarity: claims, statuses and moves come from the model.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -314,7 +315,7 @@ def _hidden_label(count: int) -> str:
 
 
 def _fold_rows(
-    docs: list[ColumnDoc], rows: Sequence[dict[int, Sequence[int]]], label: str | Callable[[int], str]
+    docs: list[ColumnDoc], rows: Sequence[Mapping[int, Sequence[int]]], label: str | Callable[[int], str]
 ) -> None:
     """Several claim rows shown as one line (folded, or carried only by columns off screen); `label` may
     depend on how many of the rows the column carries."""
@@ -359,8 +360,7 @@ def build_aligned(
         if k in fold_at:
             end, label = fold_at[k]
             rows = [c.segments_by_article for c in claims[k:end]]
-            run = end - k
-            _fold_rows(docs, rows, (lambda here, run=run: _lone_label(here, run)) if label == LONE else label)
+            _fold_rows(docs, rows, functools.partial(_lone_label, run=end - k) if label == LONE else label)
             k = end
             continue
         if shown is not None and shown.isdisjoint(claims[k].segments_by_article):

@@ -139,7 +139,7 @@ class AlignedView(TextView):
 
     def __init__(self) -> None:
         super().__init__()
-        self._details: tuple[Comparison, bool, tuple[list[DetailKey], list[DetailTarget]]] | None = None
+        self._details: tuple[Comparison, str, tuple[list[DetailKey], list[DetailTarget]]] | None = None
 
     def build(
         self, comparison: Comparison, width: int, fold: str, shown: set[int] | None, wrapper: Wrapper
