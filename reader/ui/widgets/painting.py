@@ -192,10 +192,14 @@ class ColumnPainter:
         if len(pieces) < 2 or self.columns.comparison is None:
             return {}
         text = self.columns.articles[col].text
-        used = cell_len(visible(text[line.start : line.end], keep_newlines=False))
+        used = -1  # the line's own cells, counted only when a glyph is to be set (most sentences have none)
         out: dict[int, int] = {}
         for i, piece in enumerate(pieces):
             if i and piece.first and self._glyph(col, piece.segment)[0] != " ":
+                if used < 0:
+                    shown = text[line.start : line.end]
+                    plain = shown.isascii() and shown.isprintable()  # one cell a character, as drawn
+                    used = len(shown) if plain else cell_len(visible(shown, keep_newlines=False))
                 extra = inline_room(text, piece.start)
                 if used + extra <= room:
                     out[i] = extra
