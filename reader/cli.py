@@ -14,10 +14,11 @@ import re
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+from reader.config import config_dir
 from reader.core import STDIN, InputError, Story, file_key, is_url, stdin_file_key, stream_file_key
 from reader.corrections_cli import (
     corrected_report,
@@ -133,10 +134,15 @@ def _render(fmt: str, comparison, story_title: str, sources, indent: int | None 
     return render_html(comparison, title=story_title, sources=sources)
 
 
-def _protected(story: Story) -> dict[tuple[int, int], str]:
-    """Every file this run read, by (device, inode): versions, story.toml files, the file behind stdin."""
+def _protected(story: Story, args: argparse.Namespace) -> dict[tuple[int, int], str]:
+    """Every file this run read, by (device, inode): versions, story.toml files, the file behind stdin,
+    the --pairs file and config.toml."""
     keys: dict[tuple[int, int], str] = {}
-    for path in [*(s.path for s in story.sources if s.path != STDIN and not is_url(s.path)), *story.metadata_files]:
+    read = [*(s.path for s in story.sources if s.path != STDIN and not is_url(s.path)), *story.metadata_files]
+    if args.pairs:
+        read.append(args.pairs)
+    read.append(str(config_dir() / "config.toml"))
+    for path in read:
         key = file_key(path)
         if key is not None:
             keys.setdefault(key, path)
@@ -146,8 +152,34 @@ def _protected(story: Story) -> dict[tuple[int, int], str]:
     return keys
 
 
-def _check_output(output: str | None, protected: dict[tuple[int, int], str]) -> None:
-    """Refuse, before any work, a report that would land on something the reader read."""
+Folders = dict[str, tuple[str, Callable[[str], bool]]]  # real path -> (what it is, the names read there)
+
+
+def _folders_read(paths: Sequence[str]) -> Folders:
+    """Every folder whose files this run (or the next one on the same paths) reads, by its real path,
+    with which names are read there: a report of such a name written there would be read back (in a
+    story folder, as one more version)."""
+    from reader.core import INPUT_SUFFIXES, STATE_NAME, state_dir
+
+    def version(name: str) -> bool:
+        return not name.startswith(".") and Path(name).suffix.lower() in INPUT_SUFFIXES
+
+    folders: Folders = {}
+    for path in paths:
+        if path != STDIN and not is_url(path) and os.path.isdir(path):
+            folders.setdefault(os.path.realpath(path), (f"{path}, a folder read as versions", version))
+
+    def kept_file(name: str) -> bool:
+        return STATE_NAME.fullmatch(name) is not None
+
+    kept = ("the folder of kept corrections, read at every start", kept_file)
+    folders.setdefault(os.path.realpath(state_dir()), kept)
+    return folders
+
+
+def _check_output(output: str | None, protected: dict[tuple[int, int], str], folders: Folders | None = None) -> None:
+    """Refuse, before any work, a report that would land on something the reader read, into a folder
+    it reads, or over a file that may not be written."""
     if output is None:
         key = stream_file_key(sys.stdout)
         if key in protected:
@@ -163,13 +195,23 @@ def _check_output(output: str | None, protected: dict[tuple[int, int], str]) -> 
     except OSError as exc:
         if exc.errno not in (errno.ENOENT,):
             raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from None
-        return
+        mode = None
     except ValueError:
         raise InputError(f"{output}: not a usable file name") from None
-    if stat.S_ISDIR(mode):
+    if mode is not None and stat.S_ISDIR(mode):
         raise InputError(f"{output}: is a directory; give a file name for the report")
-    if not (stat.S_ISREG(mode) or stat.S_ISCHR(mode)):
+    if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISCHR(mode)):
         raise InputError(f"{output}: not a regular file; give a file name for the report")
+    if mode is not None and not os.access(output, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+        raise InputError(f"{output}: read-only; refusing to replace it (as the shell's > would)")
+    real = os.path.realpath(output)
+    where, read_there = (folders or {}).get(os.path.dirname(real), ("", lambda _name: False))
+    if read_there(os.path.basename(real)):
+        raise InputError(f"{output}: is in {where}; it would be read back: write the report elsewhere")
+
+
+def _check_target(output: str | None, story: Story, args: argparse.Namespace) -> None:
+    _check_output(output, _protected(story, args), _folders_read(args.paths))
 
 
 def _write(report: str | Iterable[str], output: str | None) -> None:
@@ -307,7 +349,7 @@ def _report(args: argparse.Namespace) -> None:
         story = load_story(args.paths, progress)
         base = args.settings.choose_base(args.base, len(story.sources))
         _check_base(base, len(story.sources))
-        _check_output(args.output, _protected(story))
+        _check_target(args.output, story, args)
         comparison = compare_versions(story.sources, base=base - 1, progress=progress)
         comparison = corrected_report(comparison, args.corrections, _say)
         progress("writing the report")
@@ -346,6 +388,13 @@ def _fill_closed_descriptors() -> None:
                     os.close(opened)
 
 
+def _check_serve_options(args: argparse.Namespace) -> None:
+    """Options of a report have no meaning for the browser: refused, not silently dropped."""
+    given = [name for name, value in (("-o", args.output), ("--indent", args.indent)) if value is not None]
+    if given:
+        raise InputError(f"--serve opens the app in a browser: leave out {' and '.join(given)}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _fill_closed_descriptors()
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -357,9 +406,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         read_corrections_options(args, _say)
         if args.serve:
+            _check_serve_options(args)
             return serve(args.paths, serve_options(args), host=args.host, port=args.port)
         if args.export_pairs:
-            return export_pairs(args, lambda output, story: _check_output(output, _protected(story)), _write, _say)
+            return export_pairs(args, lambda output, story: _check_target(output, story, args), _write, _say)
         if args.format is None:
             return _open_app(args)
         _report(args)

@@ -31,10 +31,11 @@ if TYPE_CHECKING:
     from reader.core.collector import collector_paused
     from reader.core.corrections.apply import Applied, Correction, apply, pair, unpair
     from reader.core.corrections.session import PairSession
-    from reader.core.corrections.store import PairsError
+    from reader.core.corrections.store import STATE_NAME, PairsError, state_dir
     from reader.core.corrections.store import dumps as dumps_corrections
     from reader.core.corrections.store import read as read_corrections
     from reader.core.input.fetch import Validators, fetch
+    from reader.core.input.formats import INPUT_SUFFIXES
     from reader.core.input.load import (
         MAX_BYTES,
         MAX_TEXT_CHARS,
@@ -112,9 +113,13 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "PairsError": ("reader.core.corrections.store", "PairsError"),
     "read_corrections": ("reader.core.corrections.store", "read"),
     "dumps_corrections": ("reader.core.corrections.store", "dumps"),
+    "state_dir": ("reader.core.corrections.store", "state_dir"),
+    "STATE_NAME": ("reader.core.corrections.store", "STATE_NAME"),
+    "INPUT_SUFFIXES": ("reader.core.input.formats", "INPUT_SUFFIXES"),
 }
 
 __all__ = [
+    "INPUT_SUFFIXES",
     "Applied",
     "ChangeCounts",
     "Correction",
@@ -124,6 +129,7 @@ __all__ = [
     "MAX_VERSIONS",
     "PairSession",
     "PairsError",
+    "STATE_NAME",
     "STDIN",
     "Source",
     "Story",
@@ -158,6 +164,7 @@ __all__ = [
     "refuse_deep_keys",
     "segment",
     "source_from_bytes",
+    "state_dir",
     "stdin_file_key",
     "stream_file_key",
     "time_labels",

@@ -33,7 +33,6 @@ CATEGORY_COLOURS = {
     "name": ("#6a3fb5", "#bb9af7"),
     "quote": ("#00736b", "#73daca"),
     "source": ("#b0003a", "#f7768e"),
-    "other": ("#4d4d4d", "#c0caf5"),
 }
 
 CSS = """

@@ -43,7 +43,6 @@ CATEGORY_TABLE = (
     Category("name", "reader-name", "people, places and organisations"),
     Category("quote", "reader-quote", "quotations, with their speaker"),
     Category("source", "reader-source", "sources and attributions: who is cited"),
-    Category("other", "reader-other", "other content (kept for older reports; the engine no longer makes it)"),
 )
 CATEGORIES = tuple(c.name for c in CATEGORY_TABLE)
 STATUS_LABELS = {"same": "same", "reworded": "reworded", "altered": "altered", "unique": "only here"}

@@ -10,6 +10,7 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -22,6 +23,7 @@ from reader.ui.corrections import CORRECTION_BINDINGS, Corrections
 from reader.ui.keymap import install_keymap, rebound
 from reader.ui.layout import ALL
 from reader.ui.navigation import nearest_column
+from reader.ui.signals import end_on_signals, stop_ending_on_signals
 from reader.ui.themes import DEFAULT_THEME, NO_COLOR_THEME, VARIABLE_DEFAULTS, load_themes
 from reader.ui.views import TEXT_VIEWS
 from reader.ui.widgets.columns import ColumnsView
@@ -186,8 +188,12 @@ class ReaderApp(App[int]):
         """Closing: the comparison still being built is dropped, its process killed, not waited for."""
         if self._engine is not None:
             self._engine.cancel()
+        if not self.is_headless:
+            stop_ending_on_signals()
 
     def on_mount(self) -> None:
+        if not self.is_headless:
+            end_on_signals(self)  # SIGTERM and SIGHUP leave as `q` does: the terminal is restored
         self.theme_warnings.extend(install_keymap(self))
         self.start_view = self.check_start_view(self.start_view, VIEW_ORDER)
         if self.start_cosmetic is not None:
@@ -251,7 +257,7 @@ class ReaderApp(App[int]):
         except BuildCancelled:
             return
         except BuildFailed as exc:  # the engine failed: say so and leave, never a traceback
-            self.call_from_thread(self.exit, 1, message=f"reader: comparison failed: {exc}")
+            self.call_from_thread(self.exit, return_code=1, message=Text(f"reader: comparison failed: {exc}"))
             return
         if engine is self._engine and not engine.cancelled:
             self.call_from_thread(self.show_comparison, comparison)

@@ -24,7 +24,7 @@ from reader.ui.wording import version_name
 LACKS_GLYPH = "·"
 CELL_GLYPH = {"same": "=", "reworded": "~", "altered": "!", "unique": "+"}
 CELL_WORDS = {**STATUS_WORDS, "lacks": "lacks it", "moved": "moved"}
-FACT_CATEGORIES = tuple(c for c in CATEGORIES if c != "other")  # `other` words are not facts
+FACT_CATEGORIES = CATEGORIES  # every category is a kind of fact (the model's one table)
 
 
 @dataclass(frozen=True)

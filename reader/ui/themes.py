@@ -49,7 +49,6 @@ VARIABLE_DEFAULTS: dict[str, str] = {
     "reader-name": "#bb9af7",
     "reader-quote": "#73daca",
     "reader-source": "#f77b92",
-    "reader-other": "#c0caf5",
     "reader-unique": "#a9b1d6",
     "reader-moved": "#7dcfff",
     "reader-dropped": "#d5d8e0",

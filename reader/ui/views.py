@@ -43,8 +43,8 @@ def differing(comparison: Comparison, cosmetic: bool) -> Callable[[Claim], bool]
 
 
 def facts_in(comparison: Comparison, claim: int, article: int) -> tuple[Detail, ...]:
-    """The details `]d` stops at: facts (numbers, dates, names, quotes, sources), not `other` words."""
-    return tuple(d for d in comparison.details_in(claim, article) if d.category != "other")
+    """The details `]d` stops at: every detail is a fact (numbers, dates, names, quotes, sources)."""
+    return comparison.details_in(claim, article)
 
 
 DetailKey = tuple[int, ...]

@@ -1495,6 +1495,215 @@ CASES: list[Case] = [
     Case("urls", "a non-ASCII path, percent-free", ("{url}/one.html", "{url}/ünïcode"), 2, "the server answered 404"),
 ]
 
+# ---- issue 19 (branch serve): report outputs, digit strings, saved pages, the browser mode -----------
+DIGITS = "7" * 5000
+
+
+def digits_text(version: int) -> str:
+    return f"The count was {DIGITS} people. It rose to {','.join(['100'] * 3000)} by noon. Version {version}."
+
+
+def saved_page(version: int) -> str:
+    """A page saved as one file (15 MB): inline styles and scripts, and its picture as a base64 data: URI."""
+    picture = "iVBORw0KGgo" + "QUJDRA" * 1_200_000  # 7.2 MB of base64
+    style = "<style>" + ".x{color:red}" * 100_000 + "</style>"
+    script = "<script>" + "var a=1;" * 500_000 + "</script>"
+    body = ARTICLE.replace("third", "third" if version == 1 else "fourth")
+    return page(
+        f'{body}<img alt="" src="data:image/png;base64,{picture}">{script}', head=f"<title>Talks</title>{style}"
+    )
+
+
+def utf7_page() -> bytes:
+    return page(ARTICLE.replace("round of", "round +2AA- of"), '<meta charset="utf-7"><title>Talks</title>').encode()
+
+
+KEPT = "state/reader/pairs"  # the folder of kept corrections (the runner's XDG_STATE_HOME is state/)
+PAIRS = '{"schema": "reader.pairs/1", "versions": [], "corrections": []}\n'
+STORY = {"1.txt": A, "2.txt": B}
+
+
+SERVE_CASES: list[Case] = [
+    *[
+        Case("browser mode", name, ("--serve", "--port", "1", *argv, "1.txt", "2.txt"), 2, words, two(), fmt=None)
+        for name, argv, words in [
+            ("a theme that does not exist", ("--theme", "nonesuch"), "--theme nonesuch: no such theme"),
+            ("a theme named with markup", ("--theme", "[@click=app.quit]"), "no such theme"),
+            ("a base out of range", ("--base", "9"), "--base 9: there are 2 versions (choose 1 to 2)"),
+            ("a report file", ("-o", "r.json"), "--serve opens the app in a browser: leave out -o"),
+            ("an indent", ("--indent", "2"), "leave out --indent"),
+            ("a host that is no address", ("--host", "no.such.host.invalid"), "not an address of this machine"),
+            ("a host with an escape", ("--host", f"x{ESC}[2J"), "not an address of this machine"),
+            ("a pairs file that is not one", ("--pairs", "2.txt"), "--pairs"),
+        ]
+    ],
+    Case(
+        "sizes",
+        "a 15 MB page saved with its picture inline opens",
+        ("1.html", "2.html"),
+        0,
+        "",
+        {"1.html": lambda: saved_page(1), "2.html": lambda: saved_page(2)},
+        check=text_holds(1, "fourth round of talks", "12 prisoners"),
+    ),
+    Case(
+        "sizes",
+        "a long attribute payload hides no text after it",
+        ("1.txt", "p.html"),
+        0,
+        "",
+        two(**{"p.html": page(f'<div data-state="{"x" * 10_000}"></div>' + ARTICLE)}),
+        check=text_holds(1, "12 prisoners", "next month"),
+    ),
+    Case(
+        "encodings",
+        "a UTF-7 page with +2AA- (a lone surrogate) is read to its end",
+        ("1.txt", "u7.html"),
+        0,
+        "",
+        two(**{"u7.html": utf7_page}),
+        check=text_holds(1, "round \ufffd of talks", "12 prisoners", "next month"),
+    ),
+    Case(
+        "outputs",
+        "-o onto the --pairs file",
+        ("1.txt", "2.txt", "--pairs", "mine.json", "-o", "mine.json"),
+        2,
+        "mine.json: is one of the inputs",
+        two(**{"mine.json": PAIRS}),
+    ),
+    Case(
+        "outputs",
+        "-o onto the --pairs file by another name",
+        ("1.txt", "2.txt", "--pairs", "mine.json", "-o", "sub/../mine.json"),
+        2,
+        "is one of the inputs (mine.json)",
+        two(**{"mine.json": PAIRS}),
+        folder("sub"),
+    ),
+    Case(
+        "outputs",
+        "-o onto config.toml",
+        ("1.txt", "2.txt", "-o", "config/reader/config.toml"),
+        2,
+        "config/reader/config.toml: is one of the inputs",
+        two(),
+        steps(folder("config"), folder("config/reader", **{"config.toml": "base = 1\n"})),
+    ),
+    Case(
+        "outputs",
+        "-o over a read-only file",
+        ("1.txt", "2.txt", "-o", "r.json"),
+        2,
+        "r.json: read-only; refusing to replace it",
+        two(**{"r.json": "older"}),
+        chmod("r.json", 0o444),
+        user="unprivileged",
+    ),
+    Case(
+        "outputs",
+        "-o through a symlink to a read-only file",
+        ("1.txt", "2.txt", "-o", "link.json"),
+        2,
+        "link.json: read-only",
+        two(**{"r.json": "older"}),
+        steps(chmod("r.json", 0o444), symlink("link.json", "r.json")),
+        user="unprivileged",
+    ),
+    Case(
+        "outputs",
+        "-o into the story folder",
+        ("story", "-o", "story/report.html"),
+        2,
+        "story/report.html: is in story, a folder read as versions",
+        {},
+        folder("story", **STORY),
+        fmt="html",
+    ),
+    Case(
+        "outputs",
+        "-o into the story folder through a symlinked folder",
+        ("story", "-o", "link/report.md"),
+        2,
+        "link/report.md: is in story, a folder read as versions",
+        {},
+        steps(folder("story", **STORY), symlink("link", "story")),
+        fmt="markdown",
+    ),
+    Case(
+        "outputs",
+        "-o into a symlinked story folder",
+        ("link", "-o", "story/report.txt"),
+        2,
+        "is in link, a folder read as versions",
+        {},
+        steps(folder("story", **STORY), symlink("link", "story")),
+        fmt="markdown",
+    ),
+    Case(
+        "outputs",
+        "-o into the folder of kept corrections",
+        ("1.txt", "2.txt", "-o", f"{KEPT}/0123456789abcdef0123.json"),
+        2,
+        "is in the folder of kept corrections",
+        two(),
+        steps(folder("state"), folder("state/reader"), folder(KEPT)),
+    ),
+    Case(
+        "outputs",
+        "-o into the folder of kept corrections under a name it does not read",
+        ("1.txt", "2.txt", "-o", f"{KEPT}/report.json"),
+        0,
+        "",
+        two(),
+        steps(folder("state"), folder("state/reader"), folder(KEPT)),
+        writes=(f"{KEPT}/report.json",),
+    ),
+    Case(
+        "outputs",
+        "--export-pairs into the folder of kept corrections",
+        ("1.txt", "2.txt", "--export-pairs", f"{KEPT}/abcdefabcdefabcdefab.json"),
+        2,
+        "is in the folder of kept corrections",
+        two(),
+        steps(folder("state"), folder("state/reader"), folder(KEPT)),
+        fmt=None,
+    ),
+    Case(
+        "outputs",
+        "a JSON report into the story folder is written (never read as a version)",
+        ("story", "-o", "story/report.json"),
+        0,
+        "",
+        {},
+        folder("story", **STORY),
+        writes=("story/report.json",),
+    ),
+    Case(
+        "outputs",
+        "-o beside the story folder is written",
+        ("story", "-o", "report.json"),
+        0,
+        "",
+        {},
+        folder("story", **STORY),
+        writes=("report.json",),
+        check=file_holds("report.json", '"schema"'),
+    ),
+    *[
+        Case(
+            "numbers",
+            f"5,000 digits in a {fmt} report",
+            ("1.txt", "2.txt"),
+            0,
+            "",
+            {"1.txt": digits_text(1), "2.txt": digits_text(2)},
+            fmt=fmt,
+        )
+        for fmt in ("json", "markdown", "html")
+    ],
+]
+CASES += SERVE_CASES
 
 # ---- the user's own files: kept corrections, --pairs, config.toml (issue 19) -------------------------
 # The runner points XDG_STATE_HOME and XDG_CONFIG_HOME into the row's folder: `state/` and `config/`.

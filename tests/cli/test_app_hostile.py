@@ -37,3 +37,19 @@ async def test_hostile_inputs_are_drawn_as_text(tmp_path):
     text = screen.replace("&#160;", " ")
     for literal in ("[bold]", "[/bold]", "[link=https://evil.example]", "[/]", "␛[31m", "&lt;script&gt;"):
         assert literal in text, literal
+
+
+async def test_a_number_of_5000_digits_is_compared_and_shown(tmp_path):
+    """Any digit string is a value or plain text: the app shows the comparison and every table."""
+    digits = "7" * 5000
+    (tmp_path / "1.txt").write_text(f"The count was {digits} people. Talks went on.\n", encoding="utf-8")
+    (tmp_path / "2.txt").write_text(f"The count was {digits}1 people. Talks went on.\n", encoding="utf-8")
+    app = ReaderApp(load_story([str(tmp_path)]).sources, theme="reader-dark")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_until(pilot, lambda: app.ready, "the comparison to be shown")
+        for view in ("claims", "facts", "sources"):
+            app.show_view(view)
+            await pilot.pause()
+        assert app.is_running
+        await pilot.press("q")
+    assert app.return_code == 0

@@ -70,3 +70,63 @@ def test_bad_input_in_app_mode_is_one_line(terminal, tmp_path: Path):
     assert rc.read_text().strip() == "2"
     lines = [line for line in screen().splitlines() if line.strip()]
     assert lines == ["reader: missing.txt: no such file or directory"]
+
+
+@pytest.mark.parametrize("sig", ["TERM", "HUP"])
+def test_the_terminal_is_restored_after_a_signal(terminal, tmp_path: Path, sig: str):
+    """Killed by SIGTERM or SIGHUP, the app gives the terminal back: echo and line editing on, the
+    alternate screen left, mouse tracking off (what tmux and `stty` say once it has gone)."""
+    start, screen, _send, rc = terminal
+    (tmp_path / "a.txt").write_text("Harbour news\n\nOfficials counted 120 boats at the pier on Monday.\n")
+    (tmp_path / "b.txt").write_text("Harbour news\n\nOfficials counted 150 boats at the pier on Monday.\n")
+    pid, modes, pane = tmp_path / "pid", tmp_path / "stty", tmp_path / "pane"
+    app = f"echo $TMUX_PANE > {pane}; sh -c 'echo $$ > {pid}; exec {_reader()} a.txt b.txt'"
+    start(f"{app}; status=$?; stty -a > {modes}; (exit $status)")
+    assert _wait_for(lambda: "150 boats" in screen()), screen()
+    here = pane.read_text().strip()  # this test's pane: other tests may have sessions of their own
+    flags = "#{alternate_on} #{mouse_any_flag} #{mouse_button_flag} #{mouse_standard_flag}"
+    assert _wait_for(lambda: _tmux("display", "-p", "-t", here, flags).split()[:2] == ["1", "1"])  # the app's
+    subprocess.run(["kill", f"-{sig}", pid.read_text().strip()], check=True)
+    assert _wait_for(rc.exists, 30), screen()
+    number = {"TERM": 15, "HUP": 1}[sig]
+    assert rc.read_text().strip() == str(128 + number), (rc.read_text(), screen())
+    assert _wait_for(modes.exists)
+    settings = modes.read_text().split()
+    assert "echo" in settings and "icanon" in settings and "-echo" not in settings, settings
+    assert _tmux("display", "-p", "-t", here, flags).split() == ["0", "0", "0", "0"]
+
+
+def test_a_stalled_exit_still_gives_the_terminal_back():
+    """If the app does not leave within the grace time, signals.py restores the terminal itself and
+    ends the process: in a pseudo-terminal left raw, in the alternate screen, with mouse tracking on."""
+    import os
+    import pty
+    import termios
+
+    code = (
+        "import sys, termios, tty\n"
+        "from reader.ui.signals import _restore_and_leave\n"
+        "before = termios.tcgetattr(1)\n"
+        "tty.setraw(1)\n"
+        "sys.stdout.write('\\x1b[?1049h\\x1b[?1000h\\x1b[?1003h'); sys.stdout.flush()\n"
+        "_restore_and_leave(before, 143)\n"
+    )
+    pid, master = pty.fork()
+    if pid == 0:  # the child: a stand-in for an app whose exit never comes
+        os.execv(sys.executable, [sys.executable, "-c", code])
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 143
+    assert seen.index(b"\x1b[?1049l") > seen.index(b"\x1b[?1049h")
+    assert b"\x1b[?1000l" in seen and b"\x1b[?1003l" in seen
+    modes = termios.tcgetattr(master)
+    assert modes[3] & termios.ECHO and modes[3] & termios.ICANON  # lflag: echo and line editing back
+    os.close(master)

@@ -10,7 +10,7 @@ import pytest
 from reader.core import compare_texts
 from reader.core.text.normalize import tokenize
 from reader.core.text.values import value_tokens
-from reader.model.comparison import Comparison
+from reader.model.comparison import CATEGORIES, Comparison
 
 
 def values(text: str) -> list[str]:
@@ -426,15 +426,16 @@ def test_an_acronym_opening_a_sentence_is_a_name() -> None:
     assert ("inserted", "name", 1, "NATO") in _facts(comparison)
 
 
-def test_a_longer_word_of_one_stem_is_new_content() -> None:
-    """ "directive" is not "direct" (they share a stem): in a sentence only one version has, it is new."""
+def test_a_sentence_only_one_version_tells_has_its_facts_marked_not_its_words() -> None:
+    """A detail is a fact: in a sentence only here, its date and name, never its ordinary words."""
     comparison = compare_texts(
         [
             "Talks were direct.\n\nThe staff went home late.",
-            "Talks were frank.\n\nThe staff went home late.\n\nA directive had ordered it.",
+            "Talks were frank.\n\nThe staff went home late.\n\nA directive from Kyiv had ordered it on 3 May 2022.",
         ]
     )
-    assert [d.text for d in comparison.details] == ["directive had ordered"]
+    assert [(d.category, d.text) for d in comparison.details] == [("name", "Kyiv"), ("date", "3 May 2022")]
+    assert {d.category for d in comparison.details} <= set(CATEGORIES)
 
 
 def test_detail_offsets_are_exact() -> None:

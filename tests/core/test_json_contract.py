@@ -56,7 +56,7 @@ def test_details_and_changes_point_at_their_text(report: dict) -> None:
     texts = [a["text"] for a in report["articles"]]
     for d in report["details"]:
         assert d["kind"] in {"inserted", "altered"}
-        assert d["category"] in {"number", "date", "name", "quote", "source", "other"}
+        assert d["category"] in {"number", "date", "name", "quote", "source"}  # no "other": a detail is a fact
         assert texts[d["article"]][d["start"] : d["end"]] == d["text"]
         assert (d["kind"] == "altered") == bool(d["counterparts"])
         for c in d["counterparts"]:

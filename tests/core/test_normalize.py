@@ -76,3 +76,26 @@ def test_tokenize_spans_reads_each_distinct_sentence_once_with_the_same_tokens()
     assert list(again) == [tokenize("x. " + text, s + 3, e + 3) for s, e in spans]
     with pytest.raises(IndexError):
         table[len(spans)]
+
+
+LONG_DIGITS = [
+    ("5,000 digits", "7" * 5000),
+    ("digits in groups of three", ",".join(["100"] * 3000)),
+    ("digits with a fraction", "9" * 400 + ".5"),
+    ("thousands spaced out", " ".join(["100"] * 300)),
+    ("an amount beyond any float", "$" + " ".join(["999"] * 200) + " dollars"),
+    ("a long time", "9" * 4400 + ":30 pm"),
+    ("a long day", "9" * 4400 + " May 2006"),
+]
+
+
+@pytest.mark.parametrize(("name", "digits"), LONG_DIGITS, ids=[r[0] for r in LONG_DIGITS])
+def test_any_digit_string_is_a_value_or_plain_text(name: str, digits: str) -> None:
+    from reader.core import Source, compare_versions
+
+    first = f"The count was {digits} people. Another sentence follows here."
+    second = f"The count was {digits} persons. Another sentence follows here."
+    table = tokenize_spans(first, [(0, len(first))], {})
+    assert [t.key for t in table[0]] == keys(first)
+    comparison = compare_versions([Source("a.txt", first), Source("b.txt", second)])
+    assert comparison.claims  # compared, not refused: a value, or the digits as plain text

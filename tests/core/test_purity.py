@@ -21,7 +21,7 @@ FACES = [
     ROOT / "ui",
     ROOT / "export",
     ROOT / "archive",
-    *(ROOT / name for name in ("cli.py", "config.py", "serve.py", "corrections_cli.py")),
+    *(ROOT / name for name in ("cli.py", "config.py", "serve", "corrections_cli.py")),
 ]
 # What each layer may not import, by the first parts of a module name.
 FORBIDDEN = {

@@ -29,7 +29,7 @@ TEXT_MARKS = (
     "replaced",
     "dropped",
     "cosmetic",
-    *(f"detail-{c}" for c in ("number", "date", "name", "quote", "source", "other", "focus")),
+    *(f"detail-{c}" for c in ("number", "date", "name", "quote", "source", "focus")),
 )
 GLYPHS = ("marker", "moved", "unique")  # the gutter's and the inline status glyphs
 PLAIN_ONLY = ("gap", "fold", "separator")  # lines of their own: never under the cursor

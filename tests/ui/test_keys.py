@@ -117,8 +117,7 @@ def aligned_detail_order(comparison) -> list[tuple[int, int, int]]:
     for claim in comparison.claims:
         for col in sorted(claim.articles):
             for d in sorted(comparison.details_in(claim.index, col), key=lambda d: d.start):
-                if d.category != "other":  # ]d walks facts only
-                    order.append((col, d.start, d.end))
+                order.append((col, d.start, d.end))
     return order
 
 
@@ -150,7 +149,7 @@ async def test_bracket_d_stays_in_the_focused_column_in_the_reading_view(harbour
             assert view.detail is not None and view.col == 1
             spans.append(view.detail)
             claim = claim_index(view)
-            facts = {(d.start, d.end) for d in harbour.details_in(claim, view.col) if d.category != "other"}
+            facts = {(d.start, d.end) for d in harbour.details_in(claim, view.col)}
             assert view.detail in facts
         assert spans == sorted(spans) and len(set(spans)) == 3
         await pilot.press("left_square_bracket", "d")

@@ -127,6 +127,17 @@ def test_an_engine_that_fails_says_so(monkeypatch):
     assert type(raised.value).__name__ == "BuildFailed"
 
 
+async def test_an_app_whose_comparison_failed_exits_non_zero(monkeypatch):
+    def failing(*args, **kwargs):
+        raise ValueError("no sentences to compare")
+
+    monkeypatch.setattr(pipeline, "build", failing)
+    app = make_app(texts=TEXTS)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: app.return_code is not None, "the app to give up")
+    assert app.return_code == 1
+
+
 @pytest.mark.skipif(not forks(), reason="the engine runs in a process on Linux only")
 def test_the_comparison_comes_back_whole_from_the_engines_process():
     sources = make_app(texts=TEXTS).sources

@@ -18,7 +18,6 @@ from reader.core.claims.facts import (
     STEM,
     Fact,
     extract,
-    novel_content,
     pronoun_source,
     same_name,
     same_value,
@@ -47,11 +46,16 @@ from reader.model.comparison import (
 )
 
 Progress = Callable[[str], None]
-RARE_SHARE = 0.08  # a term in at most this share of all sentences is content, not glue
 NOUN_CAPITALS_SHARE = 0.2
 NOUN_CAPITALS_MIN_WORDS = 30  # too few words to tell
+# German writes its nouns with a capital: its grammar words tell it from an English text full of names and titles
+# (a Wikipedia lead's capitals are as many as a German text's); over a tenth of a German text's words are these,
+# at most a thirteenth of an English one's
+NOUN_CAPITALISING_GRAMMAR = frozenset(
+    "der die das und ist nicht ein eine den dem des mit sich auf für wird sind im zu von".split()
+)
+NOUN_CAPITALISING_GRAMMAR_SHARE = 0.1
 SLOT_EDIT_MAX = 8  # facts of a longer replaced run pair up only as the one fact of their kind on each side
-INFLECTION_CHARS = 2  # two words of one stem this close in length are one word inflected
 ONE_SLOT = ("number", "date", "source", "quote")  # the one fact of such a kind on each side: one slot
 
 
@@ -61,27 +65,29 @@ class ClaimContext:
     def __init__(self, articles: Sequence[Article], tokens: Sequence[TokenTable], bags: Bags):
         self.articles = articles
         self.tokens = tokens
-        self.df = bags.df  # in how many sentences each term stands (the alignment's own count)
-        self.rare_limit = max(2, int(sum(len(t) for t in tokens) * RARE_SHARE))
+        self.df = bags.df  # in how many sentences each term stands (the alignment's own count; corrections read it)
         self.terms = [set().union(*art) for art in bags.terms]  # every term an article uses
         self._stated: dict[int, tuple[set[tuple[str, str]], list[Fact]]] = {}
         self._years: dict[int, set[str]] = {}
-        self._novel: dict[tuple[int, ...], dict[str, bool]] = {}
-        self._lengths: dict[int, dict[str, set[int]]] = {}
         self.capitalised: set[str] = set()
         lower: set[str] = set()
         inside: Counter[str] = Counter()  # in how many sentences a word is capitalised where no sentence begins
         opening: Counter[str] = Counter()  # ... and how many it opens
         self.nouns_capitalised = []
         seen: dict[str, _Signals] = {}  # each distinct sentence read once: versions repeat most sentences
+        headings: list[_Signals] = []  # sentences that may be headings
         for a, art in enumerate(articles):
-            words = capitals = 0
+            words = capitals = grammar = 0
             for s, seg in enumerate(art.segments):
                 piece = art.text[seg.start : seg.end]
                 signals = seen.get(piece)
                 if signals is None:
                     signals = seen[piece] = _Signals(art.text, *tokens[a].columns(s))
-                if not (art.title and s == 0):
+                if art.title and s == 0:
+                    pass
+                elif signals.heading_words:
+                    headings.append(signals)  # told apart from a line of names once every lower case is known
+                else:
                     self.capitalised |= signals.capitalised
                     inside.update(signals.capitalised)
                 if signals.opening is not None:
@@ -89,10 +95,18 @@ class ClaimContext:
                 lower |= signals.lower
                 words += signals.words_inside
                 capitals += signals.capitals_inside
-            self.nouns_capitalised.append(_capitalises_nouns(words, capitals))
+                grammar += signals.noun_capitalising_grammar
+            self.nouns_capitalised.append(_capitalises_nouns(words, capitals, grammar))
+        for signals in headings:
+            # a heading's capitals tell no name: most of its words are written in lower case elsewhere
+            ordinary = sum(w in lower for w in signals.heading_words)
+            if ordinary * 2 <= len(signals.heading_words):
+                self.capitalised |= signals.capitalised
+                inside.update(signals.capitalised)
         # a name is never written in lower case, and is capitalised inside sentences at least half as
         # often as it opens one ("She" opens many sentences, and a typo may capitalise it once inside)
         self.names = {k for k in self.capitalised - lower if inside[k] * 2 >= opening[k]}
+        self.lower = lower | {k[:STEM] for k in lower}  # the words written in lower case, and their stems
         self._facts: dict[tuple[int, int], list[Fact]] = {}
         self._values: dict[tuple[int, int], list[Token]] = {}  # sentences whose values differ from their tokens
         self._plain: set[tuple[int, int]] = set()  # and those whose do not
@@ -116,46 +130,6 @@ class ClaimContext:
         else:
             self._values[key] = found
         return found
-
-    def is_content(self, token: Token) -> bool:
-        """A word rare in the comparison that is no common word of its language (see `common_word`)."""
-        terms = terms_of(token)
-        return bool(terms) and self.df.get(terms[0], 0) <= self.rare_limit and not common_word(token.key)
-
-    def novel_against(self, others: Sequence[int]) -> Callable[[Token], bool]:
-        """Whether a word is content (rare across the comparison) that none of `others` ever uses: no word
-        of theirs shares its stem and is as long give or take an ending (`INFLECTION_CHARS`): "prisoners"
-        is "prisoner", but "presidential" is not "president", nor "directive" "direct"."""
-
-        known = self._novel.setdefault(tuple(others), {})
-
-        def novel(token: Token) -> bool:
-            found = known.get(token.key)
-            if found is None:
-                found = known[token.key] = self.is_content(token) and not any(
-                    abs(length - size) <= INFLECTION_CHARS
-                    for o in others
-                    for term, size in _sized_terms(token)
-                    for length in self.word_lengths(o).get(term, ())
-                )
-            return found
-
-        return novel
-
-    def word_lengths(self, article: int) -> dict[str, set[int]]:
-        """The lengths of the words an article writes with each stem (made on first use: only sentences that
-        one version alone tells ask)."""
-        if article not in self._lengths:
-            lengths: dict[str, set[int]] = defaultdict(set)
-            seen: set[tuple[str, bool]] = set()
-            for seg in self.tokens[article]:
-                for t in seg:
-                    if (t.key, t.is_number) not in seen:
-                        seen.add((t.key, t.is_number))
-                        for term, size in _sized_terms(t):
-                            lengths[term].add(size)
-            self._lengths[article] = lengths
-        return self._lengths[article]
 
     def stated_in(self, fact: Fact, article: int) -> bool:
         """Whether `article` states this fact anywhere: the same value, however written; a name all of
@@ -211,7 +185,15 @@ class ClaimContext:
                 title = bool(art.title) and s == 0
                 nouns = self.nouns_capitalised[article]
                 facts = extract(
-                    art.text, self.values(article, s), self.capitalised, seg.start, seg.end, title, self.names, nouns
+                    art.text,
+                    self.values(article, s),
+                    self.capitalised,
+                    seg.start,
+                    seg.end,
+                    title,
+                    self.names,
+                    nouns,
+                    self.lower,
                 )
                 if nouns:  # a capital tells no name here: only a name put in another's place
                     facts = [replace(f, minor=True) if f.category == "name" else f for f in facts]
@@ -220,14 +202,6 @@ class ClaimContext:
                 self._facts[(article, s)] = facts
             found.extend(self._facts[(article, s)])
         return found
-
-
-def _sized_terms(token: Token) -> list[tuple[str, int]]:
-    """Each matching key of a word (see `terms_of`) with the length of the part it stems ("we're": we, re)."""
-    terms = terms_of(token)
-    if len(terms) == 1:
-        return [(terms[0], len(token.key))]
-    return list(zip(terms, (len(part) for part in token.key.split("'") if part), strict=True))
 
 
 @dataclass
@@ -319,10 +293,15 @@ def _compare_member(
     my_facts = [f for f in ctx.facts(article, segs) if _touches(f, mine_ranges)]
     their_facts = [f for f in ctx.facts(ref, ref_segs) if _touches(f, their_ranges)]
     all_mine, all_theirs = ctx.facts(article, segs), ctx.facts(ref, ref_segs)
+    # one name in another form, where an edit touches either side: altered, though `same_value` holds
+    forms = _name_forms(my_facts, all_theirs)
+    formed = {id(f) for pair in forms for f in pair}
+    forms += _name_forms([f for f in all_mine if id(f) not in formed], [f for f in their_facts if id(f) not in formed])
+    in_forms = {id(f) for pair in forms for f in pair}
     # a fact the other side states too (elsewhere in the claim, or written another way) is no change
-    my_facts = [f for f in my_facts if not any(same_value(f, o) for o in all_theirs)]
-    their_facts = [f for f in their_facts if not any(same_value(f, o) for o in all_mine)]
-    pairs = _pair_facts(my_facts, their_facts, mine, theirs, diff)
+    my_facts = [f for f in my_facts if id(f) not in in_forms and not any(same_value(f, o) for o in all_theirs)]
+    their_facts = [f for f in their_facts if id(f) not in in_forms and not any(same_value(f, o) for o in all_mine)]
+    pairs = forms + _pair_facts(my_facts, their_facts, mine, theirs, diff)
     pairs += _namesakes(
         [m for m in my_facts if m.category == "name" and all(m is not p for p, _ in pairs)],
         [t for t in all_theirs if t.category == "name" and all(t is not q for _, q in pairs)],
@@ -338,11 +317,11 @@ def _compare_member(
             found.details.append(_detail("altered", "altered", claim, article, art, m, ref, (counterpart,)))
         reported += [m.core, t.core]
     for m in my_facts:
-        if id(m) not in paired_mine and not m.minor and (m.category == "other" or not ctx.stated_in(m, ref)):
+        if id(m) not in paired_mine and not m.minor and not ctx.stated_in(m, ref):
             found.details.append(_detail("inserted", "inserted", claim, article, art, m, ref))
             reported.append(m.core)
     for t in their_facts:
-        if id(t) not in paired_theirs and not t.minor and (t.category == "other" or not ctx.stated_in(t, article)):
+        if id(t) not in paired_theirs and not t.minor and not ctx.stated_in(t, article):
             reported.append(t.core)
             if ref == base:
                 found.lacking.append(_detail("inserted", "lacking", claim, ref, ref_art, t, article))
@@ -371,6 +350,38 @@ def _words(article: Article, segments: Sequence[int]) -> list[str]:
 
 def _flipped(diff: list) -> list:
     return [type(e)(e.their_start, e.their_end, e.start, e.end) for e in diff]
+
+
+def _name_forms(mine: list[Fact], theirs: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """A full name that an edit gives in another form in the same slot: a given name dropped or added ("Dieter
+    Günter Bohlen" / "Dieter Bohlen"), a name cut to its initial ("Gordon Hugh Willis" / "Gordon H. Willis").
+    Both forms have two words at least: a surname alone ("Peskov") is how news refers to a person named before."""
+    pairs: list[tuple[Fact, Fact]] = []
+    for m in mine:
+        if m.category != "name" or m.minor or " " not in m.value:
+            continue
+        for t in theirs:
+            fits = t.category == "name" and not t.minor and " " in t.value and _other_form(m.value, t.value)
+            if fits and all(t is not q for _, q in pairs):
+                pairs.append((m, t))
+                break
+    return pairs
+
+
+def _other_form(a: str, b: str) -> bool:
+    """Two forms of one full name: the same first and last word, and a middle word more, fewer or initialled."""
+    wa, wb = a.split(), b.split()
+    if wa == wb or wa[0] != wb[0] and not _initial_of(wa[0], wb[0]) or wa[-1] != wb[-1] or common_word(wa[0]):
+        return False  # not one person's name ("The Yellow Hat Sect" / "The Yellow Sect" is one name reworded)
+    short, long_ = sorted((wa, wb), key=len)
+    if len(short) == len(long_):
+        return all(x == y or _initial_of(x, y) for x, y in zip(short, long_, strict=True))
+    return all(w in long_ for w in short)
+
+
+def _initial_of(a: str, b: str) -> bool:
+    """One of two words is the other's initial ("h" / "hugh")."""
+    return a != b and (len(a) == 1 and b.startswith(a) or len(b) == 1 and a.startswith(b))
 
 
 def _namesakes(mine: list[Fact], theirs: list[Fact]) -> list[tuple[Fact, Fact]]:
@@ -482,7 +493,15 @@ class _Signals:
     (`capitalised_keys`), the word it opens with, the words it writes in lower case, and how many of
     its words after the first (numbers aside) there are and how many of them have a capital."""
 
-    __slots__ = ("capitalised", "capitals_inside", "lower", "opening", "words_inside")
+    __slots__ = (
+        "capitalised",
+        "capitals_inside",
+        "heading_words",
+        "lower",
+        "noun_capitalising_grammar",
+        "opening",
+        "words_inside",
+    )
 
     def __init__(
         self, text: str, starts: Sequence[int], ends: Sequence[int], keys: Sequence[str], numbers: Sequence[int]
@@ -493,13 +512,38 @@ class _Signals:
         inside = [start for start, number in zip(starts[1:], numbers[1:], strict=True) if not number]
         self.words_inside = len(inside)
         self.capitals_inside = sum(text[start].isupper() for start in inside)
+        self.noun_capitalising_grammar = sum(key in NOUN_CAPITALISING_GRAMMAR for key in keys)
+        self.heading_words = _title_cased(text, starts, ends, keys)
 
 
-def _capitalises_nouns(words: int, capitals: int) -> bool:
+HEADING_WORD_LETTERS = 4  # in a heading every word this long has a capital ("Battle of the Somme")
+
+
+def _title_cased(text: str, starts: Sequence[int], ends: Sequence[int], keys: Sequence[str]) -> tuple[str, ...]:
+    """The keys of a sentence's longer words when it may be a heading: two words or more, no full stop or
+    other mark ending it, a capital on every word of some length ("The Ongoing Human Cost", and a line of
+    names, "Tatjana Mittermayer (Germany)": the comparison's lower case tells them apart); else none."""
+    if len(starts) < 2 or text[ends[-1] : ends[-1] + 1] in _ENDING_MARKS:
+        return ()
+    words = [
+        (text[s], key)
+        for s, e, key in zip(starts, ends, keys, strict=True)
+        if e - s >= HEADING_WORD_LETTERS and key.isalpha()
+    ]
+    if not words or not all(first.isupper() for first, _ in words):
+        return ()
+    return tuple(key for _, key in words)
+
+
+_ENDING_MARKS = frozenset('.!?…:;,"”’»)]')
+
+
+def _capitalises_nouns(words: int, capitals: int, grammar: int) -> bool:
     """Whether a text writes its nouns with a capital (German): then more than a fifth of the words
     inside its sentences (`words`, of which `capitals` have one) have one, where English or French
     have a tenth or less."""
-    return words >= NOUN_CAPITALS_MIN_WORDS and capitals > NOUN_CAPITALS_SHARE * words
+    capital_share = words >= NOUN_CAPITALS_MIN_WORDS and capitals > NOUN_CAPITALS_SHARE * words
+    return capital_share and grammar > NOUN_CAPITALISING_GRAMMAR_SHARE * words
 
 
 def _reference(article: int, present: Sequence[int], base: int) -> int | None:
@@ -531,14 +575,8 @@ def _compare_claim(ctx: ClaimContext, k: int, draft: Draft, base: int) -> tuple[
         ref = _reference(a, present, base)
         if ref is None:
             art = ctx.articles[a]
-            others = [base] if a != base else [o for o in range(len(ctx.articles)) if o != a]
             facts = [f for f in ctx.facts(a, by_article[a]) if not f.minor]  # a claim only here: all its facts
-            novel = ctx.novel_against(others)
-            for s in by_article[a]:
-                facts += novel_content(art.text, ctx.values(a, s), novel, facts)
-            out.details.extend(
-                _detail("inserted", "inserted", k, a, art, f, None) for f in sorted(facts, key=lambda f: f.start)
-            )
+            out.details.extend(_detail("inserted", "inserted", k, a, art, f, None) for f in facts)
             continue
         if a == base and len(present) > 1:
             continue  # the base's side is told by each member compared with it (base_side, lacking)

@@ -19,24 +19,48 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.core.claims.attribution import SPEECH, attributions, with_speakers
+from reader.core.text.common import common_word
 from reader.core.text.normalize import Token
-
-FACT_CATEGORIES = ("number", "date", "name", "quote", "source", "other")
+from reader.core.text.values import MONTHS, WEEKDAYS
 
 STEM = 6  # as the alignment's stems (evidence.STEM_CHARS): Olympics ~ Olympic, Christianity ~ Christian
 _WHO = frozenset({"name", "source"})  # a source is a name too: "Peskov" = "Peskov said"
 _MIN_QUOTE_WORDS = 1  # a quotation: at least one word that is not a number ("‘1,000 for 1,000’" is a formula)
 _COUNTED_WORDS = 2  # a number's span also holds the word after it (two when the first is a name): what it counts
-_NOVEL_GAP = 2  # known words inside a phrase of new words ("the risk of misinformation")
 _MINOR_BELOW = 20
+# The months of the languages that write them with a capital: a month alone is a date there ("in March"); in French
+# or Spanish a capital tells a name ("Mars", "Avril")
+_MONTHS_WITH_A_CAPITAL = frozenset(
+    """january february march april may june july august september october november december januar februar märz
+    mai juni juli oktober dezember""".split()
+)
+# Words before a number that say how exact it is, in the languages the segmenter reads
+_QUALIFIERS = frozenset(
+    """about around approximately nearly almost over under some roughly
+    etwa rund fast knapp über environ presque casi unos unas около почти близько майже""".split()
+) | frozenset(
+    (
+        "more than", "less than", "fewer than", "up to", "at least", "at most", "mehr als", "weniger als",
+        "bis zu", "plus de", "moins de", "près de", "jusqu'à", "más de", "menos de", "hasta", "более чем",
+    )
+)  # fmt: skip
+_ARTICLES = frozenset("the a an der die das den le la les l un une el los las".split())
+_TITLE_KEEPS = 2  # the words of a name a title before it leaves at least
 _GLUE_MAX = 3  # a word this short after a number is glue ("1,000 for"), not what it counts
+# The verbs that follow a number as its subject ("a million were added", "a million having been added"): the
+# number counts nothing they say
+_AUXILIARIES = frozenset(
+    """were was are is be been being have has had having will would could can may might must shall should did do
+    does sind waren wurden werden haben hatten hat ist war wird sont ont étaient avaient été sera seront
+    son fueron han había habían será serán""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Fact:
     """One fact in an article: `text[start:end]` is shown; `core` is the part whose change changes the fact."""
 
-    category: str  # one of FACT_CATEGORIES
+    category: str  # one of the model's CATEGORIES
     start: int
     end: int
     value: str  # what two versions compare: a number's value, a date's key, a name's words, a quote's words
@@ -46,6 +70,7 @@ class Fact:
     minor: bool = False  # a small number in words ("two nations"), a pronoun's source ("he said"): a fact only
     # where another fact of its kind stands in its place
     counts: str = ""  # a number's: the keys of the words that say what it counts ("russian prisoners")
+    named_group: bool = False  # ... and they name a group with a capital ("Russian prisoners", not "people")
     continues: bool = False  # a source that says where the one before came from ("... memos obtained by Reuters")
     named: bool = False  # a source that cites a name ("Peskov said"), not a role or a document ("analysts said")
 
@@ -73,6 +98,46 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         i = close
 
 
+# A point on the globe: degrees (minutes, seconds) and a hemisphere, "50°53′16″N", "40.217°N"
+_COORDINATE = re.compile(
+    r"(\d{1,3}(?:[.,]\d+)?)°\s?(?:(\d{1,2}(?:[.,]\d+)?)[′']\s?)?(?:(\d{1,2}(?:[.,]\d+)?)[″\"]\s?)?([NSEW])\b"
+)
+_COORDINATE_GAP = re.compile(r"[\s\ufeff\u200b/;,]*")  # between the parts of one position, or two notations of it
+_DECIMAL_PAIR = re.compile(r"-?\d{1,3}\.\d+;\s?-?\d{1,3}\.\d+")  # "/ 50.887892; 5.979305": the same point again
+
+
+def coordinates(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Positions on the globe in text[start:end], each as (start, end, value): every notation of one point
+    (degrees-minutes-seconds, decimal degrees, a bare decimal pair after them) is one span, and its value is
+    the point to a hundredth of a degree, so that a position written another way is the same value."""
+    if "°" not in text[start:end]:
+        return []
+    found: list[tuple[int, int, str]] = []
+    i = start
+    while (first := _COORDINATE.search(text, i, end)) is not None:
+        parts = [first]
+        close = first.end()
+        while True:
+            gap = _COORDINATE_GAP.match(text, close, end)
+            at = gap.end() if gap else close
+            nxt = _COORDINATE.match(text, at, end) or _DECIMAL_PAIR.match(text, at, end)
+            if nxt is None:
+                break
+            if nxt.re is _COORDINATE:
+                parts.append(nxt)
+            close = nxt.end()
+        found.append((first.start(), close, " ".join(_degrees(m) for m in parts[:2])))
+        i = close
+    return found
+
+
+def _degrees(match: re.Match[str]) -> str:
+    """A coordinate as signed decimal degrees to two places ("50°53′16″N" -> "50.89")."""
+    degrees, minutes, seconds, hemisphere = match.groups()
+    value = sum(float(x.replace(",", ".")) / d for x, d in ((degrees, 1), (minutes, 60), (seconds, 3600)) if x)
+    return f"{-value if hemisphere in 'SW' else value:.2f}"
+
+
 def extract(
     text: str,
     tokens: list[Token],
@@ -82,13 +147,19 @@ def extract(
     title: bool = False,
     names: set[str] | None = None,
     capital_nouns: bool = False,
+    lowercase: frozenset[str] | set[str] = frozenset(),
 ) -> list[Fact]:
     """The facts of one sentence (text[seg_start:seg_end]), given its value tokens (see `values.value_tokens`).
 
     `capitalised` holds the keys written with a capital in mid-sentence somewhere in the comparison;
     `names` those of them never written in lower case (a name; "She" or "The" at a sentence's start is
-    not one). A run of capitalised words is a name when it holds at least one of `names`."""
+    not one). A run of capitalised words is a name when it holds at least one of `names`; `lowercase` holds the
+    keys written in lower case somewhere, and their stems (a sentence's first word that is never so joins the
+    name after it; a title before a name is so written: "the lead archaeologist", "Lead Archaeologist Richard
+    Buckley")."""
     facts: list[Fact] = []
+    if _spaced_out(text, tokens):
+        return facts
     taken = [False] * len(tokens)
     starts = [t.start for t in tokens]
     for qs, qe in quote_spans(text, seg_start, seg_end):
@@ -99,7 +170,12 @@ def extract(
             facts.append(Fact("quote", qs, qe, value, (tokens[inside[0]].start, tokens[inside[-1]].end)))
             for k in inside:
                 taken[k] = True
-    runs = _name_runs(text, tokens, capitalised, capitalised if names is None else names, taken, title)
+    for cs, ce, value in coordinates(text, seg_start, seg_end):
+        # one value however it is written; a fact only where another position stands in its place
+        facts.append(Fact("number", cs, ce, value, (cs, ce), minor=True, counts="coordinates"))
+        for k in range(bisect_left(starts, cs), bisect_left(starts, ce)):
+            taken[k] = True
+    runs = _name_runs(text, tokens, capitalised, capitalised if names is None else names, taken, title, lowercase)
     facts.extend(
         Fact("source", a.start, a.end, a.value, a.core, minor=a.pronoun, continues=a.continues, named=a.named)
         for a in attributions(text, tokens, runs, taken, seg_start)
@@ -108,15 +184,56 @@ def extract(
     for k, tok in enumerate(tokens):
         if tok.is_number and not taken[k]:
             facts.append(_number_fact(text, tokens, k, taken, capital_nouns))
+    for k, tok in enumerate(tokens):
+        if k and not taken[k] and tok.key in _MONTHS_WITH_A_CAPITAL and not tok.is_number and text[tok.start].isupper():
+            # a month named alone ("in March"): a date, not a name
+            facts.append(Fact("date", tok.start, tok.end, f"--{MONTHS[tok.key]:02d}", (tok.start, tok.end)))
+            taken[k] = True
     for first, last in runs:
         if not any(taken[first:last]):
-            value = " ".join(t.key for t in tokens[first:last])
-            core = (tokens[first].start, tokens[last - 1].end)
-            facts.append(Fact("name", core[0], core[1], value, core))
+            keys = [t.key for t in tokens[first:last]]
+            end = tokens[last - 1].end
+            if keys[-1].endswith("'s") and len(keys[-1]) > 2:  # the owner's name, not its possessive ending
+                keys[-1], end = keys[-1][:-2], end - 2
+            elif last - first > 1 and end - tokens[last - 1].start == 1 and text[end : end + 1] == ".":
+                end += 1  # a name of initials keeps its last full stop ("U.S.")
+            value = " ".join(keys)
+            core = (tokens[first].start, end)
+            minor = last - first == 1 and _attributive(text, tokens, first)
+            facts.append(Fact("name", core[0], core[1], value, core, minor=minor))
             for k in range(first, last):
                 taken[k] = True
     facts = with_speakers(facts)
     return sorted(facts, key=lambda f: f.start)
+
+
+_SPACED_OUT_MIN_WORDS = 10
+_SPACED_OUT_SHARE = 0.3
+
+
+def _spaced_out(text: str, tokens: list[Token]) -> bool:
+    """A sentence whose words are spaced out letter by letter ("t h e F o u r t h A r m y"): garbled text, whose
+    letters and digits are no facts (a year spelled "1 9 1 6" is not four numbers)."""
+    if len(tokens) < _SPACED_OUT_MIN_WORDS:
+        return False
+    letters = sum(t.end - t.start == 1 and t.key.isalpha() and t.key not in ("a", "i") for t in tokens)
+    return letters > _SPACED_OUT_SHARE * len(tokens)
+
+
+def _range_end_year(text: str, tokens: list[Token], k: int) -> str:
+    """The year a range's end cut to two digits stands for ("1961–64": 1964, "1888-95": 1895), "" if none."""
+    tok = tokens[k]
+    digits = text[tok.start : tok.end]
+    if k == 0 or len(digits) != 2 or not digits.isdigit() or tok.spelled:
+        return ""
+    before = tokens[k - 1]
+    first = text[before.start : before.end]
+    if text[before.end : tok.start] not in ("–", "-") or not _YEAR.fullmatch(first) or before.spelled:
+        return ""
+    return first[:2] + digits if digits > first[2:] else ""
+
+
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 def _is_date(tok: Token, text: str) -> bool:
@@ -134,34 +251,88 @@ def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool], capi
     taken[k] = True
     if _is_date(tok, text):
         return Fact("date", tok.start, tok.end, tok.key, (tok.start, tok.end))
+    year = _range_end_year(text, tokens, k)
+    if year:
+        return Fact("date", tok.start, tok.end, year, (tok.start, tok.end))
     end = tok.end
     counted: list[str] = []
+    named_group = False
     for n in range(k + 1, min(k + 1 + _COUNTED_WORDS, len(tokens))):
         nxt = tokens[n]
         gap = text[end : nxt.start]
         short = len(nxt.key) <= _GLUE_MAX and not text[nxt.start].isupper()
-        if nxt.is_number or taken[n] or gap.strip() or nxt.key in SPEECH or short:
+        if nxt.is_number or taken[n] or gap.strip() or nxt.key in SPEECH or nxt.key in _AUXILIARIES or short:
             break
         end = nxt.end
         counted.append(nxt.key)
+        named_group = named_group or text[nxt.start].isupper()
         taken[n] = True
         if capital_nouns or not text[nxt.start].isupper():
             break  # "300 people": the noun; "1,000 Russian prisoners": a name, then the noun
     minor = tok.spelled and tok.key.isdigit() and int(tok.key) < _MINOR_BELOW
     # what it counts is part of the fact: "1,000 Russian prisoners" is not "1,000 Ukrainian soldiers"
     counts = " ".join(counted)
-    return Fact("number", tok.start, end, tok.key, (tok.start, end), minor=minor, counts=counts)
+    start = _qualified_from(text, tokens, k, taken)
+    return Fact("number", start, end, tok.key, (tok.start, end), minor=minor, counts=counts, named_group=named_group)
+
+
+def _qualified_from(text: str, tokens: list[Token], k: int, taken: list[bool]) -> int:
+    """Where a number's span starts: at the words before it that say how exact it is ("about 500", "more than
+    a million", "about the 14th century"), shown with it; its value, and what a change of it is read by, stay
+    the number's."""
+    last = k - 1 if k and tokens[k - 1].key in _ARTICLES else k
+    for size in (2, 1):
+        first = last - size
+        if first < 0 or any(taken[first:k]):
+            continue
+        words = tokens[first:k]
+        joined = all(text[a.end : b.start] == " " for a, b in zip(words, [*words[1:], tokens[k]], strict=True))
+        if joined and " ".join(t.key for t in tokens[first:last]) in _QUALIFIERS:
+            for j in range(first, k):
+                taken[j] = True
+            return words[0].start
+    return tokens[k].start
 
 
 def _name_runs(
-    text: str, tokens: list[Token], capitalised: set[str], names: set[str], taken: list[bool], title: bool
+    text: str,
+    tokens: list[Token],
+    capitalised: set[str],
+    names: set[str],
+    taken: list[bool],
+    title: bool,
+    lowercase: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Runs of words written with a capital that the comparison writes so in mid-sentence too
-    (a name at a sentence's start counts when it is a name elsewhere), joined by a short connector."""
+    (a name at a sentence's start counts when it is a name elsewhere), joined by a short connector or an
+    initial's full stop ("Gordon H. Willis"). A sentence's first word is no name alone; it opens the name
+    right after it when the comparison never writes it in lower case and it is no common word ("Piers Benedict
+    Adam", not "The Godfather").
+    A lone letter ("I") is no name."""
 
     def is_name(k: int) -> bool:
         t = tokens[k]
-        return not t.is_number and not taken[k] and t.key in capitalised and text[t.start].isupper()
+        if (
+            t.is_number
+            or taken[k]
+            or not text[t.start].isupper()
+            or t.key in MONTHS
+            or t.key in WEEKDAYS
+            or t.key.startswith("weekday-")
+        ):
+            return False
+        if t.key in capitalised:
+            return True
+        # the sentence's first word, followed by a name: a given name ("Piers Adam"), unless written in lower case
+        return (
+            k == 0
+            and not title
+            and len(tokens) > 1
+            and t.key.isalpha()
+            and t.key not in lowercase
+            and not common_word(t.key)
+            and (tokens[1].key in names and text[t.end : tokens[1].start] == " " and text[tokens[1].start].isupper())
+        )
 
     runs: list[tuple[int, int]] = []
     k, n = 0, len(tokens)
@@ -173,73 +344,51 @@ def _name_runs(
         k += 1
         while k < n:
             gap = text[tokens[k - 1].end : tokens[k].start]
-            if gap.strip() not in ("", "-", "'", "’"):
+            initial = gap.strip() == "." and tokens[k - 1].end - tokens[k - 1].start == 1
+            if gap.strip() not in ("", "-", "'", "’") and not initial:
                 break
-            if is_name(k):
+            tok = tokens[k]
+            # after an initial, the next letter of "U.S." is no word inside a sentence, but part of the name
+            next_initial = initial and tok.end - tok.start == 1 and text[tok.start].isupper() and not taken[k]
+            if is_name(k) or next_initial:
                 k += 1
                 continue
             break
-        if any(tokens[j].key in names for j in range(first, k)):
+        # a title before a name ("Lead Archaeologist Richard Buckley", "Prime Minister Benjamin Netanyahu"): its
+        # words are written in lower case elsewhere, and a person's full name follows them, two words at least
+        # that never are ("New York City" is one name: "city" is written so too)
+        named_from = first
+        while k - named_from > _TITLE_KEEPS and tokens[named_from].key[:STEM] in lowercase:
+            named_from += 1
+        if named_from > first and not any(tokens[j].key[:STEM] in lowercase for j in range(named_from, k)):
+            first = named_from
+        letters = [tokens[j].end - tokens[j].start == 1 for j in range(first, k)]
+        lone_letter = letters == [True]
+        stops = all(text[tokens[j - 1].end : tokens[j].start] == "." for j in range(first + 1, k))
+        initials = len(letters) > 1 and all(letters) and stops  # "U.S.", "U.N.": a name by its form, as an acronym
+        if not lone_letter and (initials or any(tokens[j].key in names for j in range(first, k))):
             runs.append((first, k))
     return runs
 
 
+# How an adjective of a people or a place ends in English: American, Italian, European, British, Japanese, Icelandic,
+# French, Iraqi
+_DEMONYM_ENDINGS = ("an", "ish", "ese", "ic", "ch", "i")
+
+
+def _attributive(text: str, tokens: list[Token], k: int) -> bool:
+    """A one-word name that is an adjective of a people or a place before the noun it describes ("an American
+    actress", "the British government"): a fact only where another stands in its place ("American" / "British"),
+    not where a version merely drops it ("an actress")."""
+    tok = tokens[k]
+    if k + 1 >= len(tokens) or not tok.key.endswith(_DEMONYM_ENDINGS):
+        return False
+    nxt = tokens[k + 1]
+    return text[tok.end : nxt.start] == " " and text[nxt.start].islower() and not nxt.is_number
+
+
 def _mid_sentence_capital(text: str, tokens: list[Token], k: int) -> bool:
     return k > 0 and text[tokens[k].start].isupper()
-
-
-def novel_content(text: str, run: list[Token], is_novel: Callable[[Token], bool], facts: list[Fact]) -> list[Fact]:
-    """What a run says that the other version never says: its words that the other version does not
-    use anywhere (`is_novel`), grouped into short phrases (cut at punctuation and at more than
-    `_NOVEL_GAP` known words), outside the run's other facts. Category `other`."""
-    found: list[Fact] = []
-    group: list[Token] = []
-    gap = 0
-    covered = _covered(run, facts)
-
-    def close() -> None:
-        if group:
-            value = " ".join(t.key for t in group)
-            found.append(Fact("other", group[0].start, group[-1].end, value, (group[0].start, group[-1].end)))
-            group.clear()
-
-    for k, tok in enumerate(run):
-        if k and text[run[k - 1].end : tok.start].strip():
-            close()
-            gap = 0
-        inside_fact = k in covered
-        if not inside_fact and not tok.is_number and is_novel(tok):
-            if gap > _NOVEL_GAP:
-                close()
-            group.append(tok)
-            gap = 0
-        elif group:
-            gap += 1
-            if inside_fact:
-                close()
-    close()
-    # every phrase holds a word of new content (only such words open or grow a group)
-    return [f for f in found if not _framing(text, run, f)]
-
-
-def _covered(run: list[Token], facts: list[Fact]) -> set[int]:
-    """The positions in `run` of the tokens that start inside one of `facts` (by bisection over
-    the run's sorted starts, so the cost grows with the tokens and facts, not their product)."""
-    starts = [t.start for t in run]
-    covered: set[int] = set()
-    for f in facts:
-        covered.update(range(bisect_left(starts, f.start), bisect_left(starts, f.end)))
-    return covered
-
-
-def _framing(text: str, run: list[Token], fact: Fact) -> bool:
-    """A phrase that opens its sentence and ends at a comma ("Behind the scenes, ...") frames
-    the claim; it is not a fact of its own."""
-    if not run or fact.start != run[0].start or fact.start and text[fact.start - 1 : fact.start].isalnum():
-        return False
-    before = text[max(0, fact.start - 3) : fact.start]
-    opens = not before.strip() or before.rstrip()[-1:] in '.!?\n“‘"«„'
-    return opens and text[fact.end : fact.end + 1] == ","
 
 
 def same_value(a: Fact, b: Fact) -> bool:
@@ -250,7 +399,11 @@ def same_value(a: Fact, b: Fact) -> bool:
         return False
     if a.value == b.value:
         if a.category == "number" and not (a.minor or b.minor):  # "two nations" / "two sides": a rewording
-            return a.counts == b.counts or bool(a.counts and b.counts) and same_name(a.counts, b.counts)
+            # what it counts differs only where both say it ("a million were added" says nothing it counts), or
+            # where one names a group the other does not ("1,000 Ukrainian soldiers" is no bare "1000")
+            if not (a.counts and b.counts):
+                return not (a.named_group or b.named_group)
+            return a.counts == b.counts or same_name(a.counts, b.counts)
         return a.category != "quote" or not (a.speaker and b.speaker) or same_name(a.speaker, b.speaker)
     if a.category in _WHO:
         if pronoun_source(a) and b.named or pronoun_source(b) and a.named:
@@ -276,13 +429,29 @@ def pronoun_source(fact: Fact) -> bool:
 
 @functools.lru_cache(maxsize=1 << 16)
 def same_name(a: str, b: str) -> bool:
+    """Whether two names (their keys) name the same: an acronym and its expansion, in the whole name or in part
+    ("Super NES" = "Super Nintendo Entertainment System"); one inside the other; a place and its adjective
+    ("West" = "Western", "Italy" = "Italian"); a spelling a letter or two apart."""
     wa, wb = a.split(), b.split()
     if _initials(wa) == b.replace(" ", "") or _initials(wb) == a.replace(" ", ""):
         return True
     sa, sb = {w[:STEM] for w in wa}, {w[:STEM] for w in wb}
     if sa <= sb or sb <= sa:  # Peskov = Dmitry Peskov; Winter Olympics = Winter Olympic Games
         return True
+    only_a, only_b = [w for w in wa if w not in wb], [w for w in wb if w not in wa]
+    if len(only_a) == 1 and (_initials(only_b) == only_a[0] or len(only_b) == 1 and _adjective_of(*only_a, *only_b)):
+        return True
+    if len(only_b) == 1 and _initials(only_a) == only_b[0]:
+        return True
     return spelling_variant(a, b)
+
+
+def _adjective_of(a: str, b: str) -> bool:
+    """A place and the adjective made from it: the longer ends in an adjective's ending and begins with the
+    shorter, give or take its last letter ("west" / "western", "italy" / "italian", "japan" / "japanese")."""
+    short, long_ = sorted((a, b), key=len)
+    stem = short if long_.startswith(short) else short[:-1]
+    return len(stem) >= 4 and long_.startswith(stem) and long_[len(stem) :].endswith((*_DEMONYM_ENDINGS, "ern"))
 
 
 def _initials(words: list[str]) -> str:

@@ -33,6 +33,7 @@ _DISPLAY = {
 # A text is binary when more than this share of its characters are controls other than white space.
 BINARY_CONTROL_SHARE = 0.05
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 CHAOS_MARGIN = 0.1
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
@@ -135,8 +136,12 @@ def _looks_binary(text: str) -> bool:
 
 
 def decode(data: bytes, where: str, declared: str | None = None) -> tuple[str, str]:
-    """Decode `data` into (text with LF newlines, name of the encoding used); refuse binary data."""
+    """Decode `data` into (text with LF newlines, name of the encoding used); refuse binary data.
+    A lone surrogate (UTF-7 decodes `+2AA-` into one) becomes U+FFFD, as a browser shows it: left in,
+    the HTML parser would end the page there, silently."""
     text, encoding = _decode(data, where, declared)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
     if "\x00" in text or _looks_binary(text):
         raise InputError(f"{where}: looks like a binary file, not text")
     return normalize_newlines(text), display_name(encoding)

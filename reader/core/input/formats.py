@@ -35,6 +35,11 @@ _NOT_ARTICLE = re.compile(
     re.I | re.S,
 )
 _ELEMENT = re.compile(r"<[A-Za-z]")
+# An attribute value of this many characters or more is a payload (a data: URI of an inline image, a
+# srcset, a framework's JSON state), never article text: the extractor skips it, so it is dropped
+# before the page is measured, and a page saved with its images inline is measured by what remains.
+_PAYLOAD_CHARS = 4096
+_PAYLOAD = re.compile(rf"""(?<==)(\s*)(?:"[^"<>]{{{_PAYLOAD_CHARS},}}"|'[^'<>]{{{_PAYLOAD_CHARS},}}')""")
 # Character references the XML tree under the extractor cannot hold: C0 controls, NUL, surrogates,
 # beyond Unicode. Left in, lxml drops the whole text around them.
 _BAD_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9A-Fa-f]+)|0*([0-9]+));?")
@@ -117,11 +122,12 @@ def _referenced(m: re.Match[str]) -> str:
 def prepare_html(page: str, where: str) -> str:
     """The page as the extractor should see it, or a refusal when it is too big to extract in time.
 
-    Scripts, styles, SVG and comments hold no article text and most of a saved page's bytes: they
-    go first, then the rest is measured against the limits. Control characters, raw or written as
+    Scripts, styles, SVG, comments and attribute payloads (inline images as data: URIs) hold no
+    article text and most of a saved page's bytes: they go first, then the rest (elements and text,
+    what the extractor walks) is measured against the limits. Control characters, raw or written as
     character references, become visible placeholders (lxml would drop the text around them).
     """
-    page = _NOT_ARTICLE.sub(" ", page)
+    page = _PAYLOAD.sub(r'\1""', _NOT_ARTICLE.sub(" ", page))
     elements = len(_ELEMENT.findall(page))
     if elements > MAX_HTML_ELEMENTS:
         raise InputError(

@@ -15,8 +15,9 @@ MONTHS = frozenset(
     мая июня июля августа сентября октября ноября декабря січня лютого березня квітня травня червня
     липня серпня вересня жовтня листопада грудня""".split()
 )
-# What stands between two words inside a sentence (a quotation closed with a comma too: "…talk,” Peskov said)
-_INSIDE_SENTENCE = frozenset(" \t\u00a0,;&/–—-”’»")
+# What stands between two words inside a sentence (a quotation closed with a comma too: "…talk,” Peskov said; a
+# bracket opened: "Tatjana Mittermayer (Germany)")
+_INSIDE_SENTENCE = frozenset(" \t\u00a0,;&/–—-”’»([")
 
 
 def capitalised_keys(text: str, starts: Sequence[int], ends: Sequence[int], keys: Sequence[str]) -> set[str]:

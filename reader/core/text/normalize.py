@@ -143,6 +143,12 @@ class Token(NamedTuple):
     spelled: bool = False  # a number written in words ("two", "one thousand")
 
 
+# A numeral longer than this is compared as plain text, digit for digit, not as a value: no count, amount
+# or date is written with more, and a value of thousands of digits could not even be turned into a number
+# (Python refuses int() of over 4,300 digits; float() of over 308 is infinite).
+MAX_NUMERAL_CHARS = 40
+
+
 def fold(text: str) -> str:
     """Cosmetic normal form of a span: quotes, dashes, spaces and case folded."""
     return " ".join(unicodedata.normalize("NFKC", text).translate(_FOLD).casefold().split())
@@ -168,7 +174,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     number_words = False
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
-        if m.lastgroup == "num":
+        if m.lastgroup == "num" and len(word) <= MAX_NUMERAL_CHARS:
             tokens.append(_token(Token, (*m.span(), number_value(word), True, False)))
             continue
         key = _word_key(word)
@@ -260,7 +266,7 @@ class TokenTable:
         starts, ends, found, numbers = [], [], [], []
         for m in _TOKEN.finditer(text, start, end):
             word = m.group()
-            if m.lastgroup == "num":
+            if m.lastgroup == "num" and len(word) <= MAX_NUMERAL_CHARS:
                 key, number = number_value(word), True
             else:
                 key, number = keys.get(word) or keys.setdefault(word, _word_key(word)), False

@@ -105,6 +105,7 @@ _ROUGHLY = {
     "тисячі": 1000,
 }
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th", "er", "e", "ème", "eme", "º", "ª"})
+_LARGEST_AMOUNT = 1e30  # beyond this a float's value is no longer its digits: the digits are the key
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 
 
@@ -191,6 +192,11 @@ def value_tokens(text: str, tokens: list[Token]) -> list[Token]:
             out.append(Token(tok.start, tok.end, f"weekday-{WEEKDAYS[tok.key]}", True, False))
             i += 1
             continue
+        if _a_round_figure(text, toks, i):  # "a thousand" is "one thousand", "1,000"
+            taken, key = _number_value(text, toks, i + 1)
+            out.append(_merged(tok, toks[i + taken], key))
+            i += 1 + taken
+            continue
         if tok.is_number:
             taken, key = _number_value(text, toks, i)
             merged = _merged(tok, toks[i + taken - 1], key)
@@ -202,6 +208,20 @@ def value_tokens(text: str, tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+_ONE_ARTICLES = frozenset({"a", "an"})
+_ROUND_FIGURES = frozenset({"100", "1000", "1000000", "1000000000"})
+
+
+def _a_round_figure(text: str, toks: list[Token], i: int) -> bool:
+    """Whether toks[i] is the article of a round figure written in words ("a thousand", "a million")."""
+    if toks[i].key not in _ONE_ARTICLES or i + 1 >= len(toks):
+        return False
+    figure = toks[i + 1]
+    return (
+        figure.is_number and figure.spelled and figure.key in _ROUND_FIGURES and text[toks[i].end : figure.start] == " "
+    )
 
 
 def _ordinals(text: str, tokens: list[Token]) -> list[Token]:
@@ -283,6 +303,8 @@ def _number_value(text: str, toks: list[Token], i: int) -> tuple[int, str]:
         suffix = "%"
     if amount is None:
         return taken, currency + tok.key + suffix
+    if not amount < _LARGEST_AMOUNT:  # groups of digits beyond any float ("1 000 000 000 ..."): their digits
+        return taken, currency + "".join(text[tok.start : end].split()) + suffix
     shown = str(int(amount)) if amount == int(amount) else f"{amount:g}"
     return taken, currency + shown + suffix
 

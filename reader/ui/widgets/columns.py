@@ -179,7 +179,6 @@ class ColumnsView(ScrollView, can_focus=True):
         "columns--detail-name",
         "columns--detail-quote",
         "columns--detail-source",
-        "columns--detail-other",
         "columns--detail-focus",
         "columns--unique",
         "columns--moved",

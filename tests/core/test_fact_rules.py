@@ -1,0 +1,167 @@
+"""What a fact is (issue 20): each rule as a table of sentences a fact-checker reads, and the details expected.
+
+Every row compares a base with a version; the context sentence gives the names their evidence (a word written
+with a capital inside a sentence), as a story's other sentences would.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core import compare_texts
+
+CONTEXT = "Reporters met Anna Berg and Tom Hale in Leeds.\n"
+
+# (name, base sentence, version sentence, expected (role, category, article, text) of every detail)
+RULES = [
+    (
+        "coordinates written another way are one value",
+        "The town lies at 50°53′16″N 5°58′45″E, near the border.",
+        "The town lies at 50.887892°N 5.979305°E, near the border.",
+        set(),
+    ),
+    (
+        "coordinates a version drops are no fact of their own",
+        "The town, at 40°13′N 6°48′W / 40.217°N 6.800°W / 40.217; -6.800, is old.",
+        "The town is old.",
+        set(),
+    ),
+    (
+        "coordinates moved to another point are altered",
+        "The town lies at 40°13′N 6°48′W today.",
+        "The town lies at 41°13′N 6°48′W today.",
+        {("altered", "number", 1, "41°13′N 6°48′W")},
+    ),
+    ("a nationality dropped is no fact of its own", "Berg is an American actress.", "Berg is an actress.", set()),
+    (
+        "a nationality replaced is altered",
+        "Berg is an American actress.",
+        "Berg is a British actress.",
+        {("altered", "name", 1, "British")},
+    ),
+    (
+        "a given name dropped from a full name is altered",
+        "Dieter Günter Bohlen is a singer.",
+        "Dieter Bohlen is a singer.",
+        {("altered", "name", 1, "Dieter Bohlen")},
+    ),
+    (
+        "a given name cut to its initial is altered",
+        "The film was shot by Gordon Hugh Willis in 1972.",
+        "The film was shot by Gordon H. Willis in 1972.",
+        {("altered", "name", 1, "Gordon H. Willis")},
+    ),
+    (
+        "a surname for a full name is the same person",
+        "The film was shot by Gordon Willis in 1972.",
+        "The film was shot by Willis in 1972.",
+        set(),
+    ),
+    (
+        "a number is not altered when only the verb after it changes",
+        "By May, more than a million were added to the list.",
+        "By May, more than a million having been added to the list, it closed.",
+        set(),
+    ),
+    (
+        "a count that one version says what it counts of, and the other not, is one value",
+        "As of the census, the population was 19,136.",
+        "As of the census, 19,136 people lived there.",
+        set(),
+    ),
+    (
+        "another count is altered",
+        "As of the census, 19,136 people lived there.",
+        "As of the census, 19,163 people lived there.",
+        {("altered", "number", 1, "19,163 people")},
+    ),
+    (
+        "a month named alone is a date, not a name",
+        "Talks began in March with Berg.",
+        "Talks began in May with Berg.",
+        {("altered", "date", 1, "May")},
+    ),
+    (
+        "a name's possessive ending is no part of it",
+        "Berg met Poland's envoy.",
+        "Berg met Hale's envoy.",
+        {("altered", "name", 1, "Hale")},
+    ),
+    (
+        "a name in brackets and a name of initials",
+        "Berg won the race.",
+        "Berg (U.S.) won the race, as Hale (Germany) did.",
+        {("inserted", "name", 1, "U.S."), ("inserted", "name", 1, "Germany")},
+    ),
+    (
+        "an abbreviation inside a name is the same name",
+        "It ran on the Super Nintendo Entertainment System in Leeds.",
+        "It ran on the Super NES in Leeds.",
+        set(),
+    ),
+    (
+        "a place and its adjective are the same name",
+        "Berg speaks a dialect of the West Hale valley.",
+        "Berg speaks a dialect of the Western Hale valley.",
+        set(),
+    ),
+    (
+        "a title before a name is no part of it",
+        "The archaeologists found bones, and the lead archaeologist spoke.",
+        "The archaeologists found bones, and Lead Archaeologist Richard Buckley spoke.",
+        {("inserted", "name", 1, "Richard Buckley")},
+    ),
+    (
+        "how exact a number is stands in its span, not its value",
+        "Berg says the breed arose in the 15th century.",
+        "Berg says the breed arose in about the 14th century.",
+        {("altered", "number", 1, "about the 14th century")},
+    ),
+    (
+        "a number only qualified is no other number",
+        "Berg counted 500 birds.",
+        "Berg counted about 500 birds.",
+        set(),
+    ),
+    (
+        "a heading's capitals tell no name",
+        "The human toll is an ongoing cost.\n\nThe Ongoing Human Cost\n\nBerg spoke.",
+        "The human toll is an ongoing cost.\n\nThe Ongoing Human Toll\n\nBerg spoke.",
+        set(),
+    ),
+    (
+        "a name whose words are written in lower case too keeps its first word",
+        "The city made a new plan, and Berg met Hale.",
+        "The city made a new plan, and Berg met Hale in New York City.",
+        {("inserted", "name", 1, "New York City")},
+    ),
+    (
+        "a sentence spaced out letter by letter is garbled text, no facts",
+        "Berg spoke.",
+        "Berg spoke. T h e F o u r t h A r m y o f B r i t a i n m o v e d i n 1 9 1 6 .",
+        set(),
+    ),
+    (
+        "a year range's end cut to two digits is that year",
+        "Berg hosted the show from 1961 to 1964.",
+        "Berg hosted the show (1961–64).",
+        set(),
+    ),
+    (
+        "a round figure in words is its number, in a quotation too",
+        'Berg sang "Land of 1,000 Dances" in Leeds.',
+        'Berg sang "Land of a Thousand Dances" in Leeds.',
+        set(),
+    ),
+    ("a lone letter is no name", "Then I said no.", "Then I said yes.", set()),
+]
+
+
+def _facts(base: str, version: str) -> set[tuple[str, str, int, str]]:
+    comparison = compare_texts([CONTEXT + base, CONTEXT + version])
+    return {(d.fact_role, d.category, d.article, d.text) for d in comparison.details}
+
+
+@pytest.mark.parametrize(("name", "base", "version", "facts"), RULES, ids=[r[0] for r in RULES])
+def test_what_a_fact_is(name: str, base: str, version: str, facts: set) -> None:
+    assert _facts(base, version) == facts
