@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from html import escape
 
-from reader.model import CATEGORY_TABLE, STATUS_LABELS, Article, Claim, Comparison, Detail, Mark, visible
+from reader.model import CATEGORY_TABLE, STATUS_LABELS, Article, Claim, Comparison, Detail, Mark, unquoted, visible
 
 _CONTROL_PICTURE = re.compile("[\u2400-\u2421]")
 STATUS_MARKS = {"same": "=", "reworded": "≈", "altered": "≠", "unique": "+"}
@@ -172,7 +172,7 @@ def _details(comparison: Comparison, claim: Claim, columns: int) -> str:
 
 def _quoted(text: str, category: str, speaker: object | None = None) -> str:
     said = f" (said by {_shown(getattr(speaker, 'text', ''))})" if speaker is not None else ""
-    return f'“<span class="fact {category}" dir="auto">{_shown(text)}</span>”{said}'
+    return f'“<span class="fact {category}" dir="auto">{_shown(unquoted(text))}</span>”{said}'
 
 
 def _fact(d: Detail) -> str:

@@ -8,7 +8,7 @@ under each claim, sources at the end.
 
 from __future__ import annotations
 
-from reader.model import STATUS_LABELS, Article, Comparison, Detail, Mark
+from reader.model import STATUS_LABELS, Article, Comparison, Detail, Mark, quoted
 
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 STATUS_WORDS = STATUS_LABELS
@@ -42,7 +42,7 @@ def _marked(article: Article, start: int, end: int, runs: tuple[Mark, ...]) -> s
 
 def fact_line(d: Detail) -> str:
     """One fact, in words: who has it, what it is, and what stands for it in the other version."""
-    text = f"“{_escape(d.text)}”"
+    text = _escape(quoted(d.text))
     if d.speaker is not None:
         text += f" (said by {_escape(d.speaker.text)})"
     if d.fact_role == "lacking":
@@ -52,7 +52,7 @@ def fact_line(d: Detail) -> str:
         was = []
         for c in d.counterparts:
             said = f" (said by {_escape(c.speaker.text)})" if c.speaker is not None else ""
-            was.append(f"“{_escape(c.text)}”{said} in version {c.article + 1}")
+            was.append(f"{_escape(quoted(c.text))}{said} in version {c.article + 1}")
         line += " (was " + "; ".join(was) + ")"
     return line
 

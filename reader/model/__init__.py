@@ -1,9 +1,9 @@
 """The model: what every face reads. One immutable `Comparison` of N versions, with its claims,
 changes, facts and citations; offsets are characters into each article's own text, everywhere.
 
-`visible` (control characters made harmless for a terminal) and `InputError` (bad input, told in
-one line) are shared by every face too. Paragraph links are imported on first use, as the
-paragraph view is.
+`visible` (control characters made harmless for a terminal), `quoted` (words between one pair of
+quotation marks) and `InputError` (bad input, told in one line) are shared by every face too.
+Paragraph links are imported on first use, as the paragraph view is.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from reader.model.comparison import (
     Span,
 )
 from reader.model.errors import InputError
+from reader.model.quoting import quoted, unquoted
 from reader.model.visible import visible
 
 if TYPE_CHECKING:
@@ -69,6 +70,8 @@ __all__ = [
     "paragraph_links",
     "paragraph_rows",
     "paragraphs_of",
+    "quoted",
+    "unquoted",
     "visible",
 ]
 

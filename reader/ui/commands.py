@@ -35,13 +35,16 @@ def _candidates(app: ReaderApp) -> Iterator[tuple[str, str, int, int, tuple[int,
         text = visible(comp.articles[article].segments[segment].text, keep_newlines=False)
         where = f"claim {claim.index + 1} · {STATUS_WORDS[claim.status]} · in {len(claim.articles)} versions"
         yield text[:120], where, article, segment, None
+    seen: set[tuple[int, int, int, str]] = set()
     for d in comp.details:
+        key = (d.article, d.start, d.end, d.category)
         found = comp.articles[d.article].segment_at(d.start)
-        if found is None:
+        if found is None or key in seen:  # a fact the base alone has is a detail per version lacking it: one entry
             continue
+        seen.add(key)
         seg = found.index
         text = visible(d.text, keep_newlines=False)[:100]
-        where = f"{d.kind} detail · version {d.article + 1}"
+        where = f"{d.fact_role} detail · version {d.article + 1}"
         yield f"{d.category}: {text}", where, d.article, seg, (d.start, d.end)
 
 

@@ -135,7 +135,7 @@ class Corrections:
         if result is None:
             self.app.say("No correction to undo", timeout=3)
             return
-        self.app.show_comparison(result.comparison)
+        self.app.show_comparison(result.comparison, corrected=True)
         for note in result.notes:
             self.app.say(note, severity="warning", timeout=8)
         if result.applied:

@@ -10,8 +10,9 @@ Nothing here judges similarity: claims, statuses and moves come from the model.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -21,6 +22,10 @@ from reader.model import Article, Claim, Comparison, Segment
 
 TEXT, BLANK, GAP, FOLD = "text", "blank", "gap", "fold"
 FOLD_MIN_RUN = 3
+# What is folded: nothing; runs of claims one version tells alone (the aligned view's start); those and runs of
+# claims unchanged everywhere (`z` from open).
+OPEN, LONE, ALL = "open", "lone", "all"
+LONE_FOLD_VERSIONS = 3  # with two versions, a claim one of them tells is the difference itself: never folded
 
 _WORD = re.compile(r"\S+")
 
@@ -106,20 +111,39 @@ _GAP = Line(GAP)
 _GAP_FIRST = Line(GAP, first=True)
 
 
-def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of text[start:end] into (start, end) offsets of at most `width` cells."""
+def inline_room(text: str, start: int) -> int:
+    """Cells a sentence starting mid-line at `start` adds for its status glyph, set apart from the prose
+    ("spine. ~ It has", never "spine.~It"): the glyph and a space after the space before it, or, with
+    no space before it, a space on each side."""
+    return 2 if start > 0 and text[start - 1].isspace() else 3
+
+
+def wrap(text: str, start: int, end: int, width: int, starts: Sequence[int] = ()) -> list[tuple[int, int]]:
+    """Greedy word wrap of text[start:end] into (start, end) offsets of at most `width` cells.
+
+    `starts` (sorted): offsets where a sentence begins; one that begins mid-line takes `inline_room`
+    cells more, so its glyph fits (one that begins a line has its glyph in the gutter)."""
     width = max(width, 1)
     lines: list[tuple[int, int]] = []
     line_start = line_end = -1
     used = 0
+    k = 0
     for match in _WORD.finditer(text, start, end):
         ws, we = match.span()
         word = match.group()
         w = len(word) if word.isascii() else cell_len(word)
-        if line_start >= 0 and used + (ws - line_end) + w <= width:
-            used += (ws - line_end) + w
+        inside = at_word = 0  # the rooms of sentences starting inside this word, and at its first letter
+        while k < len(starts) and starts[k] < we:
+            if starts[k] == ws:
+                at_word = inline_room(text, ws)
+            elif starts[k] > ws:
+                inside += inline_room(text, starts[k])
+            k += 1
+        if line_start >= 0 and used + (ws - line_end) + w + inside + at_word <= width:
+            used += (ws - line_end) + w + inside + at_word
             line_end = we
             continue
+        w += inside
         if line_start >= 0:
             lines.append((line_start, line_end))
         while w > width:  # a word longer than the column: cut it
@@ -143,7 +167,7 @@ def flow(text: str, segments: Sequence[Segment], width: int) -> tuple[list[Line]
     Returns the lines and, per sentence, (first line, line count). A line with one
     sentence only is a plain line; one shared by several lists their pieces.
     """
-    spans = wrap(text, segments[0].start, segments[-1].end, width)
+    spans = wrap(text, segments[0].start, segments[-1].end, width, [seg.start for seg in segments[1:]])
     firsts = [-1] * len(segments)
     lasts = [-1] * len(segments)
     lines: list[Line] = []
@@ -189,6 +213,16 @@ def flow(text: str, segments: Sequence[Segment], width: int) -> tuple[list[Line]
 def is_foldable(claim: Claim, n_articles: int) -> bool:
     """Unchanged everywhere: the same words in every version, in place."""
     return claim.status == "same" and len(claim.articles) == n_articles and not claim.moves
+
+
+def is_lone(claim: Claim) -> bool:
+    """Told by one version only: a row of gaps in every other column of the aligned view."""
+    return len(claim.articles) == 1
+
+
+def folds_lone(fold: str, n_articles: int) -> bool:
+    """Whether the aligned view folds the runs of claims one version tells alone."""
+    return fold != OPEN and n_articles >= LONE_FOLD_VERSIONS
 
 
 def differs(claim: Claim, n_articles: int) -> bool:
@@ -254,15 +288,20 @@ def _fold_label(count: int) -> str:
     return f"⋯ {count} unchanged {'claim' if count == 1 else 'claims'} (z)"
 
 
-def _fold_runs(flags: list[bool]) -> list[tuple[int, int]]:
-    """(start, end) index ranges of runs of True at least FOLD_MIN_RUN long."""
+def _lone_label(here: int, run: int) -> str:
+    """A folded run of claims each told by one version: this column's count, else the run's."""
+    return f"⋯ {here} only here (z)" if here else f"⋯ {run} only in others (z)"
+
+
+def _fold_runs(flags: list[bool], least: int = FOLD_MIN_RUN) -> list[tuple[int, int]]:
+    """(start, end) index ranges of runs of True at least `least` long."""
     runs, i = [], 0
     while i < len(flags):
         if flags[i]:
             j = i
             while j < len(flags) and flags[j]:
                 j += 1
-            if j - i >= FOLD_MIN_RUN:
+            if j - i >= least:
                 runs.append((i, j))
             i = j
         else:
@@ -275,26 +314,35 @@ def _hidden_label(count: int) -> str:
     return f"⋯ {count} {'claim' if count == 1 else 'claims'} only off screen"
 
 
-def _fold_rows(docs: list[ColumnDoc], rows: list[dict[int, tuple[int, ...]]], label: str) -> None:
-    """Several claim rows shown as one line (folded, or carried only by columns off screen)."""
+def _fold_rows(
+    docs: list[ColumnDoc], rows: Sequence[Mapping[int, Sequence[int]]], label: str | Callable[[int], str]
+) -> None:
+    """Several claim rows shown as one line (folded, or carried only by columns off screen); `label` may
+    depend on how many of the rows the column carries."""
     per_article: dict[int, list[int]] = {}
+    carried: dict[int, int] = {}
     for members in rows:
         for a, segs in members.items():
             per_article.setdefault(a, []).extend(segs)
+            carried[a] = carried.get(a, 0) + 1
     for doc in docs:
-        doc.add_folded(per_article.get(doc.article, []), label)
+        text = label if isinstance(label, str) else label(carried.get(doc.article, 0))
+        doc.add_folded(per_article.get(doc.article, []), text)
         doc.lines.append(_BLANK)
 
 
 def build_aligned(
     comparison: Comparison,
     width: int,
-    folded: bool = False,
+    fold: str = OPEN,
     shown: set[int] | None = None,
     wrapper: Wrapper | None = None,
 ) -> list[ColumnDoc]:
     """Rows are claims; every column gets the same number of lines per row, gaps where it lacks one.
 
+    Folded (`fold`): each run of claims one version tells alone is one line, with its counts (from
+    three versions on; the view starts so, so that its first screen shows what versions share), and
+    with ALL also each run of claims unchanged everywhere.
     When only some columns are `shown`, the claims none of them carries shrink to one marker line,
     so the screen is not filled with gaps standing for versions paged off to the side.
     """
@@ -302,15 +350,17 @@ def build_aligned(
     wrapper = wrapper_for(comparison.articles, width, wrapper)
     docs = [ColumnDoc(a) for a in range(n)]
     claims = comparison.claims
-    fold_at: dict[int, int] = {}
-    if folded:
-        fold_at = dict(_fold_runs([is_foldable(c, n) for c in claims]))
+    fold_at: dict[int, tuple[int, str]] = {}
+    if fold == ALL:
+        fold_at = {k: (end, _fold_label(end - k)) for k, end in _fold_runs([is_foldable(c, n) for c in claims])}
+    if folds_lone(fold, n):
+        fold_at.update((k, (end, LONE)) for k, end in _fold_runs([is_lone(c) for c in claims], least=1))
     k = 0
     while k < len(claims):
         if k in fold_at:
-            end = fold_at[k]
-            label = _fold_label(end - k)
-            _fold_rows(docs, [c.segments_by_article for c in claims[k:end]], label)
+            end, label = fold_at[k]
+            rows = [c.segments_by_article for c in claims[k:end]]
+            _fold_rows(docs, rows, functools.partial(_lone_label, run=end - k) if label == LONE else label)
             k = end
             continue
         if shown is not None and shown.isdisjoint(claims[k].segments_by_article):
@@ -339,10 +389,12 @@ def build_aligned(
 
 
 def build_reading(
-    comparison: Comparison, width: int, folded: bool = False, wrapper: Wrapper | None = None
+    comparison: Comparison, width: int, fold: str = OPEN, wrapper: Wrapper | None = None
 ) -> list[ColumnDoc]:
-    """Each column in its own order (see `flow_columns`), runs of claims unchanged everywhere folded when asked."""
+    """Each column in its own order (see `flow_columns`), runs of claims unchanged everywhere folded when asked
+    (ALL; a version's own sentences are its text here, never folded)."""
     n = len(comparison.articles)
+    folded = fold == ALL
 
     def folds(article: Article) -> dict[int, int]:
         return dict(_fold_runs([is_foldable(comparison.claim_of(article.index, s.index), n) for s in article.segments]))
@@ -394,16 +446,17 @@ def build_paragraphs(
     comparison: Comparison,
     width: int,
     rows: list[dict[int, list[int]]],
-    folded: bool = False,
+    fold: str = OPEN,
     shown: set[int] | None = None,
     wrapper: Wrapper | None = None,
 ) -> list[ColumnDoc]:
     """Rows are corresponding paragraphs (`rows`, from core.paragraphs): each column flows its own
     paragraphs of the row as prose, and every column gets the same number of lines per row.
 
-    Folded, a row whose every sentence is unchanged everywhere shrinks to one line.
+    Folded (ALL), a row whose every sentence is unchanged everywhere shrinks to one line.
     """
     n = len(comparison.articles)
+    folded = fold == ALL
     wrapper = wrapper_for(comparison.articles, width, wrapper)
     docs = [ColumnDoc(a) for a in range(n)]
     runs = {a: _paragraph_runs(comparison, a) for a in range(n)}

@@ -12,10 +12,10 @@ model's citations (`Comparison.sources`, `cited_by`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.core import fold, is_history
-from reader.model import CATEGORIES, Claim, Comparison
+from reader.model import CATEGORIES, Claim, Comparison, quoted
 from reader.ui.layout import differs
 from reader.ui.styling import MOVED_GLYPH, STATUS_WORDS
 from reader.ui.timeline import timeline_claim_line, timeline_claim_rows, timeline_fact_line, timeline_fact_rows
@@ -35,6 +35,7 @@ class Cell:
     kind: str
     segment: int | None = None
     span: tuple[int, int] | None = None
+    short: str = ""  # the part that differs from the row's other values (… for what they share), for narrow cells
 
 
 @dataclass(frozen=True)
@@ -214,6 +215,24 @@ def _fill_unchanged(comparison: Comparison, slot: FactSlot) -> None:
                 break
 
 
+def differing_parts(values: list[str]) -> list[str]:
+    """Each value with the words all of them share at the start and at the end elided (…), so a narrow
+    cell shows where they differ ("…to retire…" against "…to step down…"); each keeps a word of its own."""
+    words = [v.split() for v in values]
+    if len(words) < 2:
+        return list(values)
+    least = min(len(w) for w in words)
+    head = 0
+    while head < least - 1 and len({w[head] for w in words}) == 1:
+        head += 1
+    tail = 0
+    while tail < least - head - 1 and len({w[-1 - tail] for w in words}) == 1:
+        tail += 1
+    if not head and not tail:
+        return list(values)
+    return [("…" if head else "") + " ".join(w[head : len(w) - tail]) + ("…" if tail else "") for w in words]
+
+
 def _fact_cells(comparison: Comparison, slot: FactSlot) -> tuple[Cell, ...]:
     cells = []
     for a in range(len(comparison.articles)):
@@ -224,7 +243,9 @@ def _fact_cells(comparison: Comparison, slot: FactSlot) -> tuple[Cell, ...]:
         start, end, text, _ = value
         seg = comparison.articles[a].segment_at(start)
         cells.append(Cell(" ".join(text.split()), slot.category, seg.index if seg else None, (start, end)))
-    return tuple(cells)
+    told = [c for c in cells if c.text]
+    shorts = iter(differing_parts([c.text for c in told]))
+    return tuple(replace(c, short=next(shorts)) if c.text else c for c in cells)
 
 
 class FactsTable(Table):
@@ -252,7 +273,7 @@ class FactsTable(Table):
 
     def describe(self, comparison: Comparison, row: Row, col: int) -> str:
         cell = row.cells[col]
-        value = f"“{cell.text}”" if cell.text else "lacks it"
+        value = quoted(cell.text) if cell.text else "lacks it"
         if is_history(comparison):
             return timeline_fact_line(comparison, row, col)
         return f"{row.kind} in claim #{row.claim + 1}, {version_name(comparison, col)}: {value}"
@@ -295,7 +316,7 @@ class SourcesTable(Table):
             who = f"only {version_name(comparison, citing[0])} cites it"
         else:
             who = f"cited by {len(citing)} of {len(row.cells)} versions"
-        value = f"“{cell.text}”" if cell.text else "not cited"
+        value = quoted(cell.text) if cell.text else "not cited"
         return f"{version_name(comparison, col)}: {value} · {who}"
 
 

@@ -39,8 +39,8 @@ COLOUR_FIELDS = (
 
 # Fallbacks for every reader variable, so Textual's own themes (chosen from the palette) still work.
 VARIABLE_DEFAULTS: dict[str, str] = {
-    "reader-cursor": "#34405a",
-    "reader-counterpart": "#2a3142",
+    "reader-cursor": "#252e41",
+    "reader-counterpart": "#222836",
     "reader-marker": "#e0af68",
     "reader-inserted": "#9ece6a",
     "reader-replaced": "#e0af68",
@@ -48,12 +48,13 @@ VARIABLE_DEFAULTS: dict[str, str] = {
     "reader-date": "#7dcfff",
     "reader-name": "#bb9af7",
     "reader-quote": "#73daca",
-    "reader-source": "#f7768e",
+    "reader-source": "#f77b92",
     "reader-unique": "#a9b1d6",
     "reader-moved": "#7dcfff",
-    "reader-gap": "#5a6070",
+    "reader-dropped": "#d5d8e0",
+    "reader-gap": "#7f869b",
     "reader-search": "#e0af68",
-    "reader-fold": "#6b7280",
+    "reader-fold": "#828996",
 }
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reader.core import claim_events, event_times, fold, version_times
-from reader.model import Comparison
+from reader.model import Comparison, quoted
 
 EVENT_GLYPHS = {"first": "=", "new": "+", "back": "+", "same": "=", "changed": "~", "removed": "×", "absent": "·"}
 EVENT_KINDS = {  # the table widget's styles: a new claim as `only here`, a change as altered, a removal as lacking
@@ -84,11 +84,11 @@ def timeline_fact_line(comparison: Comparison, row, col: int) -> str:  # noqa: A
     changes = []
     for a in fact_changes(values):
         before = row.cells[a - 1].text
-        was = f" (was “{before}”)" if before else " (new)"
-        now = f"“{row.cells[a].text}”" if row.cells[a].text else "gone"
+        was = f" (was {quoted(before)})" if before else " (new)"
+        now = quoted(row.cells[a].text) if row.cells[a].text else "gone"
         changes.append(f"{times[a]} {now}{was}")
     cell = row.cells[col]
-    here = f"{col + 1} ({times[col]}): " + (f"“{cell.text}”" if cell.text else "lacks it")
+    here = f"{col + 1} ({times[col]}): " + (quoted(cell.text) if cell.text else "lacks it")
     story = "changed " + "; ".join(changes) if changes else "never changed"
     return f"{row.kind} #{row.claim + 1} {story} · {here}"
 

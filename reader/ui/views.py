@@ -15,7 +15,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reader.model import Claim, Comparison, Detail
-from reader.ui.layout import ColumnDoc, Wrapper, build_aligned, build_paragraphs, build_reading, differs
+from reader.ui.layout import (
+    ALL,
+    OPEN,
+    ColumnDoc,
+    Wrapper,
+    build_aligned,
+    build_paragraphs,
+    build_reading,
+    differs,
+    folds_lone,
+    is_foldable,
+    is_lone,
+)
 from reader.ui.navigation import nearest_column, next_matching
 
 Target = tuple[int, int]  # column, sentence
@@ -51,7 +63,7 @@ class TextView:
         self._column_details: dict[int, tuple[list[DetailKey], list[DetailTarget]]] = {}
 
     def build(
-        self, comparison: Comparison, width: int, folded: bool, shown: set[int] | None, wrapper: Wrapper
+        self, comparison: Comparison, width: int, fold: str, shown: set[int] | None, wrapper: Wrapper
     ) -> list[ColumnDoc]:
         raise NotImplementedError
 
@@ -64,6 +76,7 @@ class TextView:
         step: int,
         shown: range,
         cosmetic: bool = False,
+        fold: str = OPEN,
     ) -> Target | None:
         """The next sentence (by `step`) in the focused column whose claim differs (cosmetically too, when shown)."""
         doc = docs[col]
@@ -75,7 +88,7 @@ class TextView:
         return None if i is None else (col, entries[i])
 
     def details(
-        self, comparison: Comparison, docs: list[ColumnDoc], col: int, seg: int, start: int, folded: bool
+        self, comparison: Comparison, docs: list[ColumnDoc], col: int, seg: int, start: int, fold: str
     ) -> tuple[DetailKey, list[DetailKey], list[DetailTarget]]:
         """(where the cursor is, the sorted stops of `]d`, their targets): the focused column's details in order.
 
@@ -103,6 +116,19 @@ class TextView:
         """How a 'no further detail' notice says where it looked."""
         return f" in {name}"
 
+    def folds_something(self, comparison: Comparison, fold: str) -> bool:
+        """Whether `fold` hides anything in this view (then `z` opens it, else it folds)."""
+        return fold == ALL
+
+    def folds_away(self, comparison: Comparison, fold: str, claim: Claim) -> bool:
+        """Whether `fold` may hide `claim` here (not whether it stands off screen, in a column paged away)."""
+        return fold == ALL and is_foldable(claim, len(comparison.articles))
+
+    def layout_fold(self, comparison: Comparison, fold: str) -> str:
+        """The fold state as this view's layout depends on it: states that lay out alike share one layout
+        (only the aligned view folds one-version claims, so here LONE lays out as OPEN)."""
+        return ALL if fold == ALL else OPEN
+
 
 class AlignedView(TextView):
     """Rows are claims, in the base's order; a version lacking a claim shows a gap."""
@@ -113,12 +139,12 @@ class AlignedView(TextView):
 
     def __init__(self) -> None:
         super().__init__()
-        self._details: tuple[Comparison, bool, tuple[list[DetailKey], list[DetailTarget]]] | None = None
+        self._details: tuple[Comparison, str, tuple[list[DetailKey], list[DetailTarget]]] | None = None
 
     def build(
-        self, comparison: Comparison, width: int, folded: bool, shown: set[int] | None, wrapper: Wrapper
+        self, comparison: Comparison, width: int, fold: str, shown: set[int] | None, wrapper: Wrapper
     ) -> list[ColumnDoc]:
-        return build_aligned(comparison, width, folded, shown, wrapper)
+        return build_aligned(comparison, width, fold, shown, wrapper)
 
     def difference(
         self,
@@ -129,11 +155,15 @@ class AlignedView(TextView):
         step: int,
         shown: range,
         cosmetic: bool = False,
+        fold: str = OPEN,
     ) -> Target | None:
         """The next claim (row) that differs; the same column if it carries the claim, else the nearest one."""
         claims = comparison.claims
         stops = differing(comparison, cosmetic)
-        k = next_matching(len(claims), comparison.claim_of(col, seg).index, step, lambda k: stops(claims[k]))
+        hidden = _folded_away(comparison, fold)
+        k = next_matching(
+            len(claims), comparison.claim_of(col, seg).index, step, lambda k: stops(claims[k]) and not hidden(claims[k])
+        )
         if k is None:
             return None
         claim = claims[k]
@@ -141,7 +171,7 @@ class AlignedView(TextView):
         return target, claim.segments_of(target)[0]
 
     def details(
-        self, comparison: Comparison, docs: list[ColumnDoc], col: int, seg: int, start: int, folded: bool
+        self, comparison: Comparison, docs: list[ColumnDoc], col: int, seg: int, start: int, fold: str
     ) -> tuple[DetailKey, list[DetailKey], list[DetailTarget]]:
         """Every detail in the table's reading order: rows top to bottom, columns left to right, then the words.
 
@@ -151,21 +181,39 @@ class AlignedView(TextView):
         segs = claim.segments_of(col)
         here = (claim.index, col, segs.index(seg) if seg in segs else 0, start)
         kept = self._details
-        if kept is None or kept[0] is not comparison or kept[1] != folded:
-            kept = self._details = (comparison, folded, _aligned_details(comparison, folded))
+        if kept is None or kept[0] is not comparison or kept[1] != fold:
+            kept = self._details = (comparison, fold, _aligned_details(comparison, fold))
         keys, targets = kept[2]
         return here, keys, targets
 
     def detail_scope(self, name: str) -> str:
         return ""
 
+    def folds_something(self, comparison: Comparison, fold: str) -> bool:
+        return fold == ALL or (
+            folds_lone(fold, len(comparison.articles)) and any(is_lone(c) for c in comparison.claims)
+        )
 
-def _aligned_details(comparison: Comparison, folded: bool) -> tuple[list[DetailKey], list[DetailTarget]]:
+    def folds_away(self, comparison: Comparison, fold: str, claim: Claim) -> bool:
+        return _folded_away(comparison, fold)(claim)
+
+    def layout_fold(self, comparison: Comparison, fold: str) -> str:
+        return fold if fold == ALL or folds_lone(fold, len(comparison.articles)) else OPEN
+
+
+def _folded_away(comparison: Comparison, fold: str) -> Callable[[Claim], bool]:
+    """Whether the aligned view folds a claim away under `fold` (`n` and `]d` walk only what is shown)."""
     n = len(comparison.articles)
+    lone = folds_lone(fold, n)
+    return lambda claim: (lone and is_lone(claim)) or (fold == ALL and is_foldable(claim, n))
+
+
+def _aligned_details(comparison: Comparison, fold: str) -> tuple[list[DetailKey], list[DetailTarget]]:
     keys: list[DetailKey] = []
     targets: list[DetailTarget] = []
+    hidden = _folded_away(comparison, fold)
     for claim in comparison.claims:
-        if folded and not differs(claim, n):
+        if hidden(claim):
             continue
         for col in claim.articles:
             segments = comparison.articles[col].segments
@@ -185,9 +233,9 @@ class ReadingView(TextView):
     description = "each version in its own order"
 
     def build(
-        self, comparison: Comparison, width: int, folded: bool, shown: set[int] | None, wrapper: Wrapper
+        self, comparison: Comparison, width: int, fold: str, shown: set[int] | None, wrapper: Wrapper
     ) -> list[ColumnDoc]:
-        return build_reading(comparison, width, folded, wrapper)
+        return build_reading(comparison, width, fold, wrapper)
 
 
 class ParagraphView(TextView):
@@ -202,13 +250,13 @@ class ParagraphView(TextView):
         self._rows: tuple[Comparison, list[dict[int, list[int]]]] | None = None
 
     def build(
-        self, comparison: Comparison, width: int, folded: bool, shown: set[int] | None, wrapper: Wrapper
+        self, comparison: Comparison, width: int, fold: str, shown: set[int] | None, wrapper: Wrapper
     ) -> list[ColumnDoc]:
         if self._rows is None or self._rows[0] is not comparison:
             from reader.model import paragraph_rows  # imported when this view is first asked for
 
             self._rows = (comparison, paragraph_rows(comparison))
-        return build_paragraphs(comparison, width, self._rows[1], folded, shown, wrapper)
+        return build_paragraphs(comparison, width, self._rows[1], fold, shown, wrapper)
 
 
 TEXT_VIEWS: dict[str, type[TextView]] = {v.name: v for v in (AlignedView, ReadingView, ParagraphView)}

@@ -115,3 +115,27 @@ def test_two_thousand_stale_corrections_are_one_note_and_cost_one_look_up_each()
         "dropped 2,000 corrections that no longer fit these texts (the first: “gone 0” is no longer in its version)",
     )
     assert elapsed < 1.0, f"{elapsed:.2f} s"
+
+
+def _first_base_sentences(comp: Comparison) -> list[int]:
+    """Each claim's first sentence of the base, in the claims' order (claims the base lacks left out)."""
+    return [c.segments_of(comp.base)[0] for c in comp.claims if comp.base in c.articles]
+
+
+def test_a_correction_keeps_the_base_in_its_reading_order():
+    """Issue 21: a base sentence re-paired into a later claim, then un-paired, stood amid other claims
+    (Langley's quotation split by a sentence from the end of the article)."""
+    comp = compare_versions([str(CORPUS)])
+    assert _first_base_sentences(comp) == sorted(_first_base_sentences(comp))
+    base = comp.base
+    late = next(c for c in reversed(comp.claims) if base in c.articles and len(c.articles) > 1)
+    other = next(a for a in late.articles if a != base)
+    early = next(c for c in comp.claims if base in c.articles and c.index < late.index - 3)
+    first = early.segments_of(base)[0]
+    paired = corrections.pair(comp, base, first, other, late.segments_of(other)[0])
+    after_pair = corrections.apply(comp, [paired]).comparison
+    assert _first_base_sentences(after_pair) == sorted(_first_base_sentences(after_pair))
+    unpaired = corrections.unpair(after_pair, base, first)
+    after_both = corrections.apply(comp, [paired, unpaired]).comparison
+    assert _first_base_sentences(after_both) == sorted(_first_base_sentences(after_both))
+    assert_whole(after_both)

@@ -14,7 +14,7 @@ import pytest
 
 from reader.core import compare_versions
 from reader.export import html, json, markdown
-from reader.model.comparison import Comparison
+from reader.model import Comparison, quoted, unquoted
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -71,9 +71,9 @@ def test_markdown_and_html_mark_the_same_words(corpus: Comparison) -> None:
 
 def test_reports_list_every_fact(corpus: Comparison) -> None:
     md, page = markdown.render(corpus), html.render(corpus)
-    for d in corpus.details:
-        assert markdown._escape(d.text) in md
-        assert html._text(d.text) in page
+    for d in corpus.details:  # between the reports' own quotation marks (reader.model.quoted)
+        assert markdown._escape(quoted(d.text)) in md
+        assert f">{html._text(unquoted(d.text))}</span>”" in page
 
 
 def test_reports_list_sources(corpus: Comparison) -> None:

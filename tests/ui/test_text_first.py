@@ -236,7 +236,7 @@ async def test_a_new_base_keeps_the_wrapping_and_lays_out_its_own_claims():
         await wait_until(pilot, lambda: app.ready and app.comparison.base == 2, "rebased")
         assert view._wrapper is wrapper, "the same sentences: their wrapping serves"
         assert [c.members for c in app.comparison.claims] != [c.members for c in before.claims]
-        fresh = build_aligned(app.comparison, wrapper.width)
+        fresh = build_aligned(app.comparison, wrapper.width, view.fold)
         assert [d.lines for d in view.docs] == [d.lines for d in fresh], "laid out as the new claims say"
 
 

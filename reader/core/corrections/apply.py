@@ -145,6 +145,8 @@ def apply(comparison: Comparison, corrections: Sequence[Correction]) -> Applied:
             applied.append(correction)
         else:
             notes.append(note)
+    if applied:
+        groups, origin = _reading_order(comparison, groups, origin)
     return Applied(_rebuild(ctx, comparison, groups, origin), tuple(applied), summarised(notes))
 
 
@@ -154,6 +156,22 @@ def summarised(notes: Sequence[str]) -> tuple[str, ...]:
         return tuple(notes)
     first = notes[0].removeprefix("dropped a correction: ")
     return (f"dropped {len(notes):,} corrections that no longer fit these texts (the first: {first})",)
+
+
+def _reading_order(
+    comparison: Comparison, groups: list[list[tuple[int, int]]], origin: list[int | None]
+) -> tuple[list[list[tuple[int, int]]], list[int | None]]:
+    """The claims put back in the aligner's reading order (led by the base, see align.py): a correction
+    changes which claim a sentence is in, never the order a version is read in (an un-paired sentence
+    stood right after its former claim, wherever its version tells it)."""
+    from reader.core.align.grouping import Draft
+    from reader.core.align.grouping import _reading_order as aligner_order
+
+    drafts = [Draft(tuple(g), 0.0, ()) for g in groups]
+    at = {id(d): k for k, d in enumerate(drafts)}
+    lengths = [len(a.segments) for a in comparison.articles]
+    order = [at[id(d)] for d in aligner_order(drafts, lengths, comparison.base)]
+    return [groups[k] for k in order], [origin[k] for k in order]
 
 
 def _move(ctx: _Context, groups: list[list[tuple[int, int]]], origin: list[int | None], c: Correction) -> str | None:

@@ -12,15 +12,27 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.model import Article, Comparison, visible
+from reader.model import Article, Claim, Comparison, quoted, visible
 from reader.ui.styling import STATUS_WORDS, sentence_spans, styled_text
 from reader.ui.widgets.status import describe_claim
 from reader.ui.wording import similarity_percent, version_name
 
 
 def _quote(text: str, most: int = 80) -> str:
-    text = visible(text, keep_newlines=False)
-    return f"“{text if len(text) <= most else text[: most - 1] + '…'}”"
+    return quoted(visible(text, keep_newlines=False), most)
+
+
+FAR_APART = 0.25  # sentences this far apart in their texts (as a share of each text) were paired on words alone
+
+
+def far_apart(comparison: Comparison, claim: Claim) -> str:
+    """Where the claim's sentences stand in their texts, when they stand far apart (a pairing on a few
+    shared words, not on place): "sentence 5 of 40 in 1 (a.txt), sentence 44 of 52 in 2 (b.txt)"; else ""."""
+    places = {a: (claim.segments_of(a)[0], len(comparison.articles[a].segments)) for a in claim.articles}
+    shares = [s / max(n - 1, 1) for s, n in places.values()]
+    if max(shares) - min(shares) < FAR_APART:
+        return ""
+    return ", ".join(f"sentence {s + 1} of {n} in {version_name(comparison, a, 40)}" for a, (s, n) in places.items())
 
 
 def joint(article: Article, before: int, after: int) -> str:
@@ -47,6 +59,9 @@ def claim_report(comparison: Comparison, article: int, segment: int, style_of: C
         why.append(f"similarity {similarity_percent(claim.score, claim.status)}%")
         if claim.shared_terms:
             why.append(" · shared rare words: " + ", ".join(claim.shared_terms))
+        apart = far_apart(comparison, claim)
+        if apart:
+            why.append(" · far apart: " + apart, style="bold")
     else:
         why.append("not paired: only one version tells this")
     blocks.append(why)
@@ -72,15 +87,29 @@ def claim_report(comparison: Comparison, article: int, segment: int, style_of: C
         changes = comparison.changes_in(claim.index, a)
         if changes:
             against = ", ".join(version_name(comparison, b, 40) for b in sorted({c.against for c in changes}))
-            words = "; ".join(f"{c.kind} {_quote(c.text, 40)}" for c in changes[:12])
-            more = f" (+{len(changes) - 12} more)" if len(changes) > 12 else ""
+            told = list({(c.start, c.end, c.kind): c for c in changes}.values())  # the base's, once per version
+            words = "; ".join(f"{c.kind} {_quote(c.text, 40)}" for c in told[:12])
+            more = f" (+{len(told) - 12} more)" if len(told) > 12 else ""
             lines.append(Text(f"word changes against {against}: {words}{more}", style="italic"))
+        lacked: dict[tuple[int, int, str], tuple[Text, set[int]]] = {}
         for d in comparison.details_in(claim.index, a):
-            line = Text(f"  • {d.kind} {d.category}: ")
+            if d.fact_role == "lacking":  # a fact only this version has: one detail per version lacking it
+                key = (d.start, d.end, d.category)
+                if key not in lacked:
+                    line = Text(f"  • {d.category} ")
+                    line.append(_quote(d.text), style_of(f"detail-{d.category}"))
+                    lacked[key] = (line, set())
+                    lines.append(line)
+                lacked[key][1].add(d.against or 0)
+                continue
+            line = Text(f"  • {d.fact_role} {d.category}: ")
             line.append(_quote(d.text), style_of(f"detail-{d.category}"))
             for span in d.counterparts:
                 line.append(f"  ← {version_name(comparison, span.article, 40)} {_quote(span.text)}")
             lines.append(line)
+        for line, versions in lacked.values():
+            names = ", ".join(version_name(comparison, b, 40) for b in sorted(versions))
+            line.append(f": {names} {'lacks' if len(versions) == 1 else 'lack'} it")
         blocks.append(Text("\n").join(lines))
     missing = [comparison.articles[a].name for a in range(len(comparison.articles)) if a not in claim.articles]
     if missing:

@@ -33,6 +33,7 @@ LEGEND = [
     ("◆", "sources table: a source only one version cites"),
     ("↕", "moved: out of order here compared with the base"),
     ("┄┄┄", "this version lacks the claim (aligned view)"),
+    ("⋯ 3 only here", "aligned view: a run of claims one version tells alone, folded (z opens it)"),
     ("underline", "words inserted or replaced against the base (italic too: replaced)"),
     ("struck, dim", "on the base: words a version drops"),
     ("italic", "a cosmetic edit (case, punctuation, quote style, spelling), shown with c"),

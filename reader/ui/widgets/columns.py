@@ -24,7 +24,10 @@ from textual.strip import Strip
 
 from reader.model import Article, Comparison, visible
 from reader.ui.layout import (
+    ALL,
     FOLD,
+    LONE,
+    OPEN,
     TEXT,
     ColumnDoc,
     Line,
@@ -141,7 +144,14 @@ class ColumnsView(ScrollView, can_focus=True):
         Binding(
             "g", "counterpart", "Jump", id="counterpart", tooltip="Jump to this claim in the next column that has it"
         ),
-        Binding("z", "toggle_fold", "Fold", id="toggle_fold", show=False, tooltip="Fold runs of unchanged claims"),
+        Binding(
+            "z",
+            "toggle_fold",
+            "Fold",
+            id="toggle_fold",
+            show=False,
+            tooltip="Open the folds; when none, fold runs of unchanged claims and of claims one version tells",
+        ),
         Binding(
             "enter",
             "open_claim",
@@ -195,7 +205,7 @@ class ColumnsView(ScrollView, can_focus=True):
         self.articles: tuple[Article, ...] = ()  # the text shown: the comparison's, or the versions read before it
         self.text_view: TextView = AlignedView()
         self._after_preview: str | None = None  # the view to show once the comparison comes
-        self.folded = False
+        self.fold = LONE  # the aligned view opens on what versions share: runs of one-version claims folded
         self.cosmetic = False  # the cosmetic layer (case, punctuation, quote style) is hidden until `c`
         self.col = 0
         self.seg = 0
@@ -272,8 +282,11 @@ class ColumnsView(ScrollView, can_focus=True):
                 self.call_later(self._wrap_some, wrapper, todo)
                 return
 
-    def show(self, comparison: Comparison, col: int | None = None, seg: int | None = None) -> None:
-        """Draw `comparison`, keeping the cursor on (col, seg) when given (segments survive a rebase)."""
+    def show(
+        self, comparison: Comparison, col: int | None = None, seg: int | None = None, open_folds: bool = False
+    ) -> None:
+        """Draw `comparison`, keeping the cursor on (col, seg) when given (segments survive a rebase); with
+        `open_folds` (a correction of that very sentence), on it even where the new claims fold it away."""
         self.comparison = comparison
         self.articles = comparison.articles
         if self._after_preview is not None:
@@ -288,6 +301,8 @@ class ColumnsView(ScrollView, can_focus=True):
         if self.search_query:
             self._find(self.search_query)
         self._relayout(force=True)
+        if open_folds and seg is not None and self._unfold_for(self.col, seg):
+            self.goto(self.col, seg)
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
@@ -337,7 +352,9 @@ class ColumnsView(ScrollView, can_focus=True):
         self.visible_count, self.column_width = column_geometry(width, n, MIN_COLUMN_WIDTH)
         self._page_columns()
         paged = self.text_view.shared_rows and self.visible_count < n
-        key = (width, self.text_view.name, self.folded, self.first_col if paged else None)
+        comparison = self.comparison
+        fold = self.fold if comparison is None else self.text_view.layout_fold(comparison, self.fold)
+        key = (width, self.text_view.name, fold, self.first_col if paged else None)
         if key == self._layout_key and not force:
             self._settle(full=True)
             return
@@ -349,11 +366,10 @@ class ColumnsView(ScrollView, can_focus=True):
         wrapper = self._wrapper = wrapper_for(self.articles, text_width, self._wrapper)  # kept across pages
         shown = set(self.visible_columns) if paged else None
         docs = self._layouts.get(key)
-        comparison = self.comparison
         if docs is None and comparison is None:
             docs = flow_columns(self.articles, text_width, None, wrapper)  # the text alone: no folds, no claims
         elif docs is None and comparison is not None:
-            docs = self._layouts[key] = self.text_view.build(comparison, text_width, self.folded, shown, wrapper)
+            docs = self._layouts[key] = self.text_view.build(comparison, text_width, fold, shown, wrapper)
             gc.freeze()  # tens of thousands of lines that live on: a full collection walking them took 130-200 ms
         assert docs is not None  # one of the branches above made it, or it was kept
         self.docs = docs
@@ -429,10 +445,14 @@ class ColumnsView(ScrollView, can_focus=True):
                     ranges.append((doc.first_line[s] - self.deltas[c], doc.line_count[s]))
         return ranges
 
-    def goto(self, col: int, seg: int, detail: tuple[int, int] | None = None) -> None:
-        """Put the cursor on sentence `seg` of column `col` and bring it into view."""
+    def goto(self, col: int, seg: int, detail: tuple[int, int] | None = None, open_folds: bool = True) -> None:
+        """Put the cursor on sentence `seg` of column `col` and bring it into view, opening the folds that hide
+        it (the palette, a table, a search ask for a sentence by name; the keys that walk the view never
+        aim at a folded one)."""
         if not self.docs:
             return
+        if open_folds and 0 <= col < len(self.docs):
+            self._unfold_for(col, seg)
         if col not in self.visible_columns and self.text_view.shared_rows:
             line, _ = self._cursor_lines()
             row = line - round(self.scroll_y)
@@ -518,7 +538,7 @@ class ColumnsView(ScrollView, can_focus=True):
     def _step_difference(self, step: int) -> None:
         assert self.comparison is not None
         found = self.text_view.difference(
-            self.comparison, self.docs, self.col, self.seg, step, self.visible_columns, self.cosmetic
+            self.comparison, self.docs, self.col, self.seg, step, self.visible_columns, self.cosmetic, self.fold
         )
         if found is None:
             self.say("No further difference" if step > 0 else "No earlier difference")
@@ -544,7 +564,7 @@ class ColumnsView(ScrollView, can_focus=True):
         comp = self.comparison
         assert comp is not None
         start = self.detail[0] if self.detail else (-1 if step > 0 else 1 << 60)
-        here, keys, targets = self.text_view.details(comp, self.docs, self.col, self.seg, start, self.folded)
+        here, keys, targets = self.text_view.details(comp, self.docs, self.col, self.seg, start, self.fold)
         i = step_sorted(keys, here, step)
         if i is not None:
             col, seg, span = targets[i]
@@ -631,9 +651,28 @@ class ColumnsView(ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.Changed())
 
+    @property
+    def folded(self) -> bool:
+        """Something is folded away in the view shown (`z` then opens it)."""
+        return self.comparison is not None and self.text_view.folds_something(self.comparison, self.fold)
+
     def action_toggle_fold(self) -> None:
-        self.folded = not self.folded
+        """Open what is folded; when nothing is, fold runs of unchanged claims (and of one-version claims)."""
+        self.fold = OPEN if self.folded else ALL
         self._relayout(force=True)
+
+    def _unfold_for(self, col: int, seg: int) -> bool:
+        """A sentence asked for by name (palette, search, a table) that a fold hides: open the folds."""
+        doc = self.docs[col]
+        if seg in doc.position or seg not in doc.first_line or self.fold == OPEN or self.comparison is None:
+            return False
+        if not self.text_view.folds_away(self.comparison, self.fold, self.comparison.claim_of(col, seg)):
+            return False  # only in a column paged off screen: paging brings it
+        line, _ = self._cursor_lines()
+        row = line - self.deltas[self.col] - round(self.scroll_y)
+        self.fold = OPEN
+        self._relayout(force=True, cursor_row=row)
+        return True
 
     def action_open_claim(self) -> None:
         self.post_message(self.OpenClaim(self.col, self.seg))
@@ -643,6 +682,9 @@ class ColumnsView(ScrollView, can_focus=True):
     def search(self, query: str) -> int:
         """Mark every sentence holding `query` and go to the first hit after the cursor."""
         self._find(query)
+        hidden = next(((c, s) for c, s in self.search_hits if s not in self.docs[c].position), None)
+        if hidden is not None:  # a hit folded away: what is searched for is shown
+            self._unfold_for(*hidden)
         self._invalidate()
         if self.search_hits:
             self._step_search(+1, include_current=True)
@@ -717,7 +759,10 @@ class ColumnsView(ScrollView, can_focus=True):
         if not line.pieces:
             return line.segment
         text = self.articles[col].text
-        for piece in line.pieces:
-            if x < cell_len(visible(text[line.start : piece.end], keep_newlines=False)):
+        inline = self.painter.inline_glyphs(col, line, self.column_width - GUTTER)
+        extra = 0
+        for i, piece in enumerate(line.pieces):
+            extra += inline.get(i, 0)  # the cells of a glyph set before this sentence
+            if x < cell_len(visible(text[line.start : piece.end], keep_newlines=False)) + extra:
                 return piece.segment
         return line.pieces[-1].segment

@@ -16,12 +16,31 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+KEPT_ACTIONS = frozenset({"help", "quit"})  # how a new user learns the rest, and how to leave: shown at any width
+
 
 class Hint(NamedTuple):
     key: str
     display: str
     description: str
     enabled: bool
+    action: str = ""
+
+
+def kept_hints(widths: list[int], kept: list[bool], room: int, sep: int) -> list[int]:
+    """Which hints fit in `room` cells, in their order: the ones marked `kept` first, then the others
+    from the left while there is room, so a narrow bar drops the less important keys, never help or quit."""
+    used = sum(w for w, k in zip(widths, kept, strict=True) if k) + sep * max(sum(kept) - 1, 0)
+    chosen = {i for i, k in enumerate(kept) if k}
+    for i, (w, k) in enumerate(zip(widths, kept, strict=True)):
+        if k:
+            continue
+        extra = w + (sep if chosen else 0)
+        if used + extra > room:
+            break
+        chosen.add(i)
+        used += extra
+    return sorted(chosen)
 
 
 class KeyBar(Widget):
@@ -49,7 +68,7 @@ class KeyBar(Widget):
         actions: set[str] = set()
         palette: Hint | None = None
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            hint = Hint(binding.key, app.get_key_display(binding), binding.description, enabled)
+            hint = Hint(binding.key, app.get_key_display(binding), binding.description, enabled, binding.action)
             if binding.key == app.COMMAND_PALETTE_BINDING:
                 palette = hint if app.ENABLE_COMMAND_PALETTE else None
             elif binding.show and binding.action not in actions:
@@ -64,20 +83,19 @@ class KeyBar(Widget):
         text_style = self.get_component_rich_style("keybar--description", partial=True)
         right = self._hint_text(palette, key_style, text_style) if palette else Text()
         room = width - right.cell_len - 1
+        parts = [self._hint_text(hint, key_style, text_style) for hint in shown]
         line = Text()
         zones: list[tuple[int, int, Hint]] = []
         for sep in ("  ", " "):  # two spaces between hints when they all fit, else one
+            kept = kept_hints([p.cell_len for p in parts], [h.action in KEPT_ACTIONS for h in shown], room, len(sep))
             line, zones = Text(), []
-            for hint in shown:
-                part = self._hint_text(hint, key_style, text_style)
+            for i in kept:
                 start = line.cell_len + (len(sep) if line else 0)
-                if start + part.cell_len > room:
-                    break
                 if line:
                     line.append(sep)
-                line.append_text(part)
-                zones.append((start, line.cell_len, hint))
-            if len(zones) == len(shown):
+                line.append_text(parts[i])
+                zones.append((start, line.cell_len, shown[i]))
+            if len(kept) == len(shown):
                 break
         if palette:
             line.append(" " * max(width - line.cell_len - right.cell_len, 1))

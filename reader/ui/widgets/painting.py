@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
 from textual.strip import Strip
 
-from reader.ui.layout import BLANK, FOLD, GAP, TEXT, Line, Piece, pieces_of
+from reader.model import visible
+from reader.ui.layout import BLANK, FOLD, GAP, TEXT, Line, Piece, inline_room, pieces_of
 from reader.ui.styling import GLYPH_RANK, MOVED_GLYPH, STATUS_GLYPH, search_spans, sentence_spans, styled_segments
 
 if TYPE_CHECKING:
@@ -156,14 +158,16 @@ class ColumnPainter:
         ]
         body: list[Segment] = []
         pos = line.start
+        inline = self.inline_glyphs(col, line, width - GUTTER)
         for i, (piece, mark, text_style) in enumerate(zip(pieces, marks, styles, strict=True)):
             if piece.start > pos:  # the space between two sentences belongs to neither
-                glyph, glyph_style, _ = self._glyph(col, piece.segment) if i and piece.first else (" ", base, 0)
-                if glyph != " ":  # a sentence starting mid-line: its glyph in the space before it
-                    body.extend(styled_segments(article.text, pos, piece.start - 1, base, (), self.style))
-                    body.append(Segment(glyph, base + glyph_style))
-                else:
-                    body.extend(styled_segments(article.text, pos, piece.start, base, (), self.style))
+                body.extend(styled_segments(article.text, pos, piece.start, base, (), self.style))
+            if i in inline:  # a sentence starting mid-line: its glyph set apart, a space on each side
+                glyph, glyph_style, _ = self._glyph(col, piece.segment)
+                if inline[i] == 3:
+                    body.append(Segment(" ", base))
+                body.append(Segment(glyph, base + glyph_style))
+                body.append(Segment(" ", base))
             spans = list(self.spans_of(col, piece.segment))
             if self.columns.search_query:
                 seg = article.segments[piece.segment]
@@ -179,6 +183,27 @@ class ColumnPainter:
         used = GUTTER + sum(seg.cell_length for seg in body)
         if used < width:
             out.append(Segment(" " * (width - used), styles[-1]))
+        return out
+
+    def inline_glyphs(self, col: int, line: Line, room: int) -> dict[int, int]:
+        """The pieces of a text line whose sentence starts mid-line with a glyph to show, and the cells each
+        adds (layout.inline_room, which the wrapping reserved); none beyond `room` cells (a cut word)."""
+        pieces = line.pieces
+        if len(pieces) < 2 or self.columns.comparison is None:
+            return {}
+        text = self.columns.articles[col].text
+        used = -1  # the line's own cells, counted only when a glyph is to be set (most sentences have none)
+        out: dict[int, int] = {}
+        for i, piece in enumerate(pieces):
+            if i and piece.first and self._glyph(col, piece.segment)[0] != " ":
+                if used < 0:
+                    shown = text[line.start : line.end]
+                    plain = shown.isascii() and shown.isprintable()  # one cell a character, as drawn
+                    used = len(shown) if plain else cell_len(visible(shown, keep_newlines=False))
+                extra = inline_room(text, piece.start)
+                if used + extra <= room:
+                    out[i] = extra
+                    used += extra
         return out
 
     def _gutter(

@@ -23,9 +23,9 @@ def describe_claim(comparison: Comparison, article: int, segment: int) -> str:
         parts.append("corrected by hand")
     if len(claim.articles) > 1:
         parts.append(f"similarity {similarity_percent(claim.score, claim.status)}%")
-    details = comparison.details_in(claim.index, article)
-    if details:
-        kinds = sorted({d.category for d in details})
+    details = {(d.start, d.end, d.category) for d in comparison.details_in(claim.index, article)}  # a fact once,
+    if details:  # however many versions lack it
+        kinds = sorted({category for _, _, category in details})
         parts.append(f"{len(details)} detail{'s' if len(details) > 1 else ''}: {' '.join(kinds)}")
     return " · ".join(parts)
 

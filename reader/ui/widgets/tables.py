@@ -53,6 +53,9 @@ class TableView(ScrollView, can_focus=True):
         Binding("t", "next_filter", "Filter", id="table_filter", tooltip="Next filter of the rows (the bar on top)"),
         Binding("o", "next_order", "Order", id="table_order", tooltip="Facts: reading order or by category"),
         Binding("enter", "open", "Read", id="table_open", tooltip="Read this cell's sentence in the reading view"),
+        Binding(
+            "escape", "back", "Back", id="table_back", tooltip="Back to the text view you came from, on this claim"
+        ),
         Binding("pagedown,space", "page(1)", "Page down", id="table_page_down", show=False),
         Binding("pageup", "page(-1)", "Page up", id="table_page_up", show=False),
         Binding("home", "move(-1000000000, 0)", "First", id="table_first", show=False),
@@ -117,6 +120,9 @@ class TableView(ScrollView, can_focus=True):
             self.article = article
             self.segment = segment
             self.span = span
+
+    class Back(Message):
+        """Leave the table for the text view it was opened from, on the claim of the cursor's row."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -257,6 +263,9 @@ class TableView(ScrollView, can_focus=True):
             return
         self.post_message(self.Open(self.col, cell.segment, cell.span))
 
+    def action_back(self) -> None:
+        self.post_message(self.Back())
+
     # ---- mouse --------------------------------------------------------------
 
     def on_click(self, event: events.Click) -> None:
@@ -363,6 +372,8 @@ class TableView(ScrollView, can_focus=True):
             if here and a == self.col:
                 style += self.style("cursor")
             text = c.text.center(cell) if self.table.cell_width else c.text
+            if c.short and cell_len(text) > cell:  # too long to show whole: the part that differs
+                text = c.short
             out.append(Segment(fit(text or ("·" if not self.table.cell_width else ""), cell), style))
             out.append(Segment(" ", row_style))
         return out
