@@ -22,7 +22,7 @@ from reader.config import config_dir
 from reader.core import STDIN, InputError, Story, file_key, is_url, stdin_file_key, stream_file_key
 from reader.corrections_cli import (
     corrected_report,
-    export_pairs,
+    export_corrections,
     read_corrections_options,
     serve,
     serve_options,
@@ -91,8 +91,20 @@ def parser() -> argparse.ArgumentParser:
         help="indent the JSON by N spaces, 0 for compact (default: 2 on a terminal, compact otherwise)",
     )
     p.add_argument("--theme", metavar="NAME", help="colour theme of the app")
-    p.add_argument("--pairs", metavar="FILE", help="apply the re-pairings of a pairs file (made by --export-pairs)")
-    p.add_argument("--export-pairs", metavar="FILE", help="write the re-pairings kept for these versions to FILE")
+    p.add_argument(
+        "--corrections",
+        "--pairs",
+        dest="corrections_file",
+        metavar="FILE",
+        help="apply the corrections of a file made by --export-corrections (--pairs: its older name)",
+    )
+    p.add_argument(
+        "--export-corrections",
+        "--export-pairs",
+        dest="export_corrections",
+        metavar="FILE",
+        help="write the corrections kept for these versions to FILE (--export-pairs: its older name)",
+    )
     p.add_argument("--serve", action="store_true", help="serve the app to a web browser instead of the terminal")
     p.add_argument("--port", type=int, default=8000, metavar="N", help="port for --serve (default 8000)")
     p.add_argument("--host", default="127.0.0.1", help="address for --serve (default 127.0.0.1, this machine only)")
@@ -136,11 +148,11 @@ def _render(fmt: str, comparison, story_title: str, sources, indent: int | None 
 
 def _protected(story: Story, args: argparse.Namespace) -> dict[tuple[int, int], str]:
     """Every file this run read, by (device, inode): versions, story.toml files, the file behind stdin,
-    the --pairs file and config.toml."""
+    the --corrections file and config.toml."""
     keys: dict[tuple[int, int], str] = {}
     read = [*(s.path for s in story.sources if s.path != STDIN and not is_url(s.path)), *story.metadata_files]
-    if args.pairs:
-        read.append(args.pairs)
+    if args.corrections_file:
+        read.append(args.corrections_file)
     read.append(str(config_dir() / "config.toml"))
     for path in read:
         key = file_key(path)
@@ -333,7 +345,7 @@ def _open_app(args: argparse.Namespace) -> int:
         args.paths,
         base - 1,
         theme,
-        pairs=args.corrections,
+        corrections=args.corrections,
         view=args.settings.view,
         cosmetic=args.settings.cosmetic,
         warnings=warnings,
@@ -408,8 +420,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.serve:
             _check_serve_options(args)
             return serve(args.paths, serve_options(args), host=args.host, port=args.port)
-        if args.export_pairs:
-            return export_pairs(args, lambda output, story: _check_target(output, story, args), _write, _say)
+        if args.export_corrections:
+            return export_corrections(args, lambda output, story: _check_target(output, story, args), _write, _say)
         if args.format is None:
             return _open_app(args)
         _report(args)

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     )
     from reader.core.collector import collector_paused
     from reader.core.corrections.apply import Applied, Correction, apply, pair, unpair
-    from reader.core.corrections.session import PairSession
-    from reader.core.corrections.store import STATE_NAME, PairsError, state_dir
+    from reader.core.corrections.session import CorrectionSession
+    from reader.core.corrections.store import STATE_NAME, CorrectionsError, state_dir
     from reader.core.corrections.store import dumps as dumps_corrections
     from reader.core.corrections.store import read as read_corrections
     from reader.core.input.fetch import Validators, fetch
@@ -109,8 +109,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "segment": ("reader.core.text.segment", "segment"),
     "fold": ("reader.core.text.normalize", "fold"),
     **{n: ("reader.core.corrections.apply", n) for n in ("Applied", "Correction", "apply", "pair", "unpair")},
-    "PairSession": ("reader.core.corrections.session", "PairSession"),
-    "PairsError": ("reader.core.corrections.store", "PairsError"),
+    "CorrectionSession": ("reader.core.corrections.session", "CorrectionSession"),
+    "CorrectionsError": ("reader.core.corrections.store", "CorrectionsError"),
     "read_corrections": ("reader.core.corrections.store", "read"),
     "dumps_corrections": ("reader.core.corrections.store", "dumps"),
     "state_dir": ("reader.core.corrections.store", "state_dir"),
@@ -127,8 +127,8 @@ __all__ = [
     "MAX_BYTES",
     "MAX_TEXT_CHARS",
     "MAX_VERSIONS",
-    "PairSession",
-    "PairsError",
+    "CorrectionSession",
+    "CorrectionsError",
     "STATE_NAME",
     "STDIN",
     "Source",

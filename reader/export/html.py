@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from html import escape
 
-from reader.model import CATEGORY_TABLE, STATUS_LABELS, Article, Claim, Comparison, Detail, Mark, unquoted, visible
+from reader.model import CATEGORY_TABLE, STATUS_LABELS, Article, Claim, Comparison, Fact, Mark, unquoted, visible
 
 _CONTROL_PICTURE = re.compile("[\u2400-\u2421]")
 STATUS_MARKS = {"same": "=", "reworded": "≈", "altered": "≠", "unique": "+"}
@@ -175,7 +175,7 @@ def _quoted(text: str, category: str, speaker: object | None = None) -> str:
     return f'“<span class="fact {category}" dir="auto">{_shown(unquoted(text))}</span>”{said}'
 
 
-def _fact(d: Detail) -> str:
+def _fact(d: Fact) -> str:
     """One fact, in words: who has it, what it is, and what stands for it in the other version."""
     if d.fact_role == "lacking":
         kind = f'<span class="kind">has {escape(d.category)}</span>'

@@ -8,7 +8,7 @@ under each claim, sources at the end.
 
 from __future__ import annotations
 
-from reader.model import STATUS_LABELS, Article, Comparison, Detail, Mark, quoted
+from reader.model import STATUS_LABELS, Article, Comparison, Fact, Mark, quoted
 
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 STATUS_WORDS = STATUS_LABELS
@@ -40,7 +40,7 @@ def _marked(article: Article, start: int, end: int, runs: tuple[Mark, ...]) -> s
     return "".join(out)
 
 
-def fact_line(d: Detail) -> str:
+def fact_line(d: Fact) -> str:
     """One fact, in words: who has it, what it is, and what stands for it in the other version."""
     text = _escape(quoted(d.text))
     if d.speaker is not None:

@@ -163,7 +163,7 @@ class Span:
 
 
 @dataclass(frozen=True)
-class Detail:
+class Fact:
     """A fact that one article inserts, or words differently from its counterpart."""
 
     kind: FactKind
@@ -234,7 +234,7 @@ class Mark:
     layer: Layer
     kind: MarkKind
     category: str = ""
-    detail: Detail | None = None
+    detail: Fact | None = None
 
 
 @dataclass(frozen=True)
@@ -243,7 +243,7 @@ class Comparison:
 
     articles: tuple[Article, ...]
     claims: tuple[Claim, ...]
-    details: tuple[Detail, ...] = ()
+    details: tuple[Fact, ...] = ()
     changes: tuple[Change, ...] = ()
     base: int = 0
     cosmetic: tuple[Change, ...] = ()  # differences of form only (case, punctuation, quote style): layer cosmetic
@@ -267,14 +267,14 @@ class Comparison:
         return {a: tuple(s) for a, s in found.items()}
 
     @cached_property
-    def _details_by_claim(self) -> dict[int, tuple[Detail, ...]]:
+    def _details_by_claim(self) -> dict[int, tuple[Fact, ...]]:
         return _by_claim(self.details)
 
     @cached_property
     def _changes_by_claim(self) -> dict[int, tuple[Change, ...]]:
         return _by_claim(self.changes)
 
-    def details_in(self, claim: int, article: int | None = None) -> tuple[Detail, ...]:
+    def details_in(self, claim: int, article: int | None = None) -> tuple[Fact, ...]:
         found = self._details_by_claim.get(claim, ())
         return found if article is None else tuple(d for d in found if d.article == article)
 
@@ -308,7 +308,7 @@ class Comparison:
         claim = self.claim_of(article, segment).index
         found: dict[tuple[int, int, str, str, str], Mark] = {}
 
-        def add(start: int, end: int, layer: Layer, kind: MarkKind, category: str = "", detail: Detail | None = None):
+        def add(start: int, end: int, layer: Layer, kind: MarkKind, category: str = "", detail: Fact | None = None):
             s, e = max(start, seg.start), min(end, seg.end)
             if s < e and (s, e, layer, kind, category) not in found:
                 found[(s, e, layer, kind, category)] = Mark(s, e, layer, kind, category, detail)
@@ -350,7 +350,7 @@ class Comparison:
                 runs.append(Mark(start, end, best.layer, best.kind))
         return tuple(runs)
 
-    def facts(self, article: int | None = None) -> tuple[Detail, ...]:
+    def facts(self, article: int | None = None) -> tuple[Fact, ...]:
         """The details (facts inserted, altered or lacking), of one article or of all, in claim order."""
         return self.details if article is None else tuple(d for d in self.details if d.article == article)
 
@@ -404,7 +404,7 @@ class Comparison:
 
 
 _KIND_RANK = {"replaced": 3, "inserted": 2, "dropped": 1}
-_Item = TypeVar("_Item", Detail, Change)
+_Item = TypeVar("_Item", Fact, Change)
 
 
 def _by_claim(items: tuple[_Item, ...]) -> dict[int, tuple[_Item, ...]]:

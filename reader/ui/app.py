@@ -82,7 +82,7 @@ class ReaderApp(App[int]):
         theme: str | None = None,
         comparison: Comparison | None = None,
         user_theme_dir=None,
-        pairs: Sequence[Correction] = (),
+        corrections: Sequence[Correction] = (),
         view: str | None = None,
         warnings: Sequence[str] = (),
         cosmetic: bool | None = None,
@@ -100,7 +100,7 @@ class ReaderApp(App[int]):
         loaded = load_themes(user_theme_dir)
         self.theme_warnings = [*warnings, *loaded.warnings]
         self.skipped_themes = loaded.skipped  # why a user theme of that name is not there
-        self.corrections = Corrections(self, pairs)
+        self.corrections = Corrections(self, corrections)
         self.user_keymap: dict[str, str] = {}  # keymap.toml's keys by binding id (install_keymap)
         self.start_view = view
         self.start_cosmetic = cosmetic

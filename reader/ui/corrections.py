@@ -16,7 +16,7 @@ from textual.binding import Binding
 from reader.ui.copying import claim_markdown, sentence_text
 
 if TYPE_CHECKING:  # the engine's modules are imported off the path to the first frame
-    from reader.core import Applied, Correction, PairSession
+    from reader.core import Applied, Correction, CorrectionSession
     from reader.model import Comparison
     from reader.ui.app import ReaderApp
 
@@ -56,21 +56,21 @@ CLIPBOARD_NOTE = "through the terminal (OSC 52, works over SSH)"
 class Corrections:
     """The app's corrections and copying, on the focused sentence; the app's actions call these."""
 
-    def __init__(self, app: ReaderApp, pairs: Sequence[Correction] = ()) -> None:
+    def __init__(self, app: ReaderApp, kept: Sequence[Correction] = ()) -> None:
         self.app = app
-        self._pairs = list(pairs)
-        self._session: PairSession | None = None
+        self._kept = list(kept)  # the corrections given at start (--corrections)
+        self._session: CorrectionSession | None = None
         self.picked: tuple[int, int] | None = None
         self.correcting = False  # a correction is being applied in its worker
 
     # ---- corrections -------------------------------------------------------------
 
     @property
-    def session(self) -> PairSession:
+    def session(self) -> CorrectionSession:
         if self._session is None:
-            from reader.core import PairSession
+            from reader.core import CorrectionSession
 
-            self._session = PairSession(self._pairs)
+            self._session = CorrectionSession(self._kept)
         return self._session
 
     def corrected(self, comparison: Comparison) -> Comparison:
@@ -116,7 +116,7 @@ class Corrections:
         """Run `change` (a session call) in a worker thread: the first correction of a long story makes the
         tokens of every sentence (about a second for 10 x 1,000 sentences), and the keys stay live meanwhile."""
         self.correcting = True
-        self.app.run_worker(partial(self._correct_work, change, said), thread=True, group="pairs")
+        self.app.run_worker(partial(self._correct_work, change, said), thread=True, group="corrections")
 
     def _correct_work(self, change: Callable[[], Applied | None], said: Callable[[Applied], str]) -> None:
         try:

@@ -22,7 +22,7 @@ def run_app(
     paths: list[str],
     base: int = 0,
     theme: str | None = None,
-    pairs: Sequence[Correction] = (),
+    corrections: Sequence[Correction] = (),
     view: str | None = None,
     warnings: Sequence[str] = (),
     strict_theme: bool = True,
@@ -47,7 +47,14 @@ def run_app(
         from reader.ui.app import ReaderApp
 
         app = ReaderApp(
-            sources, base=base, theme=theme, pairs=pairs, view=view, warnings=warnings, cosmetic=cosmetic, engine=engine
+            sources,
+            base=base,
+            theme=theme,
+            corrections=corrections,
+            view=view,
+            warnings=warnings,
+            cosmetic=cosmetic,
+            engine=engine,
         )
         if strict_theme and theme is not None and theme not in app.available_themes:
             names = ", ".join(sorted(n for n in app.available_themes if n.startswith("reader-")))

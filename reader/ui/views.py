@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader.model import Claim, Comparison, Detail
+from reader.model import Claim, Comparison, Fact
 from reader.ui.layout import (
     ALL,
     OPEN,
@@ -42,7 +42,7 @@ def differing(comparison: Comparison, cosmetic: bool) -> Callable[[Claim], bool]
     return lambda claim: differs(claim, n) or claim.index in restyled
 
 
-def facts_in(comparison: Comparison, claim: int, article: int) -> tuple[Detail, ...]:
+def facts_in(comparison: Comparison, claim: int, article: int) -> tuple[Fact, ...]:
     """The details `]d` stops at: every detail is a fact (numbers, dates, names, quotes, sources)."""
     return comparison.details_in(claim, article)
 

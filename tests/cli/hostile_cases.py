@@ -1534,7 +1534,7 @@ SERVE_CASES: list[Case] = [
             ("an indent", ("--indent", "2"), "leave out --indent"),
             ("a host that is no address", ("--host", "no.such.host.invalid"), "not an address of this machine"),
             ("a host with an escape", ("--host", f"x{ESC}[2J"), "not an address of this machine"),
-            ("a pairs file that is not one", ("--pairs", "2.txt"), "--pairs"),
+            ("a pairs file that is not one", ("--corrections", "2.txt"), "--corrections"),
         ]
     ],
     Case(
@@ -1566,16 +1566,16 @@ SERVE_CASES: list[Case] = [
     ),
     Case(
         "outputs",
-        "-o onto the --pairs file",
-        ("1.txt", "2.txt", "--pairs", "mine.json", "-o", "mine.json"),
+        "-o onto the --corrections file",
+        ("1.txt", "2.txt", "--corrections", "mine.json", "-o", "mine.json"),
         2,
         "mine.json: is one of the inputs",
         two(**{"mine.json": PAIRS}),
     ),
     Case(
         "outputs",
-        "-o onto the --pairs file by another name",
-        ("1.txt", "2.txt", "--pairs", "mine.json", "-o", "sub/../mine.json"),
+        "-o onto the --corrections file by another name",
+        ("1.txt", "2.txt", "--corrections", "mine.json", "-o", "sub/../mine.json"),
         2,
         "is one of the inputs (mine.json)",
         two(**{"mine.json": PAIRS}),
@@ -1661,8 +1661,8 @@ SERVE_CASES: list[Case] = [
     ),
     Case(
         "outputs",
-        "--export-pairs into the folder of kept corrections",
-        ("1.txt", "2.txt", "--export-pairs", f"{KEPT}/abcdefabcdefabcdefab.json"),
+        "--export-corrections into the folder of kept corrections",
+        ("1.txt", "2.txt", "--export-corrections", f"{KEPT}/abcdefabcdefabcdefab.json"),
         2,
         "is in the folder of kept corrections",
         two(),
@@ -1705,7 +1705,7 @@ SERVE_CASES: list[Case] = [
 ]
 CASES += SERVE_CASES
 
-# ---- the user's own files: kept corrections, --pairs, config.toml (issue 19) -------------------------
+# ---- the user's own files: kept corrections, --corrections, config.toml (issue 19) -------------------------
 # The runner points XDG_STATE_HOME and XDG_CONFIG_HOME into the row's folder: `state/` and `config/`.
 
 PAIRS_DIR = "state/reader/pairs"
@@ -1867,8 +1867,8 @@ CASES.extend(
         ),
         Case(
             "user files",
-            "--pairs a FIFO",
-            ("1.txt", "2.txt", "--pairs", "p.json"),
+            "--corrections a FIFO",
+            ("1.txt", "2.txt", "--corrections", "p.json"),
             2,
             "p.json: not a regular file",
             two(),
@@ -1876,48 +1876,48 @@ CASES.extend(
         ),
         Case(
             "user files",
-            "--pairs /dev/zero",
-            ("1.txt", "2.txt", "--pairs", "/dev/zero"),
+            "--corrections /dev/zero",
+            ("1.txt", "2.txt", "--corrections", "/dev/zero"),
             2,
-            "--pairs /dev/zero: not a regular file",
+            "--corrections /dev/zero: not a regular file",
             two(),
         ),
         Case(
             "user files",
-            "--pairs /dev/urandom",
-            ("1.txt", "2.txt", "--pairs", "/dev/urandom"),
+            "--corrections /dev/urandom",
+            ("1.txt", "2.txt", "--corrections", "/dev/urandom"),
             2,
             "not a regular file",
             two(),
         ),
         Case(
             "user files",
-            "--pairs nested 100,000 deep",
-            ("1.txt", "2.txt", "--pairs", "p.json"),
+            "--corrections nested 100,000 deep",
+            ("1.txt", "2.txt", "--corrections", "p.json"),
             2,
             "p.json: not a pairs file that can be read (nested too deeply)",
             two(**{"p.json": DEEP_JSON}),
         ),
         Case(
             "user files",
-            "--pairs with an index of 5,000 digits",
-            ("1.txt", "2.txt", "--pairs", "p.json"),
+            "--corrections with an index of 5,000 digits",
+            ("1.txt", "2.txt", "--corrections", "p.json"),
             0,
             files=two(**{"p.json": HUGE_INDEX}),
-            said="--pairs p.json: 1 of 1 corrections unreadable and skipped",
+            said="--corrections p.json: 1 of 1 corrections unreadable and skipped",
         ),
         Case(
             "user files",
-            "--pairs of a newer schema",
-            ("1.txt", "2.txt", "--pairs", "p.json"),
+            "--corrections of a newer schema",
+            ("1.txt", "2.txt", "--corrections", "p.json"),
             2,
             "written as reader.pairs/2",
             two(**{"p.json": pairs_doc(schema="reader.pairs/2")}),
         ),
         Case(
             "user files",
-            "--pairs nobody may read",
-            ("1.txt", "2.txt", "--pairs", "p.json"),
+            "--corrections nobody may read",
+            ("1.txt", "2.txt", "--corrections", "p.json"),
             2,
             "p.json: cannot read (Permission denied)",
             two(**{"p.json": pairs_doc()}),
@@ -1926,8 +1926,8 @@ CASES.extend(
         ),
         Case(
             "user files",
-            "--pairs with 2,000 stale corrections",
-            ("1.txt", "2.txt", "--pairs", "p.json"),
+            "--corrections with 2,000 stale corrections",
+            ("1.txt", "2.txt", "--corrections", "p.json"),
             0,
             files=two(**{"p.json": stale(2000)}),
             said="dropped 2,000 corrections that no longer fit these texts",

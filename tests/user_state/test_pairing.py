@@ -130,12 +130,13 @@ async def test_pairs_file_is_imported_and_exported(story, tmp_path: Path):
         await pilot.press("x")
         await until_ready(app, pilot)
     shared = tmp_path / "shared.pairs.json"
-    subprocess.run([sys.executable, "-m", "reader", "--export-pairs", str(shared), *story], check=True)
+    subprocess.run([sys.executable, "-m", "reader", "--export-corrections", str(shared), *story], check=True)
     pairs_store.state_file(app.comparison.articles).unlink()  # a colleague, with nothing kept
     assert claim_members(report(story), *ABOUT)[0] == [(0, 1), (1, 1)]
-    assert claim_members(report(story, "--pairs", str(shared)), *ABOUT) == ([(0, 1)], True)
+    assert claim_members(report(story, "--corrections", str(shared)), *ABOUT) == ([(0, 1)], True)
+    assert claim_members(report(story, "--pairs", str(shared)), *ABOUT) == ([(0, 1)], True)  # the older name
 
-    colleague = open_app(story, pairs=pairs_store.read(shared).corrections)
+    colleague = open_app(story, corrections=pairs_store.read(shared).corrections)
     async with colleague.run_test(size=SIZE) as pilot:
         await until_ready(colleague, pilot)
         assert colleague.comparison.claim_of(*ABOUT).articles == (0,)
@@ -143,7 +144,7 @@ async def test_pairs_file_is_imported_and_exported(story, tmp_path: Path):
 
 def test_a_correction_for_a_changed_version_is_dropped_with_a_notice(story, tmp_path: Path):
     shared = tmp_path / "p.json"
-    subprocess.run([sys.executable, "-m", "reader", "--export-pairs", str(shared), *story], check=True)
+    subprocess.run([sys.executable, "-m", "reader", "--export-corrections", str(shared), *story], check=True)
     doc = json.loads(shared.read_text())
     assert doc["corrections"] == []
     doc["corrections"] = [
@@ -151,7 +152,7 @@ def test_a_correction_for_a_changed_version_is_dropped_with_a_notice(story, tmp_
     ]
     shared.write_text(json.dumps(doc))
     out = subprocess.run(
-        [sys.executable, "-m", "reader", "--format", "json", "--pairs", str(shared), *story],
+        [sys.executable, "-m", "reader", "--format", "json", "--corrections", str(shared), *story],
         capture_output=True,
         text=True,
     )
@@ -207,14 +208,14 @@ async def test_a_correction_on_a_version_that_changed_is_dropped_the_others_kept
 def test_export_never_writes_over_an_input_or_the_pairs_file(story, tmp_path: Path):
     before = Path(story[0]).read_bytes()
     out = subprocess.run(
-        [sys.executable, "-m", "reader", "--export-pairs", story[0], *story], capture_output=True, text=True
+        [sys.executable, "-m", "reader", "--export-corrections", story[0], *story], capture_output=True, text=True
     )
     assert out.returncode == 2 and "is one of the inputs" in out.stderr and out.stderr.count("\n") == 1
     assert Path(story[0]).read_bytes() == before
     shared = tmp_path / "p.json"
-    subprocess.run([sys.executable, "-m", "reader", "--export-pairs", str(shared), *story], check=True)
+    subprocess.run([sys.executable, "-m", "reader", "--export-corrections", str(shared), *story], check=True)
     out = subprocess.run(
-        [sys.executable, "-m", "reader", "--pairs", str(shared), "--export-pairs", str(shared), *story],
+        [sys.executable, "-m", "reader", "--corrections", str(shared), "--export-corrections", str(shared), *story],
         capture_output=True,
         text=True,
     )
@@ -230,9 +231,9 @@ def test_a_pairs_file_that_is_a_folder_binary_or_huge_is_one_line(story, tmp_pat
         out.truncate(pairs_store.MAX_BYTES + 1)
     for bad in (tmp_path, binary, huge, tmp_path / "missing.json"):
         out = subprocess.run(
-            [sys.executable, "-m", "reader", "--format", "json", "--pairs", str(bad), *story],
+            [sys.executable, "-m", "reader", "--format", "json", "--corrections", str(bad), *story],
             capture_output=True,
             text=True,
         )
         assert out.returncode == 2 and out.stdout == ""
-        assert out.stderr.startswith(f"reader: --pairs {bad}: ") and out.stderr.count("\n") == 1, out.stderr
+        assert out.stderr.startswith(f"reader: --corrections {bad}: ") and out.stderr.count("\n") == 1, out.stderr

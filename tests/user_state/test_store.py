@@ -16,7 +16,7 @@ import pytest
 from reader.core import compare_texts
 from reader.core.corrections import apply as corrections
 from reader.core.corrections import store as pairs_store
-from reader.core.corrections.session import PairSession
+from reader.core.corrections.session import CorrectionSession
 from tests.ui.conftest import BRIDGE
 
 COMPARISON = compare_texts(BRIDGE)
@@ -50,8 +50,8 @@ def kept_doc() -> dict:
     return json.loads(pairs_store.dumps(ARTICLES, KEPT))
 
 
-def open_session(imported: list[corrections.Correction] | None = None) -> tuple[PairSession, list[str]]:
-    session = PairSession(imported or [])
+def open_session(imported: list[corrections.Correction] | None = None) -> tuple[CorrectionSession, list[str]]:
+    session = CorrectionSession(imported or [])
     result = session.open(COMPARISON)
     return session, list(result.notes)
 

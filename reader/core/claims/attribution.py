@@ -28,7 +28,7 @@ from reader.core.text.common import common_word
 from reader.core.text.normalize import Token
 
 if TYPE_CHECKING:
-    from reader.core.claims.facts import Fact
+    from reader.core.claims.facts import SentenceFact
     from reader.model.comparison import Segment
 
 # Attribution words. AFTER: the source follows ("according to Interfax"); BEFORE: it
@@ -69,7 +69,7 @@ _CITED = frozenset(
     чиновники источники аналітики експерти посадовці джерела""".split()
 )
 # Who a verb of saying names when the name was given before ("he noted"): a source that tells no one new,
-# so a fact only where it stands in another source's place (`Fact.minor`), and no quotation's speaker.
+# so a fact only where it stands in another source's place (`SentenceFact.minor`), and no quotation's speaker.
 _PRONOUNS = frozenset("he she they er sie il elle ils elles él ella ellos он она они він вона вони".split())
 _BEFORE_NAME = frozenset(SPEECH - _ENGLISH_SPEECH)  # "a dit Lavrov": who may follow without a comma
 _BEFORE_SPEECH = _CITED | _PRONOUNS  # who may stand right before a verb of saying ("analysts suggest", "he noted")
@@ -482,7 +482,7 @@ _WHO_WORDS = 8
 _NAME_INSIDE = frozenset("of for at with on from in and".split())  # "a spokesperson for Amnesty International"
 
 
-def with_speakers(facts: list[Fact]) -> list[Fact]:
+def with_speakers(facts: list[SentenceFact]) -> list[SentenceFact]:
     """Each quotation with the source nearest to it in its sentence (a name with a verb of saying,
     "according to ..."): who says it. A name merely mentioned near a quotation is no speaker."""
     people = [f for f in facts if f.category == "source" and not f.minor]
@@ -508,8 +508,12 @@ _CARRY_SENTENCES = 6  # a quotation runs on over a few sentences of its paragrap
 
 
 def carried_speakers(
-    text: str, segments: Sequence[Segment], s: int, facts: list[Fact], facts_of: Callable[[int], list[Fact]]
-) -> list[Fact]:
+    text: str,
+    segments: Sequence[Segment],
+    s: int,
+    facts: list[SentenceFact],
+    facts_of: Callable[[int], list[SentenceFact]],
+) -> list[SentenceFact]:
     """A quotation that runs on past its sentence and names no speaker there takes the one named where it
     closes, a few sentences on in its paragraph ("“We are ready. We sent the list,” Peskov said.": Peskov
     says both)."""

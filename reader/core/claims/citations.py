@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from reader.core.claims.facts import Fact, same_name
-from reader.model.comparison import Article, Citation, Claim, Detail
+from reader.core.claims.facts import SentenceFact, same_name
+from reader.model.comparison import Article, Citation, Claim, Fact
 
 
 def citations(
     articles: Sequence[Article],
     claims: Sequence[Claim],
-    details: Sequence[Detail],
-    facts_of: Callable[[int, Sequence[int]], list[Fact]],
+    details: Sequence[Fact],
+    facts_of: Callable[[int, Sequence[int]], list[SentenceFact]],
 ) -> tuple[Citation, ...]:
     """Every source fact of every article, in reading order, each with the source it stands for."""
     claim_of = {(m.article, m.segment): c.index for c in claims for m in c.members}

@@ -16,7 +16,7 @@ from reader.core.align.grouping import Draft
 from reader.core.claims.attribution import carried_speakers
 from reader.core.claims.facts import (
     STEM,
-    Fact,
+    SentenceFact,
     extract,
     honorific,
     pronoun_source,
@@ -36,7 +36,7 @@ from reader.model.comparison import (
     Change,
     ChangeKind,
     Claim,
-    Detail,
+    Fact,
     FactKind,
     Layer,
     Member,
@@ -68,7 +68,7 @@ class ClaimContext:
         self.tokens = tokens
         self.df = bags.df  # in how many sentences each term stands (the alignment's own count; corrections read it)
         self.terms = [set().union(*art) for art in bags.terms]  # every term an article uses
-        self._stated: dict[int, tuple[set[tuple[str, str]], list[Fact]]] = {}
+        self._stated: dict[int, tuple[set[tuple[str, str]], list[SentenceFact]]] = {}
         self._years: dict[int, set[str]] = {}
         self.capitalised: set[str] = set()
         lower: set[str] = set()
@@ -108,7 +108,7 @@ class ClaimContext:
         # often as it opens one ("She" opens many sentences, and a typo may capitalise it once inside)
         self.names = {k for k in self.capitalised - lower if inside[k] * 2 >= opening[k]}
         self.lower = lower | {k[:STEM] for k in lower}  # the words written in lower case, and their stems
-        self._facts: dict[tuple[int, int], list[Fact]] = {}
+        self._facts: dict[tuple[int, int], list[SentenceFact]] = {}
         self._values: dict[tuple[int, int], list[Token]] = {}  # sentences whose values differ from their tokens
         self._plain: set[tuple[int, int]] = set()  # and those whose do not
         self._claim_tokens: dict[tuple[int, tuple[int, ...]], list[Token]] = {}  # the members of one claim
@@ -132,7 +132,7 @@ class ClaimContext:
             self._values[key] = found
         return found
 
-    def stated_in(self, fact: Fact, article: int) -> bool:
+    def stated_in(self, fact: SentenceFact, article: int) -> bool:
         """Whether `article` states this fact anywhere: the same value, however written; a name all of
         whose words it uses; a year it gives in a date."""
         if fact.category in ("name", "source"):
@@ -154,7 +154,7 @@ class ClaimContext:
             same_value(fact, f) for f in names if f.category == fact.category
         )
 
-    def member_terms(self, fact: Fact) -> list[str]:
+    def member_terms(self, fact: SentenceFact) -> list[str]:
         return [term for word in fact.value.split() for term in terms_of(Token(0, 0, word))]
 
     def years(self, article: int) -> set[str]:
@@ -178,7 +178,7 @@ class ClaimContext:
         """The next claim is compared: the member tokens of the last one are not needed again."""
         self._claim_tokens = {}
 
-    def facts(self, article: int, segments: Sequence[int]) -> list[Fact]:
+    def facts(self, article: int, segments: Sequence[int]) -> list[SentenceFact]:
         found = []
         for s in segments:
             if (article, s) not in self._facts:
@@ -208,10 +208,10 @@ class ClaimContext:
 @dataclass
 class _Found:
     changes: list[Change] = field(default_factory=list)
-    details: list[Detail] = field(default_factory=list)
+    details: list[Fact] = field(default_factory=list)
     cosmetic: list[Change] = field(default_factory=list)
     base_side: list[Change] = field(default_factory=list)
-    lacking: list[Detail] = field(default_factory=list)
+    lacking: list[Fact] = field(default_factory=list)
 
 
 def _split_at_segments(article: Article, segments: Sequence[int], run: list[Token]) -> list[list[Token]]:
@@ -232,7 +232,7 @@ def _span(article: Article, run: list[Token]) -> tuple[int, int, str]:
     return start, end, article.text[start:end]
 
 
-def _speaker(article: int, art: Article, fact: Fact) -> Span | None:
+def _speaker(article: int, art: Article, fact: SentenceFact) -> Span | None:
     if fact.speaker_span is None:
         return None
     s, e = fact.speaker_span
@@ -240,11 +240,18 @@ def _speaker(article: int, art: Article, fact: Fact) -> Span | None:
 
 
 def _detail(
-    kind: FactKind, role: Role, claim: int, article: int, art: Article, fact: Fact, against: int | None, counterparts=()
-) -> Detail:
+    kind: FactKind,
+    role: Role,
+    claim: int,
+    article: int,
+    art: Article,
+    fact: SentenceFact,
+    against: int | None,
+    counterparts=(),
+) -> Fact:
     text = art.text[fact.start : fact.end]
     speaker = _speaker(article, art, fact)
-    return Detail(
+    return Fact(
         kind,
         fact.category,
         claim,
@@ -260,7 +267,7 @@ def _detail(
     )
 
 
-def _touches(fact: Fact, ranges: list[tuple[int, int]]) -> bool:
+def _touches(fact: SentenceFact, ranges: list[tuple[int, int]]) -> bool:
     """Whether an edit changes the words that carry the fact (for a quotation, also its speaker)."""
     spans = [fact.core] + ([fact.speaker_span] if fact.speaker_span else [])
     return any(rs < e and s < re_ for s, e in spans for rs, re_ in ranges)
@@ -353,11 +360,11 @@ def _flipped(diff: list) -> list:
     return [type(e)(e.their_start, e.their_end, e.start, e.end) for e in diff]
 
 
-def _name_forms(mine: list[Fact], theirs: list[Fact]) -> list[tuple[Fact, Fact]]:
+def _name_forms(mine: list[SentenceFact], theirs: list[SentenceFact]) -> list[tuple[SentenceFact, SentenceFact]]:
     """A full name that an edit gives in another form in the same slot: a given name dropped or added ("Dieter
     Günter Bohlen" / "Dieter Bohlen"), a name cut to its initial ("Gordon Hugh Willis" / "Gordon H. Willis").
     Both forms have two words at least: a surname alone ("Peskov") is how news refers to a person named before."""
-    pairs: list[tuple[Fact, Fact]] = []
+    pairs: list[tuple[SentenceFact, SentenceFact]] = []
     for m in mine:
         if m.category != "name" or m.minor or " " not in m.value:
             continue
@@ -387,10 +394,10 @@ def _initial_of(a: str, b: str) -> bool:
     return a != b and (len(a) == 1 and b.startswith(a) or len(b) == 1 and a.startswith(b))
 
 
-def _namesakes(mine: list[Fact], theirs: list[Fact]) -> list[tuple[Fact, Fact]]:
+def _namesakes(mine: list[SentenceFact], theirs: list[SentenceFact]) -> list[tuple[SentenceFact, SentenceFact]]:
     """A name only this member gives, paired with a name of the other that shares a word with it and
     differs in another: the same slot ("Hamilton Canucks" where the other has "Vancouver Canucks")."""
-    pairs: list[tuple[Fact, Fact]] = []
+    pairs: list[tuple[SentenceFact, SentenceFact]] = []
     for m in mine:
         words = {w[:STEM] for w in m.value.split()}
         for t in theirs:
@@ -416,13 +423,13 @@ def _layer(run: list[Token], other: list[Token], reported: list[tuple[int, int]]
 
 
 def _pair_facts(
-    mine: list[Fact], theirs: list[Fact], my_tokens: list[Token], their_tokens: list[Token], diff: list
-) -> list[tuple[Fact, Fact]]:
+    mine: list[SentenceFact], theirs: list[SentenceFact], my_tokens: list[Token], their_tokens: list[Token], diff: list
+) -> list[tuple[SentenceFact, SentenceFact]]:
     """Which fact of theirs each of mine stands for (the same slot): facts of one category that one
     edit replaces, in order (in a long edit, only the one fact of a kind on each side); then the one of
     a kind in the whole member; then quotations that share most of their words (a quotation reworded
     or given another speaker)."""
-    pairs: list[tuple[Fact, Fact]] = []
+    pairs: list[tuple[SentenceFact, SentenceFact]] = []
     used: set[int] = set()
     for edit in diff:
         if edit.end == edit.start or edit.their_end == edit.their_start:
@@ -466,11 +473,11 @@ def _pair_facts(
 
 
 def _pair_one_of_a_kind(
-    mine: list[Fact],
-    theirs: list[Fact],
-    pairs: list[tuple[Fact, Fact]],
+    mine: list[SentenceFact],
+    theirs: list[SentenceFact],
+    pairs: list[tuple[SentenceFact, SentenceFact]],
     used: set[int],
-    same_slot: Callable[[Fact, Fact], bool],
+    same_slot: Callable[[SentenceFact, SentenceFact], bool],
 ) -> None:
     """The one fact of a kind on each side (the one count, date, source ...) stands in one slot: pair them.
     A source that only says where another came from is no slot of its own."""
@@ -482,7 +489,7 @@ def _pair_one_of_a_kind(
             used.add(id(right[0]))
 
 
-def _one_count(mine: Fact, theirs: Fact) -> bool:
+def _one_count(mine: SentenceFact, theirs: SentenceFact) -> bool:
     """The one number of each side is one slot when both count the same thing or give the same value
     ("1,000 Russian prisoners" / "1,000 Ukrainian soldiers", "1,000 prisoners" / "1,500 prisoners"), not a
     head count against an age ("45,600" / "20 years")."""
@@ -556,7 +563,7 @@ def _reference(article: int, present: Sequence[int], base: int) -> int | None:
     return others[0] if others else None
 
 
-def _status(ctx: ClaimContext, by_article: dict[int, list[int]], details: list[Detail]) -> Status:
+def _status(ctx: ClaimContext, by_article: dict[int, list[int]], details: list[Fact]) -> Status:
     if len(by_article) < 2:
         return "unique"
     keys = {tuple(t.key for t in ctx.member_tokens(a, segs)) for a, segs in by_article.items()}
@@ -572,7 +579,7 @@ def _compare_claim(ctx: ClaimContext, k: int, draft: Draft, base: int) -> tuple[
         by_article[a].append(s)
     present = sorted(by_article)
     out = _Found()
-    lacking: list[Detail] = []
+    lacking: list[Fact] = []
     base_side: list[Change] = []
     for a in present:
         ref = _reference(a, present, base)
@@ -613,7 +620,7 @@ def claim_context(articles: Sequence[Article]) -> ClaimContext:
 
 def compare_claim(
     ctx: ClaimContext, k: int, draft: Draft, base: int
-) -> tuple[Claim, list[Change], list[Detail], list[Change]]:
+) -> tuple[Claim, list[Change], list[Fact], list[Change]]:
     """One claim compared on its own: (claim, changes, details, cosmetic changes). Public for corrections;
     the same code `build` runs per claim."""
     claim, found = _compare_claim(ctx, k, draft, base)

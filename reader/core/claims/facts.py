@@ -63,7 +63,7 @@ _AUXILIARIES = frozenset(
 
 
 @dataclass(frozen=True, slots=True)
-class Fact:
+class SentenceFact:
     """One fact in an article: `text[start:end]` is shown; `core` is the part whose change changes the fact."""
 
     category: str  # one of the model's CATEGORIES
@@ -154,7 +154,7 @@ def extract(
     names: set[str] | None = None,
     capital_nouns: bool = False,
     lowercase: frozenset[str] | set[str] = frozenset(),
-) -> list[Fact]:
+) -> list[SentenceFact]:
     """The facts of one sentence (text[seg_start:seg_end]), given its value tokens (see `values.value_tokens`).
 
     `capitalised` holds the keys written with a capital in mid-sentence somewhere in the comparison;
@@ -163,7 +163,7 @@ def extract(
     keys written in lower case somewhere, and their stems (a sentence's first word that is never so joins the
     name after it; a title before a name is so written: "the lead archaeologist", "Lead Archaeologist Richard
     Buckley")."""
-    facts: list[Fact] = []
+    facts: list[SentenceFact] = []
     if _spaced_out(text, tokens):
         return facts
     taken = [False] * len(tokens)
@@ -173,17 +173,17 @@ def extract(
         words = sum(not tokens[k].is_number for k in inside)
         if words >= _MIN_QUOTE_WORDS and words > len(inside) - words and not _nickname(text, tokens, inside):
             value = " ".join(tokens[k].key for k in inside)
-            facts.append(Fact("quote", qs, qe, value, (tokens[inside[0]].start, tokens[inside[-1]].end)))
+            facts.append(SentenceFact("quote", qs, qe, value, (tokens[inside[0]].start, tokens[inside[-1]].end)))
             for k in inside:
                 taken[k] = True
     for cs, ce, value in coordinates(text, seg_start, seg_end):
         # one value however it is written; a fact only where another position stands in its place
-        facts.append(Fact("number", cs, ce, value, (cs, ce), minor=True, counts="coordinates"))
+        facts.append(SentenceFact("number", cs, ce, value, (cs, ce), minor=True, counts="coordinates"))
         for k in range(bisect_left(starts, cs), bisect_left(starts, ce)):
             taken[k] = True
     runs = _name_runs(text, tokens, capitalised, capitalised if names is None else names, taken, title, lowercase)
     facts.extend(
-        Fact("source", a.start, a.end, a.value, a.core, minor=a.pronoun, continues=a.continues, named=a.named)
+        SentenceFact("source", a.start, a.end, a.value, a.core, minor=a.pronoun, continues=a.continues, named=a.named)
         for a in attributions(text, tokens, runs, taken, seg_start)
     )
     # numbers before names: a number takes the name that says what it counts ("1,000 Russian prisoners")
@@ -193,7 +193,7 @@ def extract(
     for k, tok in enumerate(tokens):
         if k and not taken[k] and tok.key in _MONTHS_WITH_A_CAPITAL and not tok.is_number and text[tok.start].isupper():
             # a month named alone ("in March"): a date, not a name
-            facts.append(Fact("date", tok.start, tok.end, f"--{MONTHS[tok.key]:02d}", (tok.start, tok.end)))
+            facts.append(SentenceFact("date", tok.start, tok.end, f"--{MONTHS[tok.key]:02d}", (tok.start, tok.end)))
             taken[k] = True
     for first, last in runs:
         if not any(taken[first:last]):
@@ -206,7 +206,7 @@ def extract(
             value = " ".join(keys)
             core = (tokens[first].start, end)
             minor = last - first == 1 and _attributive(text, tokens, first)
-            facts.append(Fact("name", core[0], core[1], value, core, minor=minor))
+            facts.append(SentenceFact("name", core[0], core[1], value, core, minor=minor))
             for k in range(first, last):
                 taken[k] = True
     facts = with_speakers(facts)
@@ -268,17 +268,19 @@ def _is_date(tok: Token, text: str) -> bool:
     return not tok.spelled and re.fullmatch(r"1[5-9]\d\d|20\d\d", text[tok.start : tok.end]) is not None
 
 
-def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool], capital_nouns: bool = False) -> Fact:
+def _number_fact(
+    text: str, tokens: list[Token], k: int, taken: list[bool], capital_nouns: bool = False
+) -> SentenceFact:
     """A number, a date or an amount, and the words right after it that say what it counts (in a text that
     capitalises its nouns, the one word after it: "250 Hausgemeinschaften", not "250 Hausgemeinschaften
     nehmen")."""
     tok = tokens[k]
     taken[k] = True
     if _is_date(tok, text):
-        return Fact("date", tok.start, tok.end, tok.key, (tok.start, tok.end))
+        return SentenceFact("date", tok.start, tok.end, tok.key, (tok.start, tok.end))
     year = _range_end_year(text, tokens, k)
     if year:
-        return Fact("date", tok.start, tok.end, year, (tok.start, tok.end))
+        return SentenceFact("date", tok.start, tok.end, year, (tok.start, tok.end))
     end = tok.end
     counted: list[str] = []
     named_group = False
@@ -298,7 +300,9 @@ def _number_fact(text: str, tokens: list[Token], k: int, taken: list[bool], capi
     # what it counts is part of the fact: "1,000 Russian prisoners" is not "1,000 Ukrainian soldiers"
     counts = " ".join(counted)
     start = _qualified_from(text, tokens, k, taken)
-    return Fact("number", start, end, tok.key, (tok.start, end), minor=minor, counts=counts, named_group=named_group)
+    return SentenceFact(
+        "number", start, end, tok.key, (tok.start, end), minor=minor, counts=counts, named_group=named_group
+    )
 
 
 def _qualified_from(text: str, tokens: list[Token], k: int, taken: list[bool]) -> int:
@@ -449,7 +453,7 @@ def _mid_sentence_capital(text: str, tokens: list[Token], k: int) -> bool:
     return k > 0 and text[tokens[k].start].isupper()
 
 
-def same_value(a: Fact, b: Fact) -> bool:
+def same_value(a: SentenceFact, b: SentenceFact) -> bool:
     """Whether two facts of one category say the same: equal values; for names also an acronym and
     its expansion (VC = Venture Capitalist), a spelling a letter or two apart, or one name inside
     the other (Peskov = Dmitry Peskov)."""
@@ -476,13 +480,13 @@ def same_value(a: Fact, b: Fact) -> bool:
     return False
 
 
-def shown_value(fact: Fact) -> str:
+def shown_value(fact: SentenceFact) -> str:
     """The value a face or a script compares: a number's with what it counts ("1000 russian prisoners"),
     as `same_value` compares them (a small number's noun aside: "two nations" is "two sides")."""
     return f"{fact.value} {fact.counts}" if fact.category == "number" and fact.counts and not fact.minor else fact.value
 
 
-def pronoun_source(fact: Fact) -> bool:
+def pronoun_source(fact: SentenceFact) -> bool:
     """A source that names no one ("he said"): it may stand for any named source."""
     return fact.category == "source" and fact.minor
 

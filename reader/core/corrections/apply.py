@@ -18,13 +18,13 @@ from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from reader.core.align.evidence import DF_PER_ARTICLE, terms_of
-from reader.model.comparison import Article, Change, Citation, Claim, Comparison, Detail
+from reader.model.comparison import Article, Change, Citation, Claim, Comparison, Fact
 
 if TYPE_CHECKING:  # the engine is imported when a correction is applied, not with the app (start-up time)
     from reader.core.claims.compare import ClaimContext
 
 UNPAIR, PAIR = "unpair", "pair"
-_Numbered = TypeVar("_Numbered", Change, Detail)
+_Numbered = TypeVar("_Numbered", Change, Fact)
 MOST_SHARED_TERMS = 6
 
 
@@ -212,7 +212,7 @@ def _rebuild(
 
     claims: list[Claim] = []
     changes: list[Change] = []
-    details: list[Detail] = []
+    details: list[Fact] = []
     cosmetic: list[Change] = []
     base = comparison.base
     for k, (members, was) in enumerate(zip(groups, origin, strict=True)):
@@ -247,7 +247,7 @@ def _renumbered(items: Sequence[_Numbered], k: int) -> list[_Numbered]:
     """The items of a claim now standing at index k (when claims before it came or went)."""
     if not items or items[0].claim == k:
         return list(items)
-    make: Any = type(items[0])  # Change or Detail, built from its fields in order
+    make: Any = type(items[0])  # Change or Fact, built from its fields in order
     names = _field_names(make)
     return [make(*(k if n == "claim" else getattr(item, n) for n in names)) for item in items]
 

@@ -1,6 +1,6 @@
 """The corrections in effect for one set of versions, from opening to closing.
 
-Read once from the state folder (plus a file the user imports with --pairs),
+Read once from the state folder (plus a file the user imports with --corrections),
 applied to every comparison the aligner builds (the first one, and each rebase),
 changed by the reader one correction at a time (only the touched claims are
 compared again), undone last first, and kept in the state folder after each
@@ -25,7 +25,7 @@ from reader.model.comparison import Comparison
 NOT_KEPT = "corrections not kept"
 
 
-class PairSession:
+class CorrectionSession:
     def __init__(self, imported: Sequence[Correction] = (), keep: bool = True) -> None:
         self.imported = list(imported)
         self.keep = keep  # the app keeps changes in the state folder; a report only reads
@@ -93,7 +93,7 @@ class PairSession:
             return []
         try:
             saved = pairs_store.save_state(self.uncorrected.articles, self.base, self.corrections)
-        except pairs_store.PairsError as exc:
+        except pairs_store.CorrectionsError as exc:
             return self._once([pairs_store.refusal(exc)])
         except OSError as exc:
             where = exc.filename or pairs_store.state_dir()

@@ -46,15 +46,15 @@ MAX_TEXT = 100_000  # a sentence's text in a reference (a longer one is not a se
 SHOWN_BAD = 1  # entries named in the note about unreadable entries; the rest are counted
 
 
-class PairsError(ValueError):
+class CorrectionsError(ValueError):
     """A pairs file that cannot be read: the message is one line, naming the file and what is wrong."""
 
 
-class ForeignPairs(PairsError):
+class ForeignPairs(CorrectionsError):
     """A pairs file of another schema (a newer reader's): read nothing from it and never write over it."""
 
 
-class UnreadablePairs(PairsError):
+class UnreadablePairs(CorrectionsError):
     """A pairs file that could not be read at all (permissions, not a regular file, too large): never replaced."""
 
 
@@ -112,21 +112,21 @@ def _ref_dict(r: SentenceRef) -> dict[str, Any]:
 
 
 def loads(text: str, name: str) -> PairsFile:
-    """The pairs file in `text`; PairsError when it is not one at all (not JSON, no schema),
+    """The pairs file in `text`; CorrectionsError when it is not one at all (not JSON, no schema),
     ForeignPairs when another reader.pairs schema. Malformed entries are skipped, each with its reason."""
     try:
         doc = parse_json(text, name)
     except UserFileError as exc:
-        raise PairsError(str(exc).replace(": not JSON", ": not a pairs file", 1)) from None
+        raise CorrectionsError(str(exc).replace(": not JSON", ": not a pairs file", 1)) from None
     schema = doc.get("schema") if isinstance(doc, dict) else None
     if schema != SCHEMA:
         if isinstance(schema, str) and _SCHEMA_FAMILY.fullmatch(schema):
             raise ForeignPairs(f"{name}: written as {schema[:40]}, which this reader cannot read ({SCHEMA})")
-        raise PairsError(f'{name}: not a pairs file (no "schema": "{SCHEMA}")')
+        raise CorrectionsError(f'{name}: not a pairs file (no "schema": "{SCHEMA}")')
     versions = doc.get("versions", [])
     entries = doc.get("corrections")
     if not isinstance(versions, list) or not isinstance(entries, list):
-        raise PairsError(f'{name}: not a pairs file ("versions" and "corrections" must be lists)')
+        raise CorrectionsError(f'{name}: not a pairs file ("versions" and "corrections" must be lists)')
     found = PairsFile(tuple(v["hash"] for v in versions if isinstance(v, dict) and isinstance(v.get("hash"), str)), [])
     for n, entry in enumerate(entries, 1):
         try:
@@ -159,12 +159,12 @@ def _ref(d: Any) -> SentenceRef:
 
 
 def read_pairs_file(path: Path | str) -> PairsFile:
-    """A pairs file; UnreadablePairs when it cannot be read, PairsError when it is not a pairs file."""
+    """A pairs file; UnreadablePairs when it cannot be read, CorrectionsError when it is not a pairs file."""
     name = str(path)
     try:
         text = read_user_text(path, MAX_BYTES)
     except NotText:  # read, but not a pairs file: may be moved aside
-        raise PairsError(f"{name}: not a pairs file (not UTF-8 text)") from None
+        raise CorrectionsError(f"{name}: not a pairs file (not UTF-8 text)") from None
     except UserFileError as exc:
         raise UnreadablePairs(str(exc)) from None
     if text is None:
@@ -173,14 +173,14 @@ def read_pairs_file(path: Path | str) -> PairsFile:
 
 
 def read(path: Path | str) -> PairsFile:
-    """A pairs file given by the user (--pairs FILE); PairsError when it cannot be used."""
+    """A pairs file given by the user (--pairs FILE); CorrectionsError when it cannot be used."""
     try:
         return read_pairs_file(path)
     except FileNotFoundError:
-        raise PairsError(f"{path}: no such pairs file") from None
+        raise CorrectionsError(f"{path}: no such pairs file") from None
 
 
-def refusal(exc: PairsError) -> str:
+def refusal(exc: CorrectionsError) -> str:
     """What the user is told, once, about a kept file that is never replaced (on opening and at each save alike)."""
     return f"corrections not kept: {exc}; the file is left as it is"
 
@@ -204,7 +204,7 @@ def read_state(articles: Sequence[Article]) -> State:
         pass
     except (ForeignPairs, UnreadablePairs) as exc:
         return State([], [], [refusal(exc)])
-    except PairsError as exc:
+    except CorrectionsError as exc:
         return State([], [], [f"kept corrections unreadable, starting without them: {exc}"])
     else:
         note = found.bad_note(str(exact))
@@ -219,7 +219,7 @@ def read_state(articles: Sequence[Article]) -> State:
     for path in candidates:
         try:
             found = read_pairs_file(path)
-        except (OSError, PairsError):
+        except (OSError, CorrectionsError):
             continue
         if mine & set(found.versions):
             return State(found.corrections, [], [])
@@ -264,7 +264,7 @@ def merge(theirs: Sequence[Correction], base: Sequence[Correction], mine: Sequen
 
 def save_state(articles: Sequence[Article], base: Sequence[Correction], mine: Sequence[Correction]) -> Saved:
     """Keep the session's corrections for these versions, merged into what the file holds now (another
-    window may have written it since `base` was read). PairsError when the file must not be replaced,
+    window may have written it since `base` was read). CorrectionsError when the file must not be replaced,
     OSError when it cannot be written. An empty list is kept too: it says these texts have no
     corrections, so an older set sharing a version is not read in their place."""
     path = state_file(articles)
@@ -281,7 +281,7 @@ def save_state(articles: Sequence[Article], base: Sequence[Correction], mine: Se
             theirs = list(base)  # nothing there (or removed by hand): this session's own
         except (ForeignPairs, UnreadablePairs):
             raise
-        except PairsError as exc:  # read, but not a pairs file: kept aside, never lost
+        except CorrectionsError as exc:  # read, but not a pairs file: kept aside, never lost
             notes.append(_move_aside(path, str(exc).removeprefix(f"{path}: ")))
             theirs = []
         result = merge(theirs, base, mine)

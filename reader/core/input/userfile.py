@@ -1,4 +1,4 @@
-"""The user's own files (kept corrections, --pairs, config.toml, keymap.toml, themes), read as data that may be hostile.
+"""The user's own files (kept corrections, --corrections, config.toml, keymap.toml, themes), read as hostile data.
 
 One helper for all of them, so each gets the same guarantees: only a regular file is opened (a FIFO,
 a device such as /dev/zero or a folder is refused before anything waits on it), no more than a cap of
