@@ -415,16 +415,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return archive_main(argv)
     args = parser().parse_args(argv)
+    return run_guarded(lambda: _run(args))
+
+
+def _run(args: argparse.Namespace) -> int:
+    read_corrections_options(args, _say)
+    if args.serve:
+        _check_serve_options(args)
+        return serve(args.paths, serve_options(args), host=args.host, port=args.port)
+    if args.export_corrections:
+        return export_corrections(args, lambda output, story: _check_target(output, story, args), _write, _say)
+    if args.format is None:
+        return _open_app(args)
+    _report(args)
+    return 0
+
+
+def run_guarded(command: Callable[[], int]) -> int:
+    """Run a command of the reader: bad input is one line and exit 2, Ctrl+C 130, a closed pipe
+    nothing, and a bug of ours one line (exit 1) with the traceback only on request."""
     try:
-        read_corrections_options(args, _say)
-        if args.serve:
-            _check_serve_options(args)
-            return serve(args.paths, serve_options(args), host=args.host, port=args.port)
-        if args.export_corrections:
-            return export_corrections(args, lambda output, story: _check_target(output, story, args), _write, _say)
-        if args.format is None:
-            return _open_app(args)
-        _report(args)
+        return command()
     except InputError as exc:
         _say(str(exc))
         return EXIT_BAD_INPUT
@@ -438,4 +449,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         _say(f"internal error ({type(exc).__name__}: {exc}); run with READER_DEBUG=1 for details")
         return EXIT_INTERNAL
-    return 0

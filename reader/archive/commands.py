@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
 
 from reader.cli import (
     ARCHIVE_COMMANDS,
-    EXIT_BAD_INPUT,
-    EXIT_INTERNAL,
     FORMATS,
     NO_TERMINAL,
     Progress,
@@ -29,6 +26,7 @@ from reader.cli import (
     _render,
     _say,
     _write,
+    run_guarded,
 )
 from reader.core import Source, check_url, file_key
 from reader.model import InputError
@@ -67,25 +65,15 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     args = parser().parse_args(argv)
-    try:
-        if args.command == "watch":
-            return watch(args)
-        if args.command == "history":
-            return history(args) if args.url else list_watched(args)
-        return archive_add(args)
-    except InputError as exc:
-        _say(str(exc))
-        return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-    except Exception as exc:  # a bug of ours: one line for the user, the traceback on request
-        if os.environ.get("READER_DEBUG"):
-            raise
-        _say(f"internal error ({type(exc).__name__}: {exc}); run with READER_DEBUG=1 for details")
-        return EXIT_INTERNAL
+    return run_guarded(lambda: _run(args))
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "watch":
+        return watch(args)
+    if args.command == "history":
+        return history(args) if args.url else list_watched(args)
+    return archive_add(args)
 
 
 def watch(args: argparse.Namespace) -> int:
