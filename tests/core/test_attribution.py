@@ -49,6 +49,12 @@ CASES = [
     ),
     ("X added, after a quotation", "“He was a great man,” Ferguson added.", [("Ferguson added", "ferguson")]),
     ("X noted that", "The bank noted that rates would rise.", [("The bank noted", "bank")]),
+    (
+        "a verb after a modal is no one who tells",
+        "Now we can begin asking questions that were once philosophy, said Steve Ramirez, a colleague at MIT.",
+        [("said Steve Ramirez", "steve ramirez")],
+    ),
+    ("a modal between who and the verb", "Officials will say more on Friday.", [("Officials will say", "officials")]),
     ("X wrote", "“It was a mistake,” Clinton wrote in 2003.", [("Clinton wrote", "clinton")]),
     ("a noun phrase says", "Police say the man was armed.", [("Police say", "police")]),
     ("adverbs and auxiliaries between", "Cruz has long said that he qualifies.", [("Cruz has long said", "cruz")]),
