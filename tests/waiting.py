@@ -18,3 +18,13 @@ async def wait_until(pilot: Pilot, holds: Callable[[], object], what: str, timeo
         if time.monotonic() > deadline:
             raise AssertionError(f"waited {timeout:g} s for {what}")
         await pilot.pause()
+
+
+def holds_within(check: Callable[[], object], seconds: float) -> bool:
+    """Whether `check()` comes true within `seconds`, asked every tenth of a second (outside an app)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.1)
+    return False

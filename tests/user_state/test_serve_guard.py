@@ -21,6 +21,7 @@ from reader.serve.address import Address
 from reader.serve.messages import Malformed, parse
 from reader.serve.tabs import MAX_TABS
 from tests.user_state.test_serve import free_port, serving
+from tests.waiting import holds_within
 
 
 def tab_pids(server: int) -> set[int]:
@@ -46,12 +47,7 @@ def alive(pid: int) -> bool:
 
 
 def settle(check, seconds: float = 20.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.1)
-    return False
+    return holds_within(check, seconds)
 
 
 async def first_screen(ws: aiohttp.ClientWebSocketResponse) -> bytes:
