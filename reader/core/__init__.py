@@ -29,7 +29,7 @@ if TYPE_CHECKING:
         version_times,
     )
     from reader.core.collector import collector_paused
-    from reader.core.corrections.apply import Applied, Correction, apply, pair, unpair
+    from reader.core.corrections.apply import Applied, Correction, pair, unpair
     from reader.core.corrections.session import CorrectionSession
     from reader.core.corrections.store import STATE_NAME, CorrectionsError, state_dir
     from reader.core.corrections.store import dumps as dumps_corrections
@@ -54,9 +54,8 @@ if TYPE_CHECKING:
         stdin_file_key,
         stream_file_key,
     )
-    from reader.core.input.metadata import refuse_deep_keys
     from reader.core.input.urls import check_url, is_url
-    from reader.core.input.userfile import UserFileError, parse_json, parse_toml, read_user_text
+    from reader.core.input.userfile import UserFileError, parse_toml, read_user_text
     from reader.core.pipeline import compare_texts, compare_versions
     from reader.core.text.normalize import fold
     from reader.core.text.segment import read_article, segment
@@ -103,12 +102,11 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     },
     "InputError": ("reader.model.errors", "InputError"),
     "is_url": ("reader.core.input.urls", "is_url"),
-    **{n: ("reader.core.input.userfile", n) for n in ("UserFileError", "parse_json", "parse_toml", "read_user_text")},
-    "refuse_deep_keys": ("reader.core.input.metadata", "refuse_deep_keys"),
+    **{n: ("reader.core.input.userfile", n) for n in ("UserFileError", "parse_toml", "read_user_text")},
     "read_article": ("reader.core.text.segment", "read_article"),
     "segment": ("reader.core.text.segment", "segment"),
     "fold": ("reader.core.text.normalize", "fold"),
-    **{n: ("reader.core.corrections.apply", n) for n in ("Applied", "Correction", "apply", "pair", "unpair")},
+    **{n: ("reader.core.corrections.apply", n) for n in ("Applied", "Correction", "pair", "unpair")},
     "CorrectionSession": ("reader.core.corrections.session", "CorrectionSession"),
     "CorrectionsError": ("reader.core.corrections.store", "CorrectionsError"),
     "read_corrections": ("reader.core.corrections.store", "read"),
@@ -135,7 +133,6 @@ __all__ = [
     "Story",
     "UserFileError",
     "Validators",
-    "apply",
     "change_counts",
     "check_url",
     "check_workload",
@@ -154,14 +151,12 @@ __all__ = [
     "load_sources",
     "load_story",
     "pair",
-    "parse_json",
     "parse_toml",
     "read_article",
     "read_corrections",
     "read_source",
     "read_stdin_ahead",
     "read_user_text",
-    "refuse_deep_keys",
     "segment",
     "source_from_bytes",
     "state_dir",

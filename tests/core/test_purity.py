@@ -103,6 +103,14 @@ def test_the_faces_use_only_the_front_door() -> None:
     assert behind == []
 
 
+def test_the_front_door_lists_each_export_once_and_each_resolves() -> None:
+    """`__all__`, the lazy table and the modules behind it agree: a name added to one is added to all."""
+    import reader.core
+
+    assert sorted(reader.core.__all__) == sorted(reader.core._EXPORTS)
+    assert all(getattr(reader.core, name) is not None for name in reader.core.__all__)
+
+
 def test_the_engine_shows_its_stages() -> None:
     """The engine's top level holds its front door and a few modules; the stages are subpackages."""
     core = ROOT / "core"
