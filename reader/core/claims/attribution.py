@@ -283,7 +283,7 @@ def _english_source(
         return name_after(words, k + 2, _SPEAKER_WORDS) if by and k + 2 < n else None
     if who is None:
         who = subject_before(words, j, k)
-    if who is None or any(quoted[who[0] : who[1]]) or _after_modal(words, who[0]):
+    if who is None or any(quoted[who[0] : who[1]]):
         return None
     noun_s = key in _NOUN_S_FORMS and j == k - 1 and not words.capital(j) and keys[who[0]] not in DETERMINERS
     if noun_s or keys[who[1] - 1].endswith("'s") or key in _NOUN_FORMS and not _plural_subject(words, who, j, k):
@@ -325,14 +325,6 @@ def _named(words: Words, who: tuple[int, int], name_at: dict[int, tuple[int, int
     """Whether a clause's opening words are a name: a name found in the text, or capitals not only at the
     clause's start ("Donald Trump", not "Get")."""
     return who[0] in name_at or any(words.capital(i) for i in range(who[0] + 1, who[1]))
-
-
-_MODALS = frozenset("can could may might must shall should will would".split())
-
-
-def _after_modal(words: Words, first: int) -> bool:
-    """Whether the word taken for who follows a modal ("we can begin asking"): it is a verb, not a subject."""
-    return first > 0 and words.keys[first - 1] in _MODALS and words.joined(first)
 
 
 def _quote_right_before(words: Words, quoted: list[bool], first: int) -> bool:

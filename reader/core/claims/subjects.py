@@ -38,6 +38,7 @@ _AUXILIARIES = _BE | frozenset(
     """has have had do does did will would shall should can could may might must hasn't haven't hadn't didn't
     doesn't don't won't wouldn't can't cannot couldn't shouldn't""".split()
 )
+_MODALS = frozenset("can could may might must shall should will would".split())
 # words that stand between a subject and its verb ("Clinton now says", "Cruz has long said")
 _BETWEEN = _AUXILIARIES | frozenset(
     """also now later then often long still never previously recently repeatedly publicly privately first earlier
@@ -164,6 +165,8 @@ def subject_before(words: Words, j: int, verb: int) -> tuple[int, int] | None:
             if head is not None and not words.capital(first - 2):
                 return head[0], found[1]
         return found
+    if j > 0 and words.keys[j - 1] in _MODALS and words.joined(j):
+        return None  # "we can begin asking": a word after a modal is a verb, no subject
     return noun_phrase_ending(words, j)
 
 
