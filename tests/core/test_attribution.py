@@ -36,6 +36,36 @@ CASES = [
         "The Kremlin's press secretary, Dmitry Peskov, confirmed that the list was sent.",
         [("Dmitry Peskov, confirmed", "dmitry peskov")],
     ),
+    (
+        "whose title, then the name, no commas: the name is who",
+        "This, confirmed by Russian President Vladimir Putin’s press secretary Dmitry Peskov, came late.",
+        [("confirmed by Russian President Vladimir Putin’s press secretary Dmitry Peskov", "dmitry peskov")],
+    ),
+    (
+        "a title before the name",
+        "Russian President Vladimir Putin said the talks would go on.",
+        [("Russian President Vladimir Putin said", "vladimir putin")],
+    ),
+    (
+        "whose, a title, then the name",
+        "Ukraine’s Defense Minister Rustem Muradov has confirmed that the plan is ready.",
+        [("Ukraine’s Defense Minister Rustem Muradov has confirmed", "rustem muradov")],
+    ),
+    (
+        "a name of two words is no title",
+        "Goldman Sachs said rates would rise.",
+        [("Goldman Sachs said", "goldman sachs")],
+    ),
+    (
+        "an outlet's name keeps its common words",
+        "The New York Times reported that the talks failed.",
+        [("The New York Times reported", "new york times")],
+    ),
+    (
+        "a name with an initial",
+        "Marc H. Morial told reporters he would stay.",
+        [("Marc H. Morial told", "marc h morial")],
+    ),
     ("X told Y that", "Sir Alex Ferguson told reporters he would stay.", [("Sir Alex Ferguson told", "alex ferguson")]),
     (
         "according to X",

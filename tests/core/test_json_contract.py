@@ -109,13 +109,14 @@ def test_layers_and_cosmetic_spans(report: dict) -> None:
 def test_sources_per_article(report: dict) -> None:
     texts = [a["text"] for a in report["articles"]]
     assert [s["article"] for s in report["sources"]] == [a["index"] for a in report["articles"]]
-    cited_by: dict[str, set[int]] = {}
+    cited_by: dict[str, set[int]] = {}  # each source, under any of its names ("Peskov", "Dmitry Peskov")
     for s in report["sources"]:
         for c in s["cites"]:
             assert texts[s["article"]][c["start"] : c["end"]] == c["text"] and c["who"]
-            cited_by.setdefault(c["who"], set()).add(s["article"])
+            cited_by.setdefault(c["source"], set()).add(s["article"])
     for s in report["sources"]:
-        assert s["only_here"] == sorted(w for w, arts in cited_by.items() if arts == {s["article"]})
+        alone = {c["who"] for c in s["cites"] if cited_by[c["source"]] == {s["article"]}}
+        assert s["only_here"] == sorted(alone)
 
 
 def test_paragraph_links_follow_the_claims(report: dict) -> None:

@@ -8,6 +8,7 @@ and the quotations' speakers read them from there.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -241,6 +242,7 @@ def _attribution(
         if not words.capital(i - 1) and keys[i - 1] not in HONORIFICS and keys[i - 1] not in FUNCTION:
             a = i
             break
+    a = _after_title(words, a, b)
     value = " ".join(key for key in keys[a:b] if key not in HONORIFICS) or keys[a]
     pronoun = b - a == 1 and (keys[a] in _PRONOUNS or keys[a] in SUBJECT_PRONOUNS)
     shown = a if words.capital(a) else who[0]  # "New York Times", but "the bank"
@@ -248,6 +250,35 @@ def _attribution(
     named = in_name or any(words.capital(i) and keys[i] not in _CITED for i in range(a, b) if i != 0)
     start, end = tokens[first].start, tokens[last - 1].end
     return Attribution(start, end, value, core, pronoun, continues, named and not pronoun)
+
+
+def _after_title(words: Words, a: int, b: int) -> int:
+    """Where a person's name begins in words a..b that a title or whose it is precedes ("Russian President Vladimir
+    Putin", "Ukraine’s Defense Minister Rustem Muradov": the source is the name that ends the phrase). The name is
+    the last words, two at least, none of which the language writes in lower case (a given name and a surname);
+    the word before them is a title (a word written in lower case too: "President", "Minister") or a possessive.
+    "New York Times", "Amnesty International", "Goldman Sachs" stay whole."""
+    keys = words.keys
+    first = b
+    while first > a and (first == b or words.joined(first)):
+        key = keys[first - 1]
+        if not words.capital(first - 1) or key.endswith("'s") or len(key) > 1 and _lower_case_word(key):
+            break
+        first -= 1
+    if b - first < 2 or first <= a or not words.joined(first) or len(keys[first]) == 1:
+        return a  # "Marc H. Morial": a name does not begin with an initial; "Marc" is no title
+    before = keys[first - 1]
+    return first if before.endswith("'s") or words.capital(first - 1) and _lower_case_word(before) else a
+
+
+@functools.cache
+def _lower_case_word(key: str) -> bool:
+    """Whether the languages the meaning model learned from write this word in lower case: its tokenizer holds it
+    whole, in lower case ("president", "minister", "times"; not "putin", "peskov", "dmitry"). A title or a common
+    noun, not a given name or a surname."""
+    from reader.core.align.meaning import _tokenizer  # loaded on first use, as in text/common.py
+
+    return _tokenizer().token_to_id("▁" + key) is not None
 
 
 def _english_source(
@@ -439,12 +470,7 @@ def _cited_after(
             if last < len(tokens) and tokens[last].key in _CITED and not taken[last] and words.joined(last):
                 last += 1  # "Russian officials", "Kremlin sources": the name and who they are
             elif tokens[last - 1].key.endswith("'s"):  # "Vladimir Putin’s press secretary": whose, then who
-                end = last
-                while end < min(last + 3, len(tokens)) and words.joined(end) and not taken[end]:
-                    if tokens[end].key in FUNCTION or words.capital(end):
-                        break
-                    end += 1
-                last = end
+                last = _role_of(words, last, name_at, taken)
             return first, last
     end = k
     while end < min(k + 3, len(tokens)) and not taken[end] and not _opens_cue(tokens, end):
@@ -452,6 +478,26 @@ def _cited_after(
             break
         end += 1
     return (k, end) if end > k else None
+
+
+_ROLE_WORDS = 3  # "Putin’s press secretary", "the bank’s chief economist": a role after whose it is
+
+
+def _role_of(words: Words, k: int, name_at: dict[int, tuple[int, int]], taken: list[bool]) -> int:
+    """Where the role after a possessive ends (from word k): its words in lower case ("Putin’s press secretary"),
+    and the name that follows them in the same phrase, which is who ("Putin’s press secretary Dmitry Peskov":
+    news writes the title and the name without commas as often as with)."""
+    n = len(words)
+    end = k
+    while end < min(k + _ROLE_WORDS, n) and words.joined(end) and not taken[end]:
+        if words.keys[end] in FUNCTION or words.capital(end):
+            break
+        end += 1
+    if k < end < n and words.joined(end) and words.capital(end) and not taken[end]:
+        name = name_at.get(end)
+        if name is not None:
+            return name[1]
+    return end
 
 
 _SPEAKER_WORDS = 5  # "said a spokesperson for Amnesty International": who, told after the verb
