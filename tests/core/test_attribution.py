@@ -115,7 +115,40 @@ CASES = [
         "“It was a disjointed point,” said one Democratic source on the panel.",
         [("said one Democratic source on the panel", "democratic source on the panel")],
     ),
+    (
+        "a speech nobody's names no one new",
+        "“We are waiting,” Peskov stated, according to the report.",
+        [("Peskov stated", "peskov")],
+    ),
+    (
+        "a report by X: X is who",
+        "The list was sent, according to a new report by Politico.",
+        [("according to a new report by Politico", "politico")],
+    ),
+    (
+        "a statement of X: X is who",
+        "The list was sent, according to a Kremlin statement.",
+        [("according to a Kremlin statement", "kremlin")],
+    ),
+    ("X's statement: X is who", "Peskov’s statement said the list was sent.", [("Peskov’s statement said", "peskov")]),
+    (
+        "tweets saying: whose they are",
+        "Donald Trump unleashed a series of tweets early Friday saying that Clinton had lied.",
+        [("Donald Trump unleashed a series of tweets early Friday saying", "donald trump")],
+    ),
+    (
+        "a name and the noun it describes",
+        "The plan is final, according to a Facebook post published on May 19.",
+        [("according to a Facebook post", "facebook post")],
+    ),
+    (
+        "whose, then who, before 'and said'",
+        "Keith Scott's relatives watched the videos on Thursday and said they were unclear.",
+        [("Keith Scott's relatives watched the videos on Thursday and said", "keith scott's relatives")],
+    ),
     # no citations
+    ("a demonstrative and a thing", "This swap revealed that dialogue is possible.", []),
+    ("a speech nobody's as subject", "The statement noted that the test was a violation.", []),
     ("a participle after a noun", "The plan comes from a paper published shortly before the speech.", []),
     ("claimed the throne", "Richard III claimed the throne in 1483.", []),
     ("told his staff of his decision", "Ferguson told his staff of his decision on Wednesday.", []),

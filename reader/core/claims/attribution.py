@@ -209,7 +209,7 @@ def _attributions(
                     who = (k + 1, k + 2) if keys[k + 1] in _PRONOUNS else _clause_after(words, k + 1, taken)
             if who is None and keys[k] in SPEECH and k > 0 and keys[k - 1] in _BEFORE_SPEECH and words.joined(k):
                 who = (k - 1, k)
-        if who is None or any(taken[who[0] : who[1]]):
+        if who is None or any(taken[who[0] : who[1]]) or _this_thing(words, who):
             continue
         first, last = min(cue[0], who[0]), max(cue[1], who[1])
         if cue_len and k > 0 and keys[k - 1] in _CITED and not taken[k - 1] and words.joined(k):
@@ -242,14 +242,78 @@ def _attribution(
         if not words.capital(i - 1) and keys[i - 1] not in HONORIFICS and keys[i - 1] not in FUNCTION:
             a = i
             break
-    a = _after_title(words, a, b)
+    # "according to the report", "his statement": a speech nobody's in the phrase names no one new (as "he said")
+    unowned = _unowned(words, a, b)
+    a, owned_to = _owner(words, a, b)
+    whose = owned_to < b and keys[owned_to - 1].endswith("'s") and len(keys[owned_to - 1]) > 2  # "Peskov’s statement"
+    a, b = _after_title(words, a, owned_to), owned_to
     value = " ".join(key for key in keys[a:b] if key not in HONORIFICS) or keys[a]
-    pronoun = b - a == 1 and (keys[a] in _PRONOUNS or keys[a] in SUBJECT_PRONOUNS)
+    value = value[:-2] if whose else value
+    pronoun = unowned or b - a == 1 and (keys[a] in _PRONOUNS or keys[a] in SUBJECT_PRONOUNS)
     shown = a if words.capital(a) else who[0]  # "New York Times", but "the bank"
-    core = (tokens[shown].start, tokens[b - 1].end)
+    core = (tokens[shown].start, tokens[b - 1].end - (2 if whose else 0))
     named = in_name or any(words.capital(i) and keys[i] not in _CITED for i in range(a, b) if i != 0)
     start, end = tokens[first].start, tokens[last - 1].end
     return Attribution(start, end, value, core, pronoun, continues, named and not pronoun)
+
+
+_DEMONSTRATIVES = frozenset("this these those".split())  # not "that", as often a conjunction ("said that police")
+
+
+def _this_thing(words: Words, who: tuple[int, int]) -> bool:
+    """Whether who is a demonstrative and a common noun ("This swap revealed that ...", "this debate confirms"):
+    news points so at a thing or an event it has just told, not at someone who tells; a person or a body named
+    again is "the minister", "the bank" or a name."""
+    a, b = who
+    return words.keys[a] in _DEMONSTRATIVES and b - a > 1 and not any(words.capital(i) for i in range(a + 1, b))
+
+
+_OWNERS = frozenset("by from".split())  # "a report by Reuters", "a statement from the Kremlin"
+
+
+# nouns of speech written as their verb is ("the report", "his claims", "a tweet"); the others are made from it
+# ("statement", "announcement", "confirmation", "declaration")
+_SPEECH_NOUNS = frozenset("report claim tweet reply note comment remark".split())
+
+
+def speech_noun(key: str) -> bool:
+    """Whether a word names a speech as a thing: "report", "claims", "statement", "announcement", "confirmation".
+    It is no one: its source is whose it is ("a Kremlin statement", "the report by Reuters", "Peskov's
+    statement")."""
+    stem = key[:-1] if key.endswith("s") and not key.endswith("ss") else key
+    stem = stem[:-2] + "y" if key.endswith("ies") else stem  # "replies"
+    if stem in _SPEECH_NOUNS:
+        return True
+    for suffix in ("ment", "ation"):
+        verb = stem.removesuffix(suffix)
+        if verb != stem and (verb in _ENGLISH_VERBS or verb + "e" in _ENGLISH_VERBS):
+            return True
+    return False
+
+
+def _unowned(words: Words, a: int, b: int) -> bool:
+    """Whether words a..b name a speech and not whose it is ("the report", "his statement", "a series of
+    tweets"; not "a Kremlin statement", "Peskov’s statement", "a report by Reuters")."""
+    keys = words.keys
+    return speech_noun(keys[b - 1]) and not any(words.capital(i) or keys[i].endswith("'s") for i in range(a, b))
+
+
+def _owner(words: Words, a: int, b: int) -> tuple[int, int]:
+    """Whose the speech that words a..b name is, where the phrase says it: "a new report by Politico", "a
+    statement from the Kremlin", "a Kremlin statement", "Peskov’s statement" (the source is Politico, the Kremlin,
+    Peskov); else a..b."""
+    keys = words.keys
+    if b - a > 1 and speech_noun(keys[b - 1]) and words.capital(b - 2) and words.joined(b - 1):
+        first = b - 2  # "a Kremlin statement", "the IMF report", "Peskov’s statement": the name before it
+        while first > a and words.capital(first - 1) and words.joined(first) and not keys[first - 1].endswith("'s"):
+            first -= 1
+        return first, b - 1
+    for i in range(a + 1, b - 1):
+        if keys[i] in _OWNERS and speech_noun(keys[i - 1]) and words.joined(i) and words.joined(i + 1):
+            m = i + 1 + (keys[i + 1] in DETERMINERS)
+            if m < b and words.capital(m):
+                return m, b
+    return a, b
 
 
 def _after_title(words: Words, a: int, b: int) -> int:
@@ -316,6 +380,11 @@ def _english_source(
         who = subject_before(words, j, k)
     if who is None or any(quoted[who[0] : who[1]]):
         return None
+    if key.endswith("ing") and _unowned(words, *who):
+        # "Trump unleashed a series of tweets saying ...", "the council issued a statement saying ...": whose
+        # the speech is, the clause's subject
+        owner = clause_subject(words, who[0])
+        return owner if owner is not None and _named(words, owner, name_at) else None
     noun_s = key in _NOUN_S_FORMS and j == k - 1 and not words.capital(j) and keys[who[0]] not in DETERMINERS
     if noun_s or keys[who[1] - 1].endswith("'s") or key in _NOUN_FORMS and not _plural_subject(words, who, j, k):
         return None  # "Editor's note", "the June report", "battleground state": a noun, not a verb
@@ -467,17 +536,47 @@ def _cited_after(
             break  # "according to exit polls, Mitt Romney led": the name after the comma is what they say
         if j in name_at:
             first, last = name_at[j]
-            if last < len(tokens) and tokens[last].key in _CITED and not taken[last] and words.joined(last):
-                last += 1  # "Russian officials", "Kremlin sources": the name and who they are
-            elif tokens[last - 1].key.endswith("'s"):  # "Vladimir Putin’s press secretary": whose, then who
-                last = _role_of(words, last, name_at, taken)
-            return first, last
+            if tokens[last - 1].key.endswith("'s"):  # "Vladimir Putin’s press secretary": whose, then who
+                return first, _role_of(words, last, name_at, taken)
+            return first, _head_after(words, first, last, taken)
     end = k
     while end < min(k + 3, len(tokens)) and not taken[end] and not _opens_cue(tokens, end):
-        if end > k and not words.joined(end):
+        if end > k and (not words.joined(end) or tokens[end].key in _OWNERS and speech_noun(tokens[end - 1].key)):
             break
         end += 1
+    if k < end < len(tokens) - 1 and tokens[end].key in _OWNERS and words.joined(end) and words.joined(end + 1):
+        m = end + 1 + (tokens[end + 1].key in DETERMINERS)  # "a new report by Politico": whose the report is
+        if m in name_at and not any(taken[end : name_at[m][1]]):
+            return k, name_at[m][1]
     return (k, end) if end > k else None
+
+
+_HEAD_WORDS = 2  # "Russian officials", "Trump campaign officials": the nouns a name describes
+
+
+def _head_after(words: Words, first: int, k: int, taken: list[bool]) -> int:
+    """Where the phrase that the name words first..k open ends: with the nouns in lower case right after it,
+    which are who ("Russian officials", "Kremlin sources"; after an article, one noun too: "a Facebook post"), not
+    a verb ("memos obtained by Reuters show"), a participle, a time or grammar ("a Facebook post published on May
+    19", "Peskov on Monday", "advisers familiar with")."""
+    keys, n = words.keys, len(words)
+    article = first > 0 and keys[first - 1] in DETERMINERS and words.joined(first)  # "a Facebook" is no phrase
+    end = k
+    while end < min(k + _HEAD_WORDS, n) and words.joined(end) and not taken[end] and not words.capital(end):
+        key = keys[end]
+        if key in FUNCTION or words.time(end) or key.endswith(("ed", "ing")) or words.tokens[end].is_number:
+            break
+        if key in SPEECH or key in _ENGLISH_VERBS and not speech_noun(key) or end > k and _before_grammar(words, end):
+            break
+        if not (article or key in _CITED or key.endswith("s") and not key.endswith("ss")):
+            break
+        end += 1
+    return end
+
+
+def _before_grammar(words: Words, i: int) -> bool:
+    """Whether word i is followed, in its phrase, by a grammar word ("familiar with"): it opens what follows."""
+    return i + 1 < len(words) and words.joined(i + 1) and words.keys[i + 1] in FUNCTION
 
 
 _ROLE_WORDS = 3  # "Putin’s press secretary", "the bank’s chief economist": a role after whose it is

@@ -274,10 +274,13 @@ def clause_subject(words: Words, k: int) -> tuple[int, int] | None:
         if b > a and not words.capital(b) and key.endswith("ed"):
             break  # "Trump attacked", "Clinton chimed in"
         b += 1
+    phrase = b
     while b > a and not words.capital(b - 1):
         b -= 1
     if b == a or b >= k or words.keys[b] in ("and", "or") and words.capital(b + 1):
         return None
+    if words.keys[b - 1].endswith("'s"):
+        return a, phrase  # "Scott's relatives ... said": whose they are, then who
     return a, b
 
 
