@@ -146,7 +146,16 @@ CASES = [
         "Keith Scott's relatives watched the videos on Thursday and said they were unclear.",
         [("Keith Scott's relatives watched the videos on Thursday and said", "keith scott's relatives")],
     ),
+    (
+        "says X set in the sentence, after names in a list",
+        "There are rivals, be it Kickstarter or Seedrs, but, unlike rivals, says Ringelmann, anyone can start.",
+        [("says Ringelmann", "ringelmann")],
+    ),
     # no citations
+    ("an adverb is no one", "An earlier article, had however suggested that the blog was at fault.", []),
+    ("by a year: when, not who", "The talks would have to be concluded by 2009, he said.", []),
+    ("a thing to be shown", "Volkswagen will reveal the new model next week.", []),
+    ("a cue's first word alone", "Schafft es Martin Schulz nach Berlin ins Kanzleramt?", []),
     ("a demonstrative and a thing", "This swap revealed that dialogue is possible.", []),
     ("a speech nobody's as subject", "The statement noted that the test was a violation.", []),
     ("a participle after a noun", "The plan comes from a paper published shortly before the speech.", []),

@@ -18,6 +18,7 @@ from reader.core.claims.subjects import (
     DETERMINERS,
     FUNCTION,
     HONORIFICS,
+    MODALS,
     SUBJECT_PRONOUNS,
     Words,
     clause_subject,
@@ -191,9 +192,9 @@ def _attributions(
         if taken[k]:
             continue
         cues = _AFTER_BY_FIRST.get(keys[k], ())
-        if not cues and keys[k] not in _BEFORE and keys[k] not in SPEECH and keys[k] not in _ENGLISH_VERBS:
-            continue
         cue_len = next((len(c) for c in cues if tuple(keys[k : k + len(c)]) == c), 0)
+        if not cue_len and keys[k] not in _BEFORE and keys[k] not in SPEECH and keys[k] not in _ENGLISH_VERBS:
+            continue  # "Schulz nach Berlin": the first word of a cue ("nach Angaben") without the rest is none
         who: tuple[int, int] | None = None
         cue = (k, k + max(cue_len, 1))
         if cue_len:
@@ -366,8 +367,12 @@ def _english_source(
         if who is None or any(quoted[who[0] : who[1]]) or not _named(words, who, name_at):
             return None
         return who if key in _SAY or key in _REPORTS or _content_follows(words, k) else None
-    # "Kerr Putney, the police chief, said": a comma alone before the verb closes an apposition, if one stands
-    # there; else, as after a quotation ("“...,” said Hester"), who follows the verb
+    # ", says Ringelmann, Indiegogo is ...": a name closed by punctuation right after the verb is who, set in
+    # the sentence; "Kerr Putney, the police chief, said": a comma alone before the verb closes an apposition,
+    # if one stands there; else, as after a quotation ("“...,” said Hester"), who follows the verb
+    set_in = name_at.get(k + 1) if opens and key in _INVERTING and k + 1 < n else None
+    if set_in is not None and (set_in[1] == n or not words.joined(set_in[1])) and not any(quoted[slice(*set_in)]):
+        return set_in
     who = subject_before(words, j, k) if opens and words.comma(k) else None
     if who is None and opens and key in _INVERTING:
         who = _inverted(words, k, name_at, quoted)
@@ -375,7 +380,10 @@ def _english_source(
             return who
     if passive:  # "was written by Springsteen"; "he was told" names no one who tells
         by = k + 1 < n and keys[k + 1] == "by" and words.joined(k + 1)
-        return name_after(words, k + 2, _SPEAKER_WORDS) if by and k + 2 < n else None
+        by_whom = name_after(words, k + 2, _SPEAKER_WORDS) if by and k + 2 < n else None
+        if by_whom is not None and any(words.time(i) or words.tokens[i].is_number for i in range(*by_whom)):
+            return None  # "to be concluded by 2009": when, not who
+        return by_whom
     if who is None:
         who = subject_before(words, j, k)
     if who is None or any(quoted[who[0] : who[1]]):
@@ -395,7 +403,9 @@ def _english_source(
         if m >= n:
             return None
         thing = keys[m] not in FUNCTION or keys[m] in DETERMINERS or keys[m] in SUBJECT_PRONOUNS
-        if keys[m].endswith("ly") or not thing:  # "a paper published shortly before", "reported from Midway"
+        # "Volkswagen will reveal the new model": a thing shown to come, nothing said yet
+        later = any(keys[i] in MODALS for i in range(j + 1, k))
+        if keys[m].endswith("ly") or not thing or later:  # "a paper published shortly before", "reported from Midway"
             return who if _content_follows(words, k) else None
         return who
     if key in _TELL_FORMS:

@@ -38,12 +38,13 @@ _AUXILIARIES = _BE | frozenset(
     """has have had do does did will would shall should can could may might must hasn't haven't hadn't didn't
     doesn't don't won't wouldn't can't cannot couldn't shouldn't""".split()
 )
-_MODALS = frozenset("can could may might must shall should will would".split())
+MODALS = frozenset("can could may might must shall should will would".split())
 # words that stand between a subject and its verb ("Clinton now says", "Cruz has long said")
 _BETWEEN = _AUXILIARIES | frozenset(
     """also now later then often long still never previously recently repeatedly publicly privately first earlier
     again once reportedly initially further already just immediately simply only even specifically flatly
-    quickly ever currently separately subsequently finally not today yesterday tonight similarly having""".split()
+    quickly ever currently separately subsequently finally not today yesterday tonight similarly having however
+    therefore thus nonetheless nevertheless""".split()
 )
 _TIME_WORDS = frozenset("morning afternoon evening night week month year weekend today yesterday tonight".split())
 _TIME_OPENERS = frozenset("on last this next early late".split())  # "on Friday", "last week"
@@ -165,7 +166,7 @@ def subject_before(words: Words, j: int, verb: int) -> tuple[int, int] | None:
             if head is not None and not words.capital(first - 2):
                 return head[0], found[1]
         return found
-    if j > 0 and words.keys[j - 1] in _MODALS and words.joined(j):
+    if j > 0 and words.keys[j - 1] in MODALS and words.joined(j):
         return None  # "we can begin asking": a word after a modal is a verb, no subject
     return noun_phrase_ending(words, j)
 
@@ -201,7 +202,7 @@ def noun_phrase_ending(words: Words, j: int) -> tuple[int, int] | None:
     if words.tokens[j].is_number and key.endswith("%"):  # "63 percent said", "Another 19 percent said"
         article = j > 0 and words.keys[j - 1] in DETERMINERS and words.joined(j)
         return (j - 1 if article else j), j + 1
-    if key in FUNCTION or words.tokens[j].is_number or key.endswith("ed"):
+    if key in _LEADING or words.tokens[j].is_number or key.endswith("ed"):
         return None  # grammar, or a verb ("Mr. Obama scrutinized reports like ...")
     first, count = j, 1
     while first > 0 and count < NP_WORDS and words.joined(first) and not words.clause_start(first):
