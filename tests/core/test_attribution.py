@@ -151,6 +151,16 @@ CASES = [
         "There are rivals, be it Kickstarter or Seedrs, but, unlike rivals, says Ringelmann, anyone can start.",
         [("says Ringelmann", "ringelmann")],
     ),
+    (
+        "a circumstance, then who ..., saying",
+        "In a speech earlier in the day, Donald Trump attacked Clinton for her votes, saying, “She is trigger-happy.”",
+        [("Donald Trump attacked Clinton for her votes, saying", "donald trump")],
+    ),
+    (
+        "a count of people ..., arguing",
+        "In a column, two Democratic speechwriters implored her to use it, arguing that it agitated Trump.",
+        [("two Democratic speechwriters implored her to use it, arguing", "2 democratic speechwriters")],
+    ),
     # no citations
     ("an adverb is no one", "An earlier article, had however suggested that the blog was at fault.", []),
     ("by a year: when, not who", "The talks would have to be concluded by 2009, he said.", []),

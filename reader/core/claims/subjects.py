@@ -266,6 +266,8 @@ def clause_subject(words: Words, k: int) -> tuple[int, int] | None:
     start = k
     while start > 0 and k - start < APPOSITION_WORDS and not words.clause_start(start):
         start -= 1
+    if words.keys[start] in _PREPOSITIONS:  # "In a speech on Friday, Trump attacked ...": a circumstance first
+        start = next((i for i in range(start + 1, k) if words.comma(i)), start)
     a = start
     while a < k and words.keys[a] in _LEADING and words.keys[a] not in DETERMINERS:
         a += 1
@@ -276,6 +278,8 @@ def clause_subject(words: Words, k: int) -> tuple[int, int] | None:
             break  # "Trump attacked", "Clinton chimed in"
         b += 1
     phrase = b
+    if words.tokens[a].is_number and phrase - a > 1:
+        return a, phrase  # "two Democratic speechwriters implored her ..., arguing": a count of people
     while b > a and not words.capital(b - 1):
         b -= 1
     if b == a or b >= k or words.keys[b] in ("and", "or") and words.capital(b + 1):
