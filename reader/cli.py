@@ -235,6 +235,8 @@ def _archive_file(output: str | None, key: tuple[int, int] | None) -> str | None
     """The archive's file (`reader watch`'s database, or a file SQLite keeps beside it) that `output` names once
     links are followed, or that `key` is under another name (a hard link); None when it is none of them. Every
     report, whatever it reads, checks this: the archive is every watched page's history."""
+    if output is None and key is None:
+        return None  # standard output is a terminal or a pipe (most runs): the archive module need not load
     from reader.archive.store import archive_files
 
     real = os.path.realpath(output) if output is not None else None
