@@ -62,10 +62,10 @@ def timeline_claim_line(comparison: Comparison, claim: int, col: int, label: str
 
 
 def carry_values(comparison: Comparison, claim: int, values: dict[int, tuple[int, int, str, str]]) -> None:
-    """Give a fact's value to the versions that tell its claim in the same words as the version before or after
-    (the claims timeline's `same`), in their own words: "twelve prisoners" after "12 prisoners". The model marks a
-    fact only where its value differs, so these versions carry none of their own; `values` is a fact slot's
-    (tables.FactSlot: version -> start, end, words, value)."""
+    """Give a fact's value to the versions that tell its words as the version before or after does, as the engine
+    compares words (reader.core.carried_span), in their own: "twelve prisoners" after "12 prisoners". The model
+    marks a fact only where its value differs, so these versions carry none of their own, and the table would
+    call them "gone"; `values` is a fact slot's (tables.FactSlot: version -> start, end, words, value)."""
     told = comparison.claims[claim]
     order = list(range(len(comparison.articles)))
     for walk in (order, order[::-1]):  # forward, then back: a run of unchanged versions on either side

@@ -116,6 +116,31 @@ def test_the_facts_table_times_a_change_of_value_not_of_form(first: str, other_f
 
 
 @pytest.mark.usefixtures("utc")
+def test_a_number_in_other_words_keeps_its_value_in_a_sentence_reworded_around_it() -> None:
+    told = [
+        f"{A} The delegations agreed to exchange 12 prisoners each.",
+        f"{A} The two delegations agreed after long talks to exchange twelve prisoners each.",
+        f"{A} The two delegations agreed after long talks to exchange 15 prisoners each.",
+    ]
+    comparison = _history(*told)
+    number = next(r for r in FactsTable().rows(comparison, "all", "reading order") if r.kind == "number")
+    assert number.label == "number #2 changed 12:00"
+    assert [c.text for c in number.cells] == ["12 prisoners", "twelve prisoners", "15 prisoners"]
+
+
+@pytest.mark.usefixtures("utc")
+def test_a_number_dropped_then_given_again_changes_twice() -> None:
+    told = [
+        f"{A} The delegations agreed to exchange 12 prisoners each.",
+        f"{A} The two delegations agreed after long talks to exchange prisoners.",
+        f"{A} The two delegations agreed after long talks to exchange 15 prisoners each.",
+    ]
+    number = next(r for r in FactsTable().rows(_history(*told), "all", "reading order") if r.kind == "number")
+    assert number.label == "number #2 changed 11:00, 12:00"
+    assert [c.text for c in number.cells] == ["12 prisoners", "", "15 prisoners"]
+
+
+@pytest.mark.usefixtures("utc")
 def test_a_quotation_in_other_quotation_marks_keeps_its_value_and_its_marks() -> None:
     said = ('"We will free every prisoner," said Peskov.', "“We will free every prisoner,” said Peskov.")
     comparison = _history(*(f"{A} {s}" for s in (*said, said[0].replace("every prisoner", "most prisoners"))))

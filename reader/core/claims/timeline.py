@@ -81,18 +81,24 @@ def same_words(comparison: Comparison, claim: Claim, one: int, other: int) -> bo
 def carried_span(
     comparison: Comparison, claim: Claim, source: int, target: int, start: int, end: int
 ) -> tuple[int, int] | None:
-    """Where version `target` tells the words `start:end` of version `source`, when both tell the claim in the
-    same words as compared (`same_words`): the same words, one for one, so the same facts with the same values
-    ("12 prisoners" is "twelve prisoners", "1,000" is "1000"). None when the words differ or none are in the span.
-    Marks around the words (a quotation's) are kept as many characters wide, within the sentence."""
-    if not same_words(comparison, claim, source, target):
-        return None
+    """Where version `target` tells the words `start:end` of version `source` (a fact's), as the engine compares
+    words: so the same fact with the same value ("12 prisoners" is "twelve prisoners", "1,000" is "1000"). Where
+    both tell the claim in the same words (`same_words`, the claims timeline's `same`), at the same place; else
+    where the target's claim has those words once (the sentence reworded around them). None when it has them
+    nowhere, or more than once. Marks around the words (a quotation's) are kept as many characters wide, within
+    the sentence."""
     mine, theirs = _tokens(comparison, claim, source), _tokens(comparison, claim, target)
     inside = [k for k, t in enumerate(mine) if t.start < end and start < t.end]
     if not inside:
         return None
     first, last = inside[0], inside[-1]
     lead, trail = max(0, mine[first].start - start), max(0, end - mine[last].end)
+    if not same_words(comparison, claim, source, target):
+        keys = [t.key for t in mine[first : last + 1]]
+        found = [k for k in range(len(theirs) - len(keys) + 1) if [t.key for t in theirs[k : k + len(keys)]] == keys]
+        if len(found) != 1:
+            return None
+        first, last = found[0], found[0] + len(keys) - 1
     article = comparison.articles[target]
     opening, closing = article.segment_at(theirs[first].start), article.segment_at(theirs[last].start)
     low = opening.start if opening else theirs[first].start
