@@ -196,12 +196,21 @@ def _check_output(output: str | None, protected: dict[tuple[int, int], str], fol
         key = stream_file_key(sys.stdout)
         if key in protected:
             raise InputError(f"standard output is {protected[key]}, an input; refusing to write over it")
+        archive = _archive_file(None, key)
+        if archive is not None:
+            raise InputError(
+                f"standard output is {archive}, part of the archive of watched pages; refusing to write to it"
+            )
         return
     key = file_key(output)
     if key in protected:
         what = protected[key]
         same = "" if what == output else f" ({what})"
         raise InputError(f"{output}: is one of the inputs{same}; refusing to write over it")
+    archive = _archive_file(output, key)
+    if archive is not None:
+        same = "" if archive == output else f" ({archive})"
+        raise InputError(f"{output}: is part of the archive of watched pages{same}; refusing to write over it")
     try:
         mode = os.stat(output).st_mode
     except OSError as exc:
@@ -220,6 +229,21 @@ def _check_output(output: str | None, protected: dict[tuple[int, int], str], fol
     where, read_there = (folders or {}).get(os.path.dirname(real), ("", lambda _name: False))
     if read_there(os.path.basename(real)):
         raise InputError(f"{output}: is in {where}; it would be read back: write the report elsewhere")
+
+
+def _archive_file(output: str | None, key: tuple[int, int] | None) -> str | None:
+    """The archive's file (`reader watch`'s database, or a file SQLite keeps beside it) that `output` names once
+    links are followed, or that `key` is under another name (a hard link); None when it is none of them. Every
+    report, whatever it reads, checks this: the archive is every watched page's history."""
+    if output is None and key is None:
+        return None  # standard output is a terminal or a pipe (most runs): the archive module need not load
+    from reader.archive.store import archive_files
+
+    real = os.path.realpath(output) if output is not None else None
+    for path in archive_files():
+        if real is not None and real == os.path.realpath(path) or key is not None and key == file_key(str(path)):
+            return str(path)
+    return None
 
 
 def _check_target(output: str | None, story: Story, args: argparse.Namespace) -> None:

@@ -28,11 +28,11 @@ from reader.cli import (
     _write,
     run_guarded,
 )
-from reader.core import Source, check_url, file_key
+from reader.core import Source, check_url
 from reader.model import InputError
 
 from . import times
-from .store import Archive, Copy, archive_path, utc_stamp
+from .store import Archive, Copy, utc_stamp
 
 COMMANDS = ARCHIVE_COMMANDS
 LIST_SCHEMA = "reader.archive-list/1"
@@ -84,6 +84,7 @@ def watch(args: argparse.Namespace) -> int:
         raise InputError(f"--every {args.every}: at least {MIN_EVERY_S:g} second between fetches, to be polite")
     duration = times.duration(args.duration, "--for") if args.duration else None
     urls = _urls(args.urls)
+    _check_output(None, {})  # its lines never go into the archive (`>> archive.sqlite`)
     with Archive.open() as archive:
         if _is_terminal(sys.stderr):  # a person watching: say what runs, and how to stop it
             until = f"for {times.spoken(duration)}" if duration else "until Ctrl+C"
@@ -107,6 +108,10 @@ def history(args: argparse.Namespace) -> int:
     from .history import history_sources
 
     since = times.since(args.since) if args.since else None
+    if args.format is not None:  # where the report goes is checked before the archive is opened
+        if args.indent is not None and not 0 <= args.indent <= 16:
+            raise InputError(f"--indent {args.indent}: expected a number of spaces from 0 to 16")
+        _check_output(args.output, {})  # never over the archive (nor a read-only file, a directory ...)
     with Archive.open(read_only=True) as archive:
         sources = history_sources(archive, args.url, since, _say)
     base = args.base if args.base is not None else 1
@@ -114,9 +119,6 @@ def history(args: argparse.Namespace) -> int:
         raise InputError(f"--base {base}: there are {len(sources)} versions (choose 1 to {len(sources)})")
     if args.format is None:
         return _open_app(sources, base - 1, args.theme)
-    if args.indent is not None and not 0 <= args.indent <= 16:
-        raise InputError(f"--indent {args.indent}: expected a number of spaces from 0 to 16")
-    _check_output(args.output, _archive_files())
     from reader.core import compare_versions
 
     progress = Progress()
@@ -128,17 +130,6 @@ def history(args: argparse.Namespace) -> int:
         progress.done()
     _write(report, args.output)
     return 0
-
-
-def _archive_files() -> dict[tuple[int, int], str]:
-    """The archive's files by (device, inode): a report must never be written over one."""
-    found = {}
-    for suffix in ("", "-wal", "-shm"):
-        path = f"{archive_path()}{suffix}"
-        key = file_key(path)
-        if key is not None:
-            found[key] = path
-    return found
 
 
 def _open_app(sources: list[Source], base: int, theme: str | None) -> int:
@@ -167,6 +158,7 @@ def list_watched(args: argparse.Namespace) -> int:
     """Every article in the archive: versions, last change, URL (JSON with --format json)."""
     if args.format not in (None, "json"):
         raise InputError(f"--format {args.format}: the list of watched pages is text or JSON; give a URL to compare")
+    _check_output(args.output, {})
     with Archive.open(read_only=True) as archive:
         pages = archive.watched()
     if args.format == "json":
@@ -200,6 +192,7 @@ def archive_add(args: argparse.Namespace) -> int:
     when = times.moment(args.time, "--time")
     if when > datetime.now(when.tzinfo):
         raise InputError(f"--time {args.time}: is in the future")
+    _check_output(None, {})
     source = read_source(args.file)
     copy = Copy(source.text, source.title, source.outlet, source.date, source.encoding, source.source_format)
     fetched = utc_stamp(when)

@@ -66,6 +66,16 @@ def archive_path() -> Path:
     return root / "reader" / FILE_NAME
 
 
+COMPANIONS = ("-wal", "-shm", "-journal")  # SQLite's files beside the database: its log, its shared memory, a journal
+
+
+def archive_files() -> tuple[Path, ...]:
+    """The archive's database and the files SQLite keeps beside it, existing or not: a report written over any of
+    them (or in the place of one yet to be made) would destroy or break every watched page's history."""
+    path = archive_path()
+    return (path, *(path.with_name(path.name + suffix) for suffix in COMPANIONS))
+
+
 def utc_stamp(moment: datetime | None = None) -> str:
     """A time as the archive writes it: UTC, ISO 8601, milliseconds (text that sorts in time order)."""
     moment = (moment or datetime.now(UTC)).astimezone(UTC)

@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from reader.core.claims.timeline import (
         ChangeCounts,
+        carried_span,
         change_counts,
         claim_events,
         event_times,
         is_history,
         time_labels,
+        value_changes,
         version_times,
     )
     from reader.core.collector import collector_paused
@@ -92,11 +94,13 @@ _EXPORTS: dict[str, tuple[str, str]] = {
         n: ("reader.core.claims.timeline", n)
         for n in (
             "ChangeCounts",
+            "carried_span",
             "change_counts",
             "claim_events",
             "event_times",
             "is_history",
             "time_labels",
+            "value_changes",
             "version_times",
         )
     },
@@ -133,6 +137,7 @@ __all__ = [
     "Story",
     "UserFileError",
     "Validators",
+    "carried_span",
     "change_counts",
     "check_url",
     "check_workload",
@@ -164,6 +169,7 @@ __all__ = [
     "stream_file_key",
     "time_labels",
     "unpair",
+    "value_changes",
     "version_times",
 ]
 

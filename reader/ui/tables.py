@@ -18,7 +18,13 @@ from reader.core import fold, is_history
 from reader.model import CATEGORIES, Claim, Comparison, quoted
 from reader.ui.layout import differs
 from reader.ui.styling import MOVED_GLYPH, STATUS_WORDS
-from reader.ui.timeline import timeline_claim_line, timeline_claim_rows, timeline_fact_line, timeline_fact_rows
+from reader.ui.timeline import (
+    carry_values,
+    timeline_claim_line,
+    timeline_claim_rows,
+    timeline_fact_line,
+    timeline_fact_rows,
+)
 from reader.ui.wording import version_name
 
 LACKS_GLYPH = "·"
@@ -36,6 +42,7 @@ class Cell:
     segment: int | None = None
     span: tuple[int, int] | None = None
     short: str = ""  # the part that differs from the row's other values (… for what they share), for narrow cells
+    value: str = ""  # a fact's value as compared (Fact.value: "12" for "twelve"); "" in the other tables
 
 
 @dataclass(frozen=True)
@@ -170,8 +177,11 @@ def _fact_slots(comparison: Comparison) -> list[FactSlot]:
             owner[(a, s, e)] = found
             values.setdefault(a, (s, e, text, value))
     slots = _join_disjoint(slots)
+    history = is_history(comparison)
     for slot in slots:
         _fill_unchanged(comparison, slot)
+        if history:
+            carry_values(comparison, slot.claim, slot.values)
     return slots
 
 
@@ -240,9 +250,10 @@ def _fact_cells(comparison: Comparison, slot: FactSlot) -> tuple[Cell, ...]:
         if value is None:
             cells.append(Cell("", "lacks"))
             continue
-        start, end, text, _ = value
+        start, end, text, compared = value
         seg = comparison.articles[a].segment_at(start)
-        cells.append(Cell(" ".join(text.split()), slot.category, seg.index if seg else None, (start, end)))
+        words = " ".join(text.split())
+        cells.append(Cell(words, slot.category, seg.index if seg else None, (start, end), value=compared))
     told = [c for c in cells if c.text]
     shorts = iter(differing_parts([c.text for c in told]))
     return tuple(replace(c, short=next(shorts)) if c.text else c for c in cells)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.core import claim_events, event_times, fold, version_times
+from reader.core import carried_span, claim_events, event_times, value_changes, version_times
 from reader.model import Comparison, quoted
 
 EVENT_GLYPHS = {"first": "=", "new": "+", "back": "+", "same": "=", "changed": "~", "removed": "×", "absent": "·"}
@@ -61,9 +61,21 @@ def timeline_claim_line(comparison: Comparison, claim: int, col: int, label: str
     return " · ".join([f"#{claim + 1} " + ("; ".join(story) or "unchanged in every version"), here, label])
 
 
-def fact_changes(values: list[str | None]) -> list[int]:
-    """The versions where a fact's words differ from the version before (told, no longer told, or otherwise)."""
-    return [a for a in range(1, len(values)) if values[a] != values[a - 1]]
+def carry_values(comparison: Comparison, claim: int, values: dict[int, tuple[int, int, str, str]]) -> None:
+    """Give a fact's value to the versions that tell its words as the version before or after does, as the engine
+    compares words (reader.core.carried_span), in their own: "twelve prisoners" after "12 prisoners". The model
+    marks a fact only where its value differs, so these versions carry none of their own, and the table would
+    call them "gone"; `values` is a fact slot's (tables.FactSlot: version -> start, end, words, value)."""
+    told = comparison.claims[claim]
+    order = list(range(len(comparison.articles)))
+    for walk in (order, order[::-1]):  # forward, then back: a run of unchanged versions on either side
+        for known, a in zip(walk, walk[1:], strict=False):
+            if a in values or known not in values or a not in told.articles:
+                continue
+            start, end, _, value = values[known]
+            span = carried_span(comparison, told, known, a, start, end)
+            if span is not None:
+                values[a] = (*span, comparison.articles[a].text[span[0] : span[1]], value)
 
 
 def timeline_fact_rows(comparison: Comparison, rows: list) -> list:  # noqa: ANN001 (tables.Row)
@@ -71,7 +83,7 @@ def timeline_fact_rows(comparison: Comparison, rows: list) -> list:  # noqa: ANN
     times = _times(comparison)
     out = []
     for row in rows:
-        changed = fact_changes(_values(row))
+        changed = value_changes(_values(row))
         when = ", ".join(times[a] for a in changed)
         out.append(replace(row, label=f"{row.label} changed {when}" if when else row.label))
     return out
@@ -82,7 +94,7 @@ def timeline_fact_line(comparison: Comparison, row, col: int) -> str:  # noqa: A
     values = _values(row)
     times = _times(comparison)
     changes = []
-    for a in fact_changes(values):
+    for a in value_changes(values):
         before = row.cells[a - 1].text
         was = f" (was {quoted(before)})" if before else " (new)"
         now = quoted(row.cells[a].text) if row.cells[a].text else "gone"
@@ -94,7 +106,8 @@ def timeline_fact_line(comparison: Comparison, row, col: int) -> str:  # noqa: A
 
 
 def _values(row) -> list[str | None]:  # noqa: ANN001 (tables.Row)
-    return [fold(c.text) if c.text else None for c in row.cells]
+    """Each version's value of the row's fact (None where it does not tell it), as the model compares it."""
+    return [c.value or c.text if c.text else None for c in row.cells]
 
 
 def _times(comparison: Comparison) -> list[str]:

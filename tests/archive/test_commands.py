@@ -85,6 +85,88 @@ def test_a_report_is_never_written_over_the_archive(run) -> None:  # noqa: ANN00
     assert len(stored(URL)) == 2
 
 
+def _archive_state() -> dict[str, tuple[bytes, int]]:
+    """Every file in the archive's folder: its bytes and its mtime (a file made or touched shows too)."""
+    return {f.name: (f.read_bytes(), f.stat().st_mtime_ns) for f in sorted(archive_path().parent.iterdir())}
+
+
+def _two_versions(folder: Path) -> tuple[str, str]:
+    (folder / "1.txt").write_text(FIRST, encoding="utf-8")
+    (folder / "2.txt").write_text(SECOND, encoding="utf-8")
+    return str(folder / "1.txt"), str(folder / "2.txt")
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm", "-journal"])
+def test_no_command_writes_a_report_over_the_archive(run, tmp_path: Path, suffix: str) -> None:  # noqa: ANN001
+    """Any report (of files, of a history, the list, kept corrections) over the database or a file SQLite keeps
+    beside it, existing or not: refused in one line, exit 2, every file of the archive as it was."""
+    _archive(FIRST, SECOND)
+    with sqlite3.connect(archive_path()) as reading:  # a reader holds the database open: its log files exist
+        reading.execute("PRAGMA journal_mode = WAL").fetchall()
+        reading.execute("SELECT count(*) FROM versions").fetchall()
+        target = f"{archive_path()}{suffix}"
+        before = _archive_state()
+        story = _two_versions(tmp_path)
+        for args in (
+            (*story, "--format", "json", "-o", target),
+            (*story, "--export-corrections", target),
+            ("history", URL, "--format", "markdown", "-o", target),
+            ("history", "-o", target),
+            ("history", "--format", "json", "-o", target),
+        ):
+            result = run(*args)
+            assert result.code == 2 and result.out == "", args
+            assert (
+                result.err == f"reader: {target}: is part of the archive of watched pages; refusing to write over it\n"
+            )
+        assert _archive_state() == before
+    assert len(stored(URL)) == 2
+
+
+@pytest.mark.parametrize("link", [os.symlink, os.link])
+def test_a_report_is_refused_over_the_archive_under_another_name(run, tmp_path: Path, link) -> None:  # noqa: ANN001
+    _archive(FIRST, SECOND)
+    before = _archive_state()
+    other = tmp_path / "report.json"
+    link(archive_path(), other)
+    result = run(*_two_versions(tmp_path), "--format", "json", "-o", other)
+    assert result.code == 2 and f"{other}: is part of the archive of watched pages ({archive_path()})" in result.err
+    assert _archive_state() == before
+
+
+def test_a_report_is_refused_where_the_archive_is_yet_to_be_made(run, tmp_path: Path) -> None:  # noqa: ANN001
+    """A report named as the archive would be taken for a damaged archive by the first `reader watch`."""
+    archive_path().parent.mkdir(parents=True)
+    result = run(*_two_versions(tmp_path), "--format", "json", "-o", archive_path())
+    assert result.code == 2 and "part of the archive of watched pages" in result.err
+    assert not archive_path().exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("history",),
+        ("history", URL, "--format", "json"),
+        ("archive", "add", URL, "{copy}", "--time", "2026-12-03T10:00Z"),
+        ("watch", URL, "--every", "1", "--for", "1"),
+        ("{copy}", "{copy2}", "--format", "json"),
+    ],
+)
+def test_standard_output_appended_to_the_archive_is_refused(run, tmp_path: Path, monkeypatch, args) -> None:  # noqa: ANN001
+    """`reader ... >> archive.sqlite`: refused before any work (no fetch, no version added), the archive as it was."""
+    _archive(FIRST, SECOND)
+    copy, copy2 = _two_versions(tmp_path)
+    before = _archive_state()
+    with open(archive_path(), "a", encoding="utf-8") as appended:
+        monkeypatch.setattr("sys.stdout", appended)
+        result = run(*(a.format(copy=copy, copy2=copy2) for a in args))
+    assert result.code == 2
+    said = f"standard output is {archive_path()}, part of the archive of watched pages; refusing to write to it"
+    assert result.err == f"reader: {said}\n"
+    assert _archive_state() == before
+    assert len(stored(URL)) == 2
+
+
 def test_since_keeps_the_version_in_force_then_and_the_later_ones(run) -> None:  # noqa: ANN001
     _archive(FIRST, SECOND, THIRD)
     result = run("history", URL, "--format", "json", "--since", "2026-12-02T12:00+00:00")

@@ -99,6 +99,56 @@ def test_the_facts_table_says_when_a_fact_changed() -> None:
     assert line.startswith("number #2 changed") and "“15 prisoners” (was “12 prisoners”)" in line, line
 
 
+@pytest.mark.usefixtures("utc")
+@pytest.mark.parametrize(("first", "other_form", "other_value"), [("12", "twelve", "15"), ("1,000", "1000", "1,500")])
+def test_the_facts_table_times_a_change_of_value_not_of_form(first: str, other_form: str, other_value: str) -> None:
+    """A number written another way is the same fact: the table times only the version that changes its value,
+    and the version between tells it in its own words (the claims timeline says `same` there too)."""
+    told = [f"{A} The delegations agreed to exchange {n} prisoners each." for n in (first, other_form, other_value)]
+    comparison = _history(*told)
+    assert _events(comparison, told[0].removeprefix(f"{A} ")) == ("first", "same", "changed")
+    number = next(r for r in FactsTable().rows(comparison, "all", "reading order") if r.kind == "number")
+    assert number.label == "number #2 changed 12:00"
+    assert [c.text for c in number.cells] == [f"{n} prisoners" for n in (first, other_form, other_value)]
+    line = FactsTable().describe(comparison, number, 1)
+    assert line.startswith(f"number #2 changed 12:00 “{other_value} prisoners” (was “{other_form} prisoners”) · "), line
+    assert line.endswith(f"2 (11:00): “{other_form} prisoners”"), line
+
+
+@pytest.mark.usefixtures("utc")
+def test_a_number_in_other_words_keeps_its_value_in_a_sentence_reworded_around_it() -> None:
+    told = [
+        f"{A} The delegations agreed to exchange 12 prisoners each.",
+        f"{A} The two delegations agreed after long talks to exchange twelve prisoners each.",
+        f"{A} The two delegations agreed after long talks to exchange 15 prisoners each.",
+    ]
+    comparison = _history(*told)
+    number = next(r for r in FactsTable().rows(comparison, "all", "reading order") if r.kind == "number")
+    assert number.label == "number #2 changed 12:00"
+    assert [c.text for c in number.cells] == ["12 prisoners", "twelve prisoners", "15 prisoners"]
+
+
+@pytest.mark.usefixtures("utc")
+def test_a_number_dropped_then_given_again_changes_twice() -> None:
+    told = [
+        f"{A} The delegations agreed to exchange 12 prisoners each.",
+        f"{A} The two delegations agreed after long talks to exchange prisoners.",
+        f"{A} The two delegations agreed after long talks to exchange 15 prisoners each.",
+    ]
+    number = next(r for r in FactsTable().rows(_history(*told), "all", "reading order") if r.kind == "number")
+    assert number.label == "number #2 changed 11:00, 12:00"
+    assert [c.text for c in number.cells] == ["12 prisoners", "", "15 prisoners"]
+
+
+@pytest.mark.usefixtures("utc")
+def test_a_quotation_in_other_quotation_marks_keeps_its_value_and_its_marks() -> None:
+    said = ('"We will free every prisoner," said Peskov.', "“We will free every prisoner,” said Peskov.")
+    comparison = _history(*(f"{A} {s}" for s in (*said, said[0].replace("every prisoner", "most prisoners"))))
+    quote = next(r for r in FactsTable().rows(comparison, "all", "reading order") if r.kind == "quote")
+    assert quote.label == "quote #2 changed 12:00"
+    assert quote.cells[1].text == "“We will free every prisoner,”"
+
+
 def test_the_json_report_carries_events_only_for_a_history() -> None:
     from reader.export.json import to_dict
 

@@ -214,6 +214,41 @@ RULES = [
         "Berg died on February 9,1881 in Leeds.",
         set(),
     ),
+    (
+        "a place whose name ends like an adjective of a people is a name, not an adjective",
+        "The flight went from Xi'an to Leeds.",
+        "The flight went to Leeds.",
+        {("lacking", "name", 0, "Xi'an")},
+    ),
+    (
+        "miles after a number are what it counts, no round figure",
+        "Debris fell over 18 miles of farmland near Leeds.",
+        "Debris fell over 20 miles of farmland near Leeds.",
+        {("altered", "number", 1, "over 20 miles")},
+    ),
+    (
+        "markup left in a text holds no facts",
+        "The town lies near Leeds. [[File:180px-Map.png|thumb|right]] It is old.",
+        "The town lies near Leeds. It is old.",
+        set(),
+    ),
+    (
+        "a sentence only one version tells marks the names the other never gives, not those it gives elsewhere",
+        "Berg met Hale in Leeds.",
+        "Berg met Hale in Leeds. Hale later praised Berg and Sara Lund in 2019.",
+        {("inserted", "date", 1, "2019"), ("inserted", "name", 1, "Sara Lund")},
+    ),
+    (
+        "inside a long rewrite, a name in another name's place is altered",
+        "It was a regularly scheduled flight from Xi'an to Guangzhou, operated by China Northwest Airlines for years.",
+        "It was a flight from Xianyang Airport, in Xianyang to Guangzhou Baiyun International Airport (former) for"
+        " years.",
+        {
+            ("altered", "name", 1, "Xianyang Airport"),
+            ("inserted", "name", 1, "Xianyang"),
+            ("lacking", "name", 0, "China Northwest Airlines"),
+        },
+    ),
 ]
 
 

@@ -16,8 +16,10 @@ GOLD = SHARED / "gold" / "seed-gold.json"
 MIN_F1 = 0.70
 # Issue 20 made a detail a fact and nothing else (no "other" words): this gold also lists content phrases
 # as inserted details ("held in undisclosed locations", "the risk of misinformation"), 41 of the 43 inserted
-# ones now missed hold no number, date, name, quotation or source. Recall was 0.85 with them, 0.65 without.
-MIN_DETAIL_RECALL = 0.65  # today 0.657 (111 of 169)
+# ones then missed hold no number, date, name, quotation or source. Recall was 0.85 with them, 0.65 without.
+# A sentence only one version tells no longer marks the names the other version names elsewhere ("Kyiv has
+# yet to respond": Kyiv is in every version): 15 of those phrases were covered only by such a name.
+MIN_DETAIL_RECALL = 0.56  # today 0.568 (96 of 169)
 MIN_DETAIL_PRECISION = 0.73  # today 0.731 (19 of 26)
 MIN_UNIQUE_KEPT = 0.90
 

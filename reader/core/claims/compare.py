@@ -26,7 +26,7 @@ from reader.core.claims.facts import (
     spelling_variant,
 )
 from reader.core.claims.layers import restyled
-from reader.core.claims.worddiff import edits
+from reader.core.claims.worddiff import edits, slots
 from reader.core.text.calendar import capitalised_keys
 from reader.core.text.common import common_word
 from reader.core.text.normalize import Seen, Token, TokenTable, tokenize_spans
@@ -439,15 +439,25 @@ def _pair_facts(
         paired = {id(p) for p, _ in pairs}
         left = [m for m in mine if id(m) not in paired and m.core[0] < me and ms < m.core[1]]
         right = [t for t in theirs if id(t) not in used and t.core[0] < te and ts < t.core[1]]
-        if edit.size > SLOT_EDIT_MAX:  # a long rewrite: its many facts stand in no order
-            _pair_one_of_a_kind([m for m in left if m.category in ONE_SLOT], right, pairs, used, _one_count)
+        if edit.size > SLOT_EDIT_MAX:  # a long rewrite: its many facts stand in no order but in a plain slot
+            inner = slots(
+                [t.key for t in my_tokens[edit.start : edit.end]],
+                [t.key for t in their_tokens[edit.their_start : edit.their_end]],
+            )
+            for slot in inner:
+                mine_slot = my_tokens[edit.start + slot.start : edit.start + slot.end]
+                their_slot = their_tokens[edit.their_start + slot.their_start : edit.their_start + slot.their_end]
+                _pair_names_in_slot(left, right, mine_slot, their_slot, pairs, used)
+            paired = {id(p) for p, _ in pairs}
+            _pair_one_of_a_kind(
+                [m for m in left if m.category in ONE_SLOT and id(m) not in paired],
+                [t for t in right if id(t) not in used],
+                pairs,
+                used,
+                _one_count,
+            )
             continue
-        for m in left:
-            for t in right:
-                if id(t) not in used and t.category == m.category:
-                    pairs.append((m, t))
-                    used.add(id(t))
-                    break
+        _pair_in_order(left, right, pairs, used)
     taken = {id(p) for p, _ in pairs}
     _pair_one_of_a_kind(
         [m for m in mine if id(m) not in taken and m.category in ONE_SLOT],
@@ -470,6 +480,54 @@ def _pair_facts(
             pairs.append((m, best))
             used.add(id(best))
     return pairs
+
+
+def _pair_names_in_slot(
+    mine: list[SentenceFact],
+    theirs: list[SentenceFact],
+    mine_slot: list[Token],
+    their_slot: list[Token],
+    pairs: list[tuple[SentenceFact, SentenceFact]],
+    used: set[int],
+) -> None:
+    """Inside a long rewrite, a name that a plain slot puts in another name's place ("from Xi'an to" / "from
+    Xianyang Airport, in Xianyang to"): one name on one side at least, names most of the slot on each side, of
+    one kind (an adjective of a people for another: "the Russian" / "Moscow's" is no other name)."""
+    if max(len(mine_slot), len(their_slot)) > SLOT_EDIT_MAX:
+        return
+    ms, me = _char_range(mine_slot)
+    ts, te = _char_range(their_slot)
+    paired = {id(p) for p, _ in pairs}
+    left = [m for m in mine if m.category == "name" and id(m) not in paired and m.core[0] < me and ms < m.core[1]]
+    right = [t for t in theirs if t.category == "name" and id(t) not in used and t.core[0] < te and ts < t.core[1]]
+    if not left or not right or min(len(left), len(right)) > 1 or left[0].minor != right[0].minor:
+        return
+    if _covered(left, mine_slot) * 2 >= len(mine_slot) and _covered(right, their_slot) * 2 >= len(their_slot):
+        pairs.append((left[0], right[0]))
+        used.add(id(right[0]))
+
+
+def _covered(facts: list[SentenceFact], slot: list[Token]) -> int:
+    """How many of a slot's words the facts hold."""
+    return sum(any(f.core[0] <= tok.start and tok.end <= f.core[1] for f in facts) for tok in slot)
+
+
+def _pair_in_order(
+    mine: list[SentenceFact],
+    theirs: list[SentenceFact],
+    pairs: list[tuple[SentenceFact, SentenceFact]],
+    used: set[int],
+) -> None:
+    """The facts of one slot: each of mine stands for the first of theirs of its category not yet taken."""
+    paired = {id(p) for p, _ in pairs}
+    for m in mine:
+        if id(m) in paired:
+            continue
+        for t in theirs:
+            if id(t) not in used and t.category == m.category:
+                pairs.append((m, t))
+                used.add(id(t))
+                break
 
 
 def _pair_one_of_a_kind(
@@ -585,7 +643,15 @@ def _compare_claim(ctx: ClaimContext, k: int, draft: Draft, base: int) -> tuple[
         ref = _reference(a, present, base)
         if ref is None:
             art = ctx.articles[a]
-            facts = [f for f in ctx.facts(a, by_article[a]) if not f.minor]  # a claim only here: all its facts
+            # a claim only here: all its facts but the names that the version it is compared with (the base; for
+            # the base, every other) names elsewhere. A number, date, quotation or source tells this claim; a
+            # name is who or where, and no news because this sentence is ("Kyiv has yet to respond").
+            against = [base] if a != base else [o for o in range(len(ctx.articles)) if o != a]
+            facts = [
+                f
+                for f in ctx.facts(a, by_article[a])
+                if not f.minor and not (f.category == "name" and against and all(ctx.stated_in(f, o) for o in against))
+            ]
             out.details.extend(_detail("inserted", "inserted", k, a, art, f, None) for f in facts)
             continue
         if a == base and len(present) > 1:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.core.claims.attribution import SPEECH, attributions, with_speakers
+from reader.core.claims.subjects import FUNCTION
 from reader.core.text.calendar import TITLE_ABBREVIATIONS
 from reader.core.text.common import common_word
 from reader.core.text.normalize import Token
@@ -166,7 +167,8 @@ def extract(
     facts: list[SentenceFact] = []
     if _spaced_out(text, tokens):
         return facts
-    taken = [False] * len(tokens)
+    marked_up = _MARKUP.search(text, seg_start, seg_end) is not None
+    taken = [marked_up and _in_markup(text, tok) for tok in tokens]
     starts = [t.start for t in tokens]
     for qs, qe in quote_spans(text, seg_start, seg_end):
         inside = [k for k in range(bisect_left(starts, qs), bisect_left(starts, qe)) if tokens[k].end <= qe]
@@ -211,6 +213,21 @@ def extract(
                 taken[k] = True
     facts = with_speakers(facts)
     return sorted(facts, key=lambda f: f.start)
+
+
+# Markup left in a text (wiki links and templates, file names, URLs): "[[File:180px-Map.png|thumb|right]]",
+# "Module:Location_map", "https://example.org/a?b=1". Its words and digits are no facts.
+_MARKUP = re.compile(r"[|=_<>{}]|\[\[|\]\]|[^\W\d]:\w|://")
+
+
+def _in_markup(text: str, tok: Token) -> bool:
+    """Whether a token is part of a run of markup: the characters around it up to white space hold a mark of it."""
+    start, end = tok.start, tok.end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return _MARKUP.search(text, start, end) is not None
 
 
 _NICKNAME_MARKS = ('"', "“", "”")
@@ -446,7 +463,10 @@ def _attributive(text: str, tokens: list[Token], k: int) -> bool:
     if k + 1 >= len(tokens) or not tok.key.endswith(_DEMONYM_ENDINGS):
         return False
     nxt = tokens[k + 1]
-    return text[tok.end : nxt.start] == " " and text[nxt.start].islower() and not nxt.is_number
+    # the word it describes is a noun, not grammar: "Xi'an to Guangzhou" names a city, it describes nothing
+    return (
+        text[tok.end : nxt.start] == " " and text[nxt.start].islower() and not nxt.is_number and nxt.key not in FUNCTION
+    )
 
 
 def _mid_sentence_capital(text: str, tokens: list[Token], k: int) -> bool:

@@ -16,7 +16,7 @@ from datetime import datetime
 
 from reader.model import Article, Claim, Comparison
 
-from ..text.normalize import tokenize
+from ..text.normalize import Token, fold, tokenize
 
 EVENTS = ("first", "new", "back", "same", "changed", "removed", "absent")
 # first: told by the first version; new: first told by this one; back: told again after it was removed;
@@ -65,12 +65,53 @@ def claim_events(comparison: Comparison, claim: Claim) -> tuple[str, ...]:
         elif not before:
             events.append("back" if seen else "new")
         else:
-            same = _text(comparison, claim, a - 1) == _text(comparison, claim, a) or _words(
-                comparison, claim, a - 1
-            ) == _words(comparison, claim, a)  # the same characters need no tokens (most claims, most versions)
-            events.append("same" if same else "changed")
+            events.append("same" if same_words(comparison, claim, a - 1, a) else "changed")
         seen = seen or here
     return tuple(events)
+
+
+def same_words(comparison: Comparison, claim: Claim, one: int, other: int) -> bool:
+    """Whether two versions tell the claim in the same words as the engine compares them: the claims timeline's
+    `same`, and why a fact the one tells keeps its value in the other (`carried_span`)."""
+    if _text(comparison, claim, one) == _text(comparison, claim, other):
+        return True  # the same characters need no tokens (most claims, most versions)
+    return [t.key for t in _tokens(comparison, claim, one)] == [t.key for t in _tokens(comparison, claim, other)]
+
+
+def carried_span(
+    comparison: Comparison, claim: Claim, source: int, target: int, start: int, end: int
+) -> tuple[int, int] | None:
+    """Where version `target` tells the words `start:end` of version `source` (a fact's), as the engine compares
+    words: so the same fact with the same value ("12 prisoners" is "twelve prisoners", "1,000" is "1000"). Where
+    both tell the claim in the same words (`same_words`, the claims timeline's `same`), at the same place; else
+    where the target's claim has those words once (the sentence reworded around them). None when it has them
+    nowhere, or more than once. Marks around the words (a quotation's) are kept as many characters wide, within
+    the sentence."""
+    mine, theirs = _tokens(comparison, claim, source), _tokens(comparison, claim, target)
+    inside = [k for k, t in enumerate(mine) if t.start < end and start < t.end]
+    if not inside:
+        return None
+    first, last = inside[0], inside[-1]
+    lead, trail = max(0, mine[first].start - start), max(0, end - mine[last].end)
+    if not same_words(comparison, claim, source, target):
+        keys = [t.key for t in mine[first : last + 1]]
+        found = [k for k in range(len(theirs) - len(keys) + 1) if [t.key for t in theirs[k : k + len(keys)]] == keys]
+        if len(found) != 1:
+            return None
+        first, last = found[0], found[0] + len(keys) - 1
+    article = comparison.articles[target]
+    opening, closing = article.segment_at(theirs[first].start), article.segment_at(theirs[last].start)
+    low = opening.start if opening else theirs[first].start
+    high = closing.end if closing else theirs[last].end
+    return max(low, theirs[first].start - lead), min(high, theirs[last].end + trail)
+
+
+def value_changes(values: Sequence[str | None]) -> list[int]:
+    """The versions where a fact's value differs from the version before: another value, no longer told, or told
+    again (None: not told). Values as the model carries them (`Fact.value`: "12" and "twelve" are one value),
+    never the words a version puts them in; the facts table of a history times its changes so."""
+    compared = [fold(v) if v is not None else None for v in values]
+    return [a for a in range(1, len(compared)) if compared[a] != compared[a - 1]]
 
 
 def _text(comparison: Comparison, claim: Claim, article: int) -> list[str]:
@@ -78,10 +119,10 @@ def _text(comparison: Comparison, claim: Claim, article: int) -> list[str]:
     return [segments[s].text for s in claim.segments_of(article)]
 
 
-def _words(comparison: Comparison, claim: Claim, article: int) -> list[str]:
+def _tokens(comparison: Comparison, claim: Claim, article: int) -> list[Token]:
     """The claim's words in one version, as the engine compares them."""
     art = comparison.articles[article]
-    return [t.key for s in claim.segments_of(article) for t in tokenize(art.text, *_span(art, s))]
+    return [t for s in claim.segments_of(article) for t in tokenize(art.text, *_span(art, s))]
 
 
 def _span(article: Article, segment: int) -> tuple[int, int]:

@@ -62,5 +62,23 @@ def edits(mine: Sequence[str], theirs: Sequence[str]) -> list[Edit]:
     return [Edit(i1, i2, j1, j2) for equal, i1, i2, j1, j2 in blocks if not equal]
 
 
+def slots(mine: Sequence[str], theirs: Sequence[str]) -> list[Edit]:
+    """The replaced runs of a plain edit script, no glue folded in: where each side puts other words in one
+    place ("from **Xi'an** to" / "from **Xianyang Airport, in Xianyang** to"), the slots that a long
+    tidied edit hides."""
+    from rapidfuzz.distance import Levenshtein
+
+    found: list[Edit] = []
+    for op in Levenshtein.opcodes(list(mine), list(theirs)):
+        if op.tag == "equal":
+            continue
+        last = found[-1] if found else None
+        if last is not None and last.end == op.src_start and last.their_end == op.dest_start:
+            found[-1] = Edit(last.start, op.src_end, last.their_start, op.dest_end)
+        else:
+            found.append(Edit(op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return [e for e in found if e.end > e.start and e.their_end > e.their_start]
+
+
 def _size(block: tuple[bool, int, int, int, int]) -> int:
     return max(block[2] - block[1], block[4] - block[3])

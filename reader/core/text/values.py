@@ -104,6 +104,9 @@ _ROUGHLY = {
     "сотні": 100,
     "тисячі": 1000,
 }
+# Round-figure words that are a common word of another language: a figure only before their own "of" ("miles de
+# personas"; "18 miles of farmland" is a distance)
+_ROUGHLY_ONLY_BEFORE = {"miles": "de"}
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th", "er", "e", "ème", "eme", "º", "ª"})
 _LARGEST_AMOUNT = 1e30  # beyond this a float's value is no longer its digits: the digits are the key
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
@@ -115,6 +118,16 @@ _CALENDAR_MARKS = frozenset({"O.S", "N.S", "O. S", "N. S"})
 _CALENDAR_WORDS = frozenset({("old", "style"), ("new", "style")})
 
 _VALUE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(_ROUGHLY)
+
+
+def _round_figure_word(text: str, toks: list[Token], i: int) -> bool:
+    """Whether a word of `_ROUGHLY` stands for a round figure here: not after a number, whose unit it then is."""
+    key = toks[i].key
+    after_number = i > 0 and toks[i - 1].is_number and text[toks[i - 1].end : toks[i].start].isspace()
+    if after_number:
+        return False
+    needed = _ROUGHLY_ONLY_BEFORE.get(key)
+    return needed is None or i + 1 < len(toks) and toks[i + 1].key == needed
 
 
 def _glued(text: str, left: Token, right: Token) -> bool:
@@ -185,11 +198,12 @@ def value_tokens(text: str, tokens: list[Token]) -> list[Token]:
             out.append(_merged(tok, toks[i + taken - 1], key))
             i += taken
             continue
-        if tok.key in _ROUGHLY and not tok.is_number:
+        if tok.key in _ROUGHLY and not tok.is_number and _round_figure_word(text, toks, i):
             value, last = _ROUGHLY[tok.key], i
             if (
                 i + 2 < n
                 and toks[i + 2].key in _ROUGHLY
+                and _round_figure_word(text, toks, i + 2)
                 and text[toks[i + 1].start : toks[i + 1].end].lower() in ("of", "von", "de")
             ):
                 value, last = value * _ROUGHLY[toks[i + 2].key], i + 2  # "hundreds of thousands"
