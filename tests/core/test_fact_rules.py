@@ -249,6 +249,13 @@ RULES = [
             ("lacking", "name", 0, "China Northwest Airlines"),
         },
     ),
+    (
+        "a sentence broken into fragments is garbled text, with no facts",
+        "Berg met Hale in Leeds.",
+        "Berg met Hale in Leeds. The French and Britis h had co mmitted to an of fensive at Chantilly, i n D ec e mber"
+        " 19 15.",
+        set(),
+    ),
 ]
 
 
