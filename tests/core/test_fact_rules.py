@@ -256,6 +256,12 @@ RULES = [
         " 19 15.",
         set(),
     ),
+    (
+        "an office alone names no one",
+        "Berg, an aide, praised the deal in Leeds.",
+        "Berg, Assistant to the President, praised the deal in Leeds.",
+        set(),
+    ),
 ]
 
 

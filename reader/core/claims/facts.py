@@ -53,6 +53,16 @@ _TITLE_KEEPS = 2  # the words of a name a title before it leaves at least
 # doctorate, a knighthood, a rank), so a version that gives or drops one alters the name. Courtesy titles ("Mr.",
 # "Mrs.") are a house style and job titles ("Lead Archaeologist") describe; neither is here.
 _HONORIFICS = frozenset("""dr sir dame lady lord prof rsdr judr mudr phdr mvdr rndr paeddr ing""".split())
+# Offices and ranks, written with a capital before a name or in its place ("Prime Minister", "the President",
+# "Assistant to the President"): alone they name no one
+_OFFICES = frozenset(
+    """president vice prime minister secretary assistant director chairman chairwoman chair spokesman spokeswoman
+    spokesperson governor senator ambassador commander professor chancellor mayor premier chief deputy general
+    colonel captain lieutenant sergeant admiral marshal judge justice king queen prince princess emperor pope
+    archbishop bishop cardinal sheikh sultan emir minister-president envoy
+    präsident präsidentin ministerin kanzler kanzlerin bürgermeister président présidente ministre
+    presidente ministro presidenta""".split()
+)
 _GLUE_MAX = 3  # a word this short after a number is glue ("1,000 for"), not what it counts
 # The verbs that follow a number as its subject ("a million were added", "a million having been added"): the
 # number counts nothing they say
@@ -441,6 +451,8 @@ def _name_runs(
             continue
         if first and _honorific_before(text, tokens, first, taken):
             first -= 1
+        if all(tokens[j].key in _OFFICES for j in range(first, k)):
+            continue  # an office alone ("Assistant to the President", "the Prime Minister") names no one
         letters = [tokens[j].end - tokens[j].start == 1 for j in range(first, k)]
         lone_letter = letters == [True]
         stops = all(text[tokens[j - 1].end : tokens[j].start] == "." for j in range(first + 1, k))
