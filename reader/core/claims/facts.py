@@ -260,32 +260,38 @@ def _nickname(text: str, tokens: list[Token], inside: list[int]) -> bool:
 
 
 _SPACED_OUT_MIN_WORDS = 10
-_SPACED_OUT_SHARE = 0.1
+_SPACED_OUT_SHARE = 0.3
+_FRAGMENT_RUN = 3
 _ONE_LETTER_WORDS = frozenset("a i o y e u".split())  # words of one letter in the languages read (English, Spanish ...)
 
 
 def _spaced_out(text: str, tokens: list[Token]) -> bool:
     """A sentence whose words are broken apart ("t h e F o u r t h A r m y", "Britis h had co mmitted ... i n D ec e
     mber 19 15"): garbled text, whose letters and digits are no facts (a year spelled "1 9 1 6" is not four numbers).
-    Told by its fragments: a letter, or two letters in lower case that are no common word, standing alone
-    between spaces and after no number ("5 km" is a unit). One sentence in ten such pieces is garbled; prose in
-    the languages read has none (none in the fact, source and development cases' 1,100 documents but one)."""
+    Told by its fragments (a letter, or two letters in lower case that are no common word, standing alone between
+    spaces, after no number: "5 km" is a unit): three in a row, or three words in ten. A language's words of one
+    letter stand alone, not three in a row ("у понеділок", "i w Warszawie")."""
     if len(tokens) < _SPACED_OUT_MIN_WORDS:
         return False
-    pieces = 0
+    pieces = run = 0
     for k, tok in enumerate(tokens):
-        word = text[tok.start : tok.end]
-        if len(word) > 2 or not word.isalpha() or len(word) == 2 and not word.islower():
-            continue
-        key = word.lower()
-        if key in _ONE_LETTER_WORDS or key in FUNCTION or len(word) == 2 and common_word(key):
-            continue
-        alone = (tok.start == 0 or text[tok.start - 1].isspace()) and (
-            tok.end == len(text) or text[tok.end].isspace() or text[tok.end] in ",.;:"
-        )
-        after_number = k > 0 and tokens[k - 1].is_number
-        pieces += alone and not after_number
+        fragment = _fragment(text, tok) and not (k > 0 and tokens[k - 1].is_number)
+        run = run + 1 if fragment else 0
+        if run >= _FRAGMENT_RUN:
+            return True
+        pieces += fragment
     return pieces > _SPACED_OUT_SHARE * len(tokens)
+
+
+def _fragment(text: str, tok: Token) -> bool:
+    word = text[tok.start : tok.end]
+    if len(word) > 2 or not word.isalpha() or len(word) == 2 and not word.islower():
+        return False
+    key = word.lower()
+    if key in _ONE_LETTER_WORDS or key in FUNCTION or len(word) == 2 and common_word(key):
+        return False
+    before = tok.start == 0 or text[tok.start - 1].isspace()
+    return before and (tok.end == len(text) or text[tok.end].isspace() or text[tok.end] in ",.;:")
 
 
 def _range_end_year(text: str, tokens: list[Token], k: int) -> str:
@@ -306,7 +312,7 @@ _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 def _is_date(tok: Token, text: str) -> bool:
     key = tok.key
-    if key.startswith("weekday-") or re.fullmatch(r"(\d{4}|-)-\d\d(-\d\d)?|\d\d:\d\d", key):
+    if key.startswith("weekday-") or re.fullmatch(r"(\d{4}|-)-\d\d(-\d\d)?|\d\d:\d\d|\d{3}0s", key):
         return True
     return not tok.spelled and re.fullmatch(r"1[5-9]\d\d|20\d\d", text[tok.start : tok.end]) is not None
 
@@ -515,17 +521,30 @@ def same_value(a: SentenceFact, b: SentenceFact) -> bool:
             # where one names a group the other does not ("1,000 Ukrainian soldiers" is no bare "1000")
             if not (a.counts and b.counts):
                 return not (a.named_group or b.named_group)
-            return a.counts == b.counts or same_name(a.counts, b.counts)
+            # the same count of a thing named in other common words ("926 people" / "926 inhabitants") is one
+            # fact, its words a rewording; another named group ("1,000 Russian prisoners") is another fact
+            grouped = a.named_group or b.named_group
+            return a.counts == b.counts or same_name(a.counts, b.counts) or not grouped
         return a.category != "quote" or not (a.speaker and b.speaker) or same_name(a.speaker, b.speaker)
     if a.category in _WHO:
         if pronoun_source(a) and b.named or pronoun_source(b) and a.named:
             return True  # "he said" may be "Peskov said"; it cannot be "according to official transcripts"
         return same_name(a.value, b.value)
+    if a.category == "date":
+        return _within(a.value, b.value) or _within(b.value, a.value)
     if a.category == "quote":
         wa, wb = a.value.split(), b.value.split()
         same_words = len(wa) == len(wb) and all(spelling_variant(x, y) for x, y in zip(wa, wb, strict=True))
         return same_words and (not (a.speaker and b.speaker) or same_name(a.speaker, b.speaker))
     return False
+
+
+def _within(wide: str, narrow: str) -> bool:
+    """Whether a date says no more than another, and the same: a year of a day in it ("1548" / "1548-09-05"), a
+    decade of a year in it ("1950s" / "1953"). Told more exactly, not otherwise: no change of fact."""
+    if wide.endswith("0s") and wide[:3].isdigit():
+        return narrow[:3] == wide[:3] and narrow[3:4].isdigit()
+    return len(wide) >= 4 and narrow.startswith(wide + "-")
 
 
 def shown_value(fact: SentenceFact) -> str:
