@@ -286,6 +286,12 @@ RULES = [
         "Berg freed 1,000 Ukrainian soldiers in Leeds.",
         {("altered", "number", 1, "1,000 Ukrainian soldiers")},
     ),
+    (
+        "a number counts no grammar word after it, capitalised or not",
+        "For tickets call 5550100 The hall is in Leeds.",
+        "For tickets call 5550199 The hall is in Leeds.",
+        {("altered", "number", 1, "5550199")},
+    ),
 ]
 
 

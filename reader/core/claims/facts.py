@@ -337,7 +337,8 @@ def _number_fact(
         nxt = tokens[n]
         gap = text[end : nxt.start]
         short = len(nxt.key) <= _GLUE_MAX and not text[nxt.start].isupper()
-        if nxt.is_number or taken[n] or gap.strip() or nxt.key in SPEECH or nxt.key in _AUXILIARIES or short:
+        grammar = nxt.key in SPEECH or nxt.key in _AUXILIARIES or nxt.key in FUNCTION  # "call 555 The temple"
+        if nxt.is_number or taken[n] or gap.strip() or grammar or short:
             break
         end = nxt.end
         counted.append(nxt.key)
