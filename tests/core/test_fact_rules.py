@@ -249,6 +249,49 @@ RULES = [
             ("lacking", "name", 0, "China Northwest Airlines"),
         },
     ),
+    (
+        "a sentence broken into fragments is garbled text, with no facts",
+        "Berg met Hale in Leeds.",
+        "Berg met Hale in Leeds. The French and Britis h had co mmitted to an of fensive at Chantilly, i n D ec e mber"
+        " 19 15.",
+        set(),
+    ),
+    (
+        "an office alone names no one",
+        "Berg, an aide, praised the deal in Leeds.",
+        "Berg, Assistant to the President, praised the deal in Leeds.",
+        set(),
+    ),
+    (
+        "a decade and a year in it say no other fact",
+        "The play by Berg is from the 1950s.",
+        "The play by Berg is from 1953.",
+        set(),
+    ),
+    (
+        "a year and a day in that year say no other fact, another decade does",
+        "Berg lived in Leeds (1512–1548) with Hale in the 1530s.",
+        "Berg lived in Leeds (1512–5 September, 1548) with Hale in the 1560s.",
+        {("altered", "date", 1, "1560s")},
+    ),
+    (
+        "the same count of a thing named in other common words is a rewording",
+        "In 2008, 926 inhabitants lived in Leeds.",
+        "In 2008, 926 people lived in Leeds.",
+        set(),
+    ),
+    (
+        "the same count of another named group is altered",
+        "Berg freed 1,000 Russian prisoners in Leeds.",
+        "Berg freed 1,000 Ukrainian soldiers in Leeds.",
+        {("altered", "number", 1, "1,000 Ukrainian soldiers")},
+    ),
+    (
+        "a number counts no grammar word after it, capitalised or not",
+        "For tickets call 5550100 The hall is in Leeds.",
+        "For tickets call 5550199 The hall is in Leeds.",
+        {("altered", "number", 1, "5550199")},
+    ),
 ]
 
 

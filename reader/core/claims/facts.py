@@ -53,6 +53,16 @@ _TITLE_KEEPS = 2  # the words of a name a title before it leaves at least
 # doctorate, a knighthood, a rank), so a version that gives or drops one alters the name. Courtesy titles ("Mr.",
 # "Mrs.") are a house style and job titles ("Lead Archaeologist") describe; neither is here.
 _HONORIFICS = frozenset("""dr sir dame lady lord prof rsdr judr mudr phdr mvdr rndr paeddr ing""".split())
+# Offices and ranks, written with a capital before a name or in its place ("Prime Minister", "the President",
+# "Assistant to the President"): alone they name no one
+_OFFICES = frozenset(
+    """president vice prime minister secretary assistant director chairman chairwoman chair spokesman spokeswoman
+    spokesperson governor senator ambassador commander professor chancellor mayor premier chief deputy general
+    colonel captain lieutenant sergeant admiral marshal judge justice king queen prince princess emperor pope
+    archbishop bishop cardinal sheikh sultan emir minister-president envoy
+    präsident präsidentin ministerin kanzler kanzlerin bürgermeister président présidente ministre
+    presidente ministro presidenta""".split()
+)
 _GLUE_MAX = 3  # a word this short after a number is glue ("1,000 for"), not what it counts
 # The verbs that follow a number as its subject ("a million were added", "a million having been added"): the
 # number counts nothing they say
@@ -251,15 +261,37 @@ def _nickname(text: str, tokens: list[Token], inside: list[int]) -> bool:
 
 _SPACED_OUT_MIN_WORDS = 10
 _SPACED_OUT_SHARE = 0.3
+_FRAGMENT_RUN = 3
+_ONE_LETTER_WORDS = frozenset("a i o y e u".split())  # words of one letter in the languages read (English, Spanish ...)
 
 
 def _spaced_out(text: str, tokens: list[Token]) -> bool:
-    """A sentence whose words are spaced out letter by letter ("t h e F o u r t h A r m y"): garbled text, whose
-    letters and digits are no facts (a year spelled "1 9 1 6" is not four numbers)."""
+    """A sentence whose words are broken apart ("t h e F o u r t h A r m y", "Britis h had co mmitted ... i n D ec e
+    mber 19 15"): garbled text, whose letters and digits are no facts (a year spelled "1 9 1 6" is not four numbers).
+    Told by its fragments (a letter, or two letters in lower case that are no common word, standing alone between
+    spaces, after no number: "5 km" is a unit): three in a row, or three words in ten. A language's words of one
+    letter stand alone, not three in a row ("у понеділок", "i w Warszawie")."""
     if len(tokens) < _SPACED_OUT_MIN_WORDS:
         return False
-    letters = sum(t.end - t.start == 1 and t.key.isalpha() and t.key not in ("a", "i") for t in tokens)
-    return letters > _SPACED_OUT_SHARE * len(tokens)
+    pieces = run = 0
+    for k, tok in enumerate(tokens):
+        fragment = _fragment(text, tok) and not (k > 0 and tokens[k - 1].is_number)
+        run = run + 1 if fragment else 0
+        if run >= _FRAGMENT_RUN:
+            return True
+        pieces += fragment
+    return pieces > _SPACED_OUT_SHARE * len(tokens)
+
+
+def _fragment(text: str, tok: Token) -> bool:
+    word = text[tok.start : tok.end]
+    if len(word) > 2 or not word.isalpha() or len(word) == 2 and not word.islower():
+        return False
+    key = word.lower()
+    if key in _ONE_LETTER_WORDS or key in FUNCTION or len(word) == 2 and common_word(key):
+        return False
+    before = tok.start == 0 or text[tok.start - 1].isspace()
+    return before and (tok.end == len(text) or text[tok.end].isspace() or text[tok.end] in ",.;:")
 
 
 def _range_end_year(text: str, tokens: list[Token], k: int) -> str:
@@ -280,7 +312,7 @@ _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 def _is_date(tok: Token, text: str) -> bool:
     key = tok.key
-    if key.startswith("weekday-") or re.fullmatch(r"(\d{4}|-)-\d\d(-\d\d)?|\d\d:\d\d", key):
+    if key.startswith("weekday-") or re.fullmatch(r"(\d{4}|-)-\d\d(-\d\d)?|\d\d:\d\d|\d{3}0s", key):
         return True
     return not tok.spelled and re.fullmatch(r"1[5-9]\d\d|20\d\d", text[tok.start : tok.end]) is not None
 
@@ -305,7 +337,8 @@ def _number_fact(
         nxt = tokens[n]
         gap = text[end : nxt.start]
         short = len(nxt.key) <= _GLUE_MAX and not text[nxt.start].isupper()
-        if nxt.is_number or taken[n] or gap.strip() or nxt.key in SPEECH or nxt.key in _AUXILIARIES or short:
+        grammar = nxt.key in SPEECH or nxt.key in _AUXILIARIES or nxt.key in FUNCTION  # "call 555 The temple"
+        if nxt.is_number or taken[n] or gap.strip() or grammar or short:
             break
         end = nxt.end
         counted.append(nxt.key)
@@ -425,6 +458,8 @@ def _name_runs(
             continue
         if first and _honorific_before(text, tokens, first, taken):
             first -= 1
+        if all(tokens[j].key in _OFFICES for j in range(first, k)):
+            continue  # an office alone ("Assistant to the President", "the Prime Minister") names no one
         letters = [tokens[j].end - tokens[j].start == 1 for j in range(first, k)]
         lone_letter = letters == [True]
         stops = all(text[tokens[j - 1].end : tokens[j].start] == "." for j in range(first + 1, k))
@@ -487,17 +522,30 @@ def same_value(a: SentenceFact, b: SentenceFact) -> bool:
             # where one names a group the other does not ("1,000 Ukrainian soldiers" is no bare "1000")
             if not (a.counts and b.counts):
                 return not (a.named_group or b.named_group)
-            return a.counts == b.counts or same_name(a.counts, b.counts)
+            # the same count of a thing named in other common words ("926 people" / "926 inhabitants") is one
+            # fact, its words a rewording; another named group ("1,000 Russian prisoners") is another fact
+            grouped = a.named_group or b.named_group
+            return a.counts == b.counts or same_name(a.counts, b.counts) or not grouped
         return a.category != "quote" or not (a.speaker and b.speaker) or same_name(a.speaker, b.speaker)
     if a.category in _WHO:
         if pronoun_source(a) and b.named or pronoun_source(b) and a.named:
             return True  # "he said" may be "Peskov said"; it cannot be "according to official transcripts"
         return same_name(a.value, b.value)
+    if a.category == "date":
+        return _within(a.value, b.value) or _within(b.value, a.value)
     if a.category == "quote":
         wa, wb = a.value.split(), b.value.split()
         same_words = len(wa) == len(wb) and all(spelling_variant(x, y) for x, y in zip(wa, wb, strict=True))
         return same_words and (not (a.speaker and b.speaker) or same_name(a.speaker, b.speaker))
     return False
+
+
+def _within(wide: str, narrow: str) -> bool:
+    """Whether a date says no more than another, and the same: a year of a day in it ("1548" / "1548-09-05"), a
+    decade of a year in it ("1950s" / "1953"). Told more exactly, not otherwise: no change of fact."""
+    if wide.endswith("0s") and wide[:3].isdigit():
+        return narrow[:3] == wide[:3] and narrow[3:4].isdigit()
+    return len(wide) >= 4 and narrow.startswith(wide + "-")
 
 
 def shown_value(fact: SentenceFact) -> str:

@@ -178,6 +178,18 @@ def _day_month_year(text: str, toks: list[Token], i: int) -> tuple[int, str] | N
     return None
 
 
+_DECADE = re.compile(r"1[5-9]\d0|20\d0")
+
+
+def _decade(text: str, toks: list[Token], i: int) -> bool:
+    """A year ending in 0 with an "s" glued to it: a decade ("1950s")."""
+    tok = toks[i]
+    if not tok.is_number or i + 1 >= len(toks) or not _DECADE.fullmatch(text[tok.start : tok.end]):
+        return False
+    nxt = toks[i + 1]
+    return nxt.start == tok.end and text[nxt.start : nxt.end] == "s"
+
+
 def value_tokens(text: str, tokens: list[Token]) -> list[Token]:
     """`tokens` of one sentence with every multi-word value read as one token (see the module doc)."""
     if not any(t.is_number or t.key in _VALUE_WORDS for t in tokens):
@@ -191,6 +203,10 @@ def value_tokens(text: str, tokens: list[Token]) -> list[Token]:
         if digits:
             out.append(_merged(tok, toks[i + digits[0] - 1], digits[1]))
             i += digits[0]
+            continue
+        if _decade(text, toks, i):  # "the 1950s": ten years, one value
+            out.append(_merged(tok, toks[i + 1], tok.key + "s"))
+            i += 2
             continue
         date = _day_month_year(text, toks, i) if (tok.is_number or tok.key in MONTHS) else None
         if date and (date[0] > 2 or toks[i].key != "may" or toks[i].start == 0 or text[tok.start].isupper()):
