@@ -275,7 +275,7 @@ RULES = [
         {("altered", "date", 1, "1560s")},
     ),
     (
-        "the same count of a thing named in other common words is a rewording",
+        "the same count of people, told as people, is no other count",
         "In 2008, 926 inhabitants lived in Leeds.",
         "In 2008, 926 people lived in Leeds.",
         set(),
@@ -285,6 +285,12 @@ RULES = [
         "Berg freed 1,000 Russian prisoners in Leeds.",
         "Berg freed 1,000 Ukrainian soldiers in Leeds.",
         {("altered", "number", 1, "1,000 Ukrainian soldiers")},
+    ),
+    (
+        "a number counts no grammar word after it, capitalised or not",
+        "For tickets call 5550100 The hall is in Leeds.",
+        "For tickets call 5550199 The hall is in Leeds.",
+        {("altered", "number", 1, "5550199")},
     ),
 ]
 

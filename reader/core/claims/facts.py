@@ -63,6 +63,10 @@ _OFFICES = frozenset(
     präsident präsidentin ministerin kanzler kanzlerin bürgermeister président présidente ministre
     presidente ministro presidenta""".split()
 )
+# The words that count people and say nothing more of them, in the languages read
+_PEOPLE = frozenset(
+    "people persons individuals humans menschen personen leute personnes gens personas люди людей человек осіб".split()
+)
 _GLUE_MAX = 3  # a word this short after a number is glue ("1,000 for"), not what it counts
 # The verbs that follow a number as its subject ("a million were added", "a million having been added"): the
 # number counts nothing they say
@@ -337,7 +341,8 @@ def _number_fact(
         nxt = tokens[n]
         gap = text[end : nxt.start]
         short = len(nxt.key) <= _GLUE_MAX and not text[nxt.start].isupper()
-        if nxt.is_number or taken[n] or gap.strip() or nxt.key in SPEECH or nxt.key in _AUXILIARIES or short:
+        grammar = nxt.key in SPEECH or nxt.key in _AUXILIARIES or nxt.key in FUNCTION  # "call 555 The temple"
+        if nxt.is_number or taken[n] or gap.strip() or grammar or short:
             break
         end = nxt.end
         counted.append(nxt.key)
@@ -521,10 +526,10 @@ def same_value(a: SentenceFact, b: SentenceFact) -> bool:
             # where one names a group the other does not ("1,000 Ukrainian soldiers" is no bare "1000")
             if not (a.counts and b.counts):
                 return not (a.named_group or b.named_group)
-            # the same count of a thing named in other common words ("926 people" / "926 inhabitants") is one
-            # fact, its words a rewording; another named group ("1,000 Russian prisoners") is another fact
-            grouped = a.named_group or b.named_group
-            return a.counts == b.counts or same_name(a.counts, b.counts) or not grouped
+            # "people" says less than "inhabitants", nothing else: the same count ("926 people" / "926 inhabitants");
+            # "prisoners" / "soldiers" count other people
+            generic = not (a.named_group or b.named_group) and (a.counts in _PEOPLE or b.counts in _PEOPLE)
+            return a.counts == b.counts or same_name(a.counts, b.counts) or generic
         return a.category != "quote" or not (a.speaker and b.speaker) or same_name(a.speaker, b.speaker)
     if a.category in _WHO:
         if pronoun_source(a) and b.named or pronoun_source(b) and a.named:
