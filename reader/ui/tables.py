@@ -14,17 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from reader.core import fold, is_history
+from reader.core import carried_span, fold, is_history
 from reader.model import CATEGORIES, Claim, Comparison, quoted
 from reader.ui.layout import differs
 from reader.ui.styling import MOVED_GLYPH, STATUS_WORDS
-from reader.ui.timeline import (
-    carry_values,
-    timeline_claim_line,
-    timeline_claim_rows,
-    timeline_fact_line,
-    timeline_fact_rows,
-)
+from reader.ui.timeline import timeline_claim_line, timeline_claim_rows, timeline_fact_line, timeline_fact_rows
 from reader.ui.wording import version_name
 
 LACKS_GLYPH = "·"
@@ -177,11 +171,9 @@ def _fact_slots(comparison: Comparison) -> list[FactSlot]:
             owner[(a, s, e)] = found
             values.setdefault(a, (s, e, text, value))
     slots = _join_disjoint(slots)
-    history = is_history(comparison)
     for slot in slots:
         _fill_unchanged(comparison, slot)
-        if history:
-            carry_values(comparison, slot.claim, slot.values)
+        carry_values(comparison, slot)
     return slots
 
 
@@ -225,22 +217,55 @@ def _fill_unchanged(comparison: Comparison, slot: FactSlot) -> None:
                 break
 
 
+def carry_values(comparison: Comparison, slot: FactSlot) -> None:
+    """Give a fact's value to the versions that tell its words as another version does, as the engine compares
+    words (reader.core.carried_span), in their own: "twelve prisoners" beside "12 prisoners". The model marks a
+    fact only where its value differs from the base's, so these versions carry none of their own and the table
+    would say they lack it (a history: "gone"). The nearest version that tells it first (in a history the one
+    just before or after); a version given the value can pass it on (a sentence reworded around the words)."""
+    claim = comparison.claims[slot.claim]
+    values = slot.values
+    gained = True
+    while gained:  # again while a version gained it: it may pass it on
+        gained = False
+        for a in [a for a in claim.articles if a not in values]:
+            for known in sorted(values, key=lambda k: (abs(k - a), k)):
+                start, end, _, value = values[known]
+                span = carried_span(comparison, claim, known, a, start, end)
+                if span is not None:
+                    values[a] = (*span, comparison.articles[a].text[span[0] : span[1]], value)
+                    gained = True
+                    break
+
+
 def differing_parts(values: list[str]) -> list[str]:
     """Each value with the words all of them share at the start and at the end elided (…), so a narrow
-    cell shows where they differ ("…to retire…" against "…to step down…"); each keeps a word of its own."""
+    cell shows where they differ ("…to retire…" against "…to step down…"); each keeps a word of its own. A word
+    is shared whatever marks it carries: a version that gives a quotation's words unquoted shares its first word."""
     words = [v.split() for v in values]
     if len(words) < 2:
         return list(values)
+    bare = [[_unmarked(w) for w in ws] for ws in words]
     least = min(len(w) for w in words)
     head = 0
-    while head < least - 1 and len({w[head] for w in words}) == 1:
+    while head < least - 1 and len({w[head] for w in bare}) == 1:
         head += 1
     tail = 0
-    while tail < least - head - 1 and len({w[-1 - tail] for w in words}) == 1:
+    while tail < least - head - 1 and len({w[-1 - tail] for w in bare}) == 1:
         tail += 1
     if not head and not tail:
         return list(values)
     return [("…" if head else "") + " ".join(w[head : len(w) - tail]) + ("…" if tail else "") for w in words]
+
+
+def _unmarked(word: str) -> str:
+    """A word without the quotation marks and punctuation around it ("“Our" is "Our", "level,”" is "level")."""
+    start, end = 0, len(word)
+    while start < end and not word[start].isalnum():
+        start += 1
+    while end > start and not word[end - 1].isalnum():
+        end -= 1
+    return word[start:end] or word
 
 
 def _fact_cells(comparison: Comparison, slot: FactSlot) -> tuple[Cell, ...]:
@@ -287,7 +312,16 @@ class FactsTable(Table):
         value = quoted(cell.text) if cell.text else "lacks it"
         if is_history(comparison):
             return timeline_fact_line(comparison, row, col)
-        return f"{row.kind} in claim #{row.claim + 1}, {version_name(comparison, col)}: {value}"
+        line = f"{row.kind} in claim #{row.claim + 1}, {version_name(comparison, col)}: {value}"
+        alike = [b for b, c in enumerate(row.cells) if cell.text and c.text != cell.text and _same_value(c, cell)]
+        if alike:  # "twelve prisoners" beside "12 prisoners": one value, so not why the row is shown
+            line += " · the same value as " + ", ".join(version_name(comparison, b) for b in alike)
+        return line
+
+
+def _same_value(one: Cell, other: Cell) -> bool:
+    """Whether two cells give a fact one value, as the model compares it (Fact.value), in whatever words."""
+    return bool(one.text and other.text) and fold(one.value or one.text) == fold(other.value or other.text)
 
 
 class SourcesTable(Table):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.core import carried_span, claim_events, event_times, value_changes, version_times
+from reader.core import claim_events, event_times, value_changes, version_times
 from reader.model import Comparison, quoted
 
 EVENT_GLYPHS = {"first": "=", "new": "+", "back": "+", "same": "=", "changed": "~", "removed": "×", "absent": "·"}
@@ -59,23 +59,6 @@ def timeline_claim_line(comparison: Comparison, claim: int, col: int, label: str
     ]
     here = f"{col + 1} ({times[col]}): {EVENT_WORDS[events[col]]}"
     return " · ".join([f"#{claim + 1} " + ("; ".join(story) or "unchanged in every version"), here, label])
-
-
-def carry_values(comparison: Comparison, claim: int, values: dict[int, tuple[int, int, str, str]]) -> None:
-    """Give a fact's value to the versions that tell its words as the version before or after does, as the engine
-    compares words (reader.core.carried_span), in their own: "twelve prisoners" after "12 prisoners". The model
-    marks a fact only where its value differs, so these versions carry none of their own, and the table would
-    call them "gone"; `values` is a fact slot's (tables.FactSlot: version -> start, end, words, value)."""
-    told = comparison.claims[claim]
-    order = list(range(len(comparison.articles)))
-    for walk in (order, order[::-1]):  # forward, then back: a run of unchanged versions on either side
-        for known, a in zip(walk, walk[1:], strict=False):
-            if a in values or known not in values or a not in told.articles:
-                continue
-            start, end, _, value = values[known]
-            span = carried_span(comparison, told, known, a, start, end)
-            if span is not None:
-                values[a] = (*span, comparison.articles[a].text[span[0] : span[1]], value)
 
 
 def timeline_fact_rows(comparison: Comparison, rows: list) -> list:  # noqa: ANN001 (tables.Row)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core import ChangeCounts, Source, change_counts, claim_events, compare_versions, is_history, time_labels
+from reader.core import (
+    ChangeCounts,
+    Source,
+    carried_span,
+    change_counts,
+    claim_events,
+    compare_versions,
+    is_history,
+    time_labels,
+)
 from reader.model import Comparison
 from reader.ui.tables import ClaimsTable, FactsTable
 
@@ -126,6 +135,47 @@ def test_a_number_in_other_words_keeps_its_value_in_a_sentence_reworded_around_i
     number = next(r for r in FactsTable().rows(comparison, "all", "reading order") if r.kind == "number")
     assert number.label == "number #2 changed 12:00"
     assert [c.text for c in number.cells] == ["12 prisoners", "twelve prisoners", "15 prisoners"]
+
+
+@pytest.mark.usefixtures("utc")
+def test_a_value_given_back_in_other_words_is_told_not_gone() -> None:
+    """12 -> 15 -> twelve: the last version tells the first one's value, though not its neighbour's."""
+    told = [f"{A} The delegations agreed to exchange {n} prisoners each." for n in ("12", "15", "twelve")]
+    comparison = _history(*told)
+    number = next(r for r in FactsTable().rows(comparison, "all", "reading order") if r.kind == "number")
+    assert [c.text for c in number.cells] == ["12 prisoners", "15 prisoners", "twelve prisoners"]
+    line = FactsTable().describe(comparison, number, 2)
+    assert "12:00 “twelve prisoners” (was “15 prisoners”)" in line, line
+
+
+def test_a_word_carried_from_a_quotation_takes_no_space_for_its_mark() -> None:
+    """‘extremist’ quoted in one version, extremist unquoted in the other: the carried span is the word alone."""
+    comparison = compare_versions(
+        [
+            Source(f"v{k}", f"Russia banned the platform as {w} last year.")
+            for k, w in enumerate(("‘extremist’", "extremist"))
+        ]
+    )
+    claim = comparison.claims[0]
+    start = comparison.articles[0].text.index("‘")
+    span = carried_span(comparison, claim, 0, 1, start, start + len("‘extremist’"))
+    assert span is not None and comparison.articles[1].text[span[0] : span[1]] == "extremist"
+
+
+@pytest.mark.parametrize(
+    ("source", "occurrence"),
+    [("Twelve prisoners were freed by guards on Monday.", 0), ("On Monday guards freed twelve prisoners.", 1)],
+)
+def test_a_fact_told_twice_in_a_reworded_sentence_is_carried_to_the_place_as_far_along(
+    source: str, occurrence: int
+) -> None:
+    """Told twice, the words still give the same value: the cell takes the one as far along the claim."""
+    target = "On Monday 12 prisoners were freed, and guards freed 12 prisoners."
+    comparison = compare_versions([Source("v1", source), Source("v2", target)])
+    start = source.casefold().index("twelve")
+    span = carried_span(comparison, comparison.claims[0], 0, 1, start, start + len("twelve prisoners"))
+    at = [k for k in range(len(target)) if target.startswith("12 prisoners", k)][occurrence]
+    assert span == (at, at + len("12 prisoners")), span
 
 
 @pytest.mark.usefixtures("utc")

@@ -183,6 +183,11 @@ async def test_n_walks_what_is_shown_and_a_search_opens_the_folds(bridge):
         ("nothing shared", ["Reuters", "AP"], ["Reuters", "AP"]),
         ("one a prefix of the other", ["the plan", "the plan today"], ["…plan", "…plan today"]),
         ("one value alone", ["the plan"], ["the plan"]),
+        (
+            "one unquoted",
+            ["“Our study showed a genuine memory.", "Our study showed a real memory."],
+            ["…genuine…", "…real…"],
+        ),
     ],
 )
 def test_differing_parts(name, values, expected):

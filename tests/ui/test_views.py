@@ -116,6 +116,37 @@ async def test_f_lists_facts_that_differ_with_each_versions_value(bridge):
         assert bridge.articles[2].text[view.detail[0] : view.detail[1]] == "15 million euros", "the fact is marked"
 
 
+LEEDS = [f"The deal freed {n} prisoners in Leeds." for n in ("12", "twelve", "15")]
+
+
+def test_a_fact_given_in_other_words_is_that_versions_own_words_not_lacks_it():
+    """The model marks a fact only where its value differs from the base's: "twelve prisoners" is none of its
+    details, yet the version states the fact; the table says so in its words, and lacks it only where it is not."""
+    comparison = compare_texts([*LEEDS, "The deal freed prisoners in Leeds."])
+    table = FactsTable()
+    number = next(r for r in table.rows(comparison, "all", "reading order") if r.kind == "number")
+    assert [c.text for c in number.cells] == ["12 prisoners", "twelve prisoners", "15 prisoners", ""]
+    assert comparison.articles[1].text[slice(*number.cells[1].span)] == "twelve prisoners"
+    line = table.describe(comparison, number, 1)
+    assert line == "number in claim #1, 2 (<text 2>): “twelve prisoners” · the same value as 1 (<text 1>)", line
+    assert table.describe(comparison, number, 2) == "number in claim #1, 3 (<text 3>): “15 prisoners”"
+    assert table.describe(comparison, number, 3).endswith(": lacks it")
+
+
+async def test_enter_on_a_fact_given_in_other_words_reads_it_marked():
+    app = make_app(compare_texts(LEEDS), texts=LEEDS)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f", "2")
+        tables = app.tables
+        assert tables.col == 1 and tables.current.kind == "number"
+        status = str(app.query_one("#status").render())
+        assert "“twelve prisoners” · the same value as 1" in status, status
+        await pilot.press("enter")
+        view = app.view
+        assert app.view_name == "reading" and (view.col, view.seg) == (1, 0)
+        assert LEEDS[1][view.detail[0] : view.detail[1]] == "twelve prisoners", "the fact is marked"
+
+
 CITED = [
     "The mayor opened the new bridge on Monday, according to Reuters. The bridge cost 12 million euros.",
     "The mayor opened the new bridge on Monday. The bridge cost 12 million euros.",

@@ -84,9 +84,10 @@ def carried_span(
     """Where version `target` tells the words `start:end` of version `source` (a fact's), as the engine compares
     words: so the same fact with the same value ("12 prisoners" is "twelve prisoners", "1,000" is "1000"). Where
     both tell the claim in the same words (`same_words`, the claims timeline's `same`), at the same place; else
-    where the target's claim has those words once (the sentence reworded around them). None when it has them
-    nowhere, or more than once. Marks around the words (a quotation's) are kept as many characters wide, within
-    the sentence."""
+    where the target's claim has those words (the sentence reworded around them; told more than once, the one as
+    far along the claim as in the source). None when it has them nowhere. Marks around the words (a quotation's)
+    are kept, as many characters wide at most, within the sentence, where the target has marks there too: not the
+    space before words it does not quote."""
     mine, theirs = _tokens(comparison, claim, source), _tokens(comparison, claim, target)
     inside = [k for k, t in enumerate(mine) if t.start < end and start < t.end]
     if not inside:
@@ -96,14 +97,26 @@ def carried_span(
     if not same_words(comparison, claim, source, target):
         keys = [t.key for t in mine[first : last + 1]]
         found = [k for k in range(len(theirs) - len(keys) + 1) if [t.key for t in theirs[k : k + len(keys)]] == keys]
-        if len(found) != 1:
+        if not found:
             return None
-        first, last = found[0], found[0] + len(keys) - 1
+        place = first / len(mine)  # told more than once: where the sentence tells it as far along as the source
+        first = min(found, key=lambda k: abs(k / len(theirs) - place))
+        last = first + len(keys) - 1
     article = comparison.articles[target]
     opening, closing = article.segment_at(theirs[first].start), article.segment_at(theirs[last].start)
     low = opening.start if opening else theirs[first].start
     high = closing.end if closing else theirs[last].end
-    return max(low, theirs[first].start - lead), min(high, theirs[last].end + trail)
+    text, begin, stop = article.text, theirs[first].start, theirs[last].end
+    while begin > max(low, theirs[first].start - lead) and _is_mark(text[begin - 1]):
+        begin -= 1
+    while stop < min(high, theirs[last].end + trail) and _is_mark(text[stop]):
+        stop += 1
+    return begin, stop
+
+
+def _is_mark(char: str) -> bool:
+    """A quotation mark or other punctuation around a fact's words (neither a word's letter nor a space)."""
+    return not (char.isalnum() or char.isspace())
 
 
 def value_changes(values: Sequence[str | None]) -> list[int]:
