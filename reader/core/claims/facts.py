@@ -181,7 +181,8 @@ def extract(
     facts: list[SentenceFact] = []
     if _spaced_out(text, tokens):
         return facts
-    marked_up = _MARKUP.search(text, seg_start, seg_end) is not None
+    signed = _MARKUP_SIGN.search(text, seg_start, seg_end) is not None
+    marked_up = signed and _MARKUP.search(text, seg_start, seg_end) is not None
     taken = [marked_up and _in_markup(text, tok) for tok in tokens]
     starts = [t.start for t in tokens]
     for qs, qe in quote_spans(text, seg_start, seg_end):
@@ -232,6 +233,7 @@ def extract(
 # Markup left in a text (wiki links and templates, file names, URLs): "[[File:180px-Map.png|thumb|right]]",
 # "Module:Location_map", "https://example.org/a?b=1". Its words and digits are no facts.
 _MARKUP = re.compile(r"[|=_<>{}]|\[\[|\]\]|[^\W\d]:\w|://")
+_MARKUP_SIGN = re.compile(r"[|=_<>{}\[\]:]")  # a quick look first: most sentences hold none of these
 
 
 def _in_markup(text: str, tok: Token) -> bool:
@@ -277,10 +279,15 @@ def _spaced_out(text: str, tokens: list[Token]) -> bool:
     letter stand alone, not three in a row ("у понеділок", "i w Warszawie")."""
     if len(tokens) < _SPACED_OUT_MIN_WORDS:
         return False
+    short = [k for k, tok in enumerate(tokens) if tok.end - tok.start <= 2]  # most sentences: a few "of", "in"
+    if len(short) < _FRAGMENT_RUN:
+        return False
     pieces = run = 0
-    for k, tok in enumerate(tokens):
-        fragment = _fragment(text, tok) and not (k > 0 and tokens[k - 1].is_number)
-        run = run + 1 if fragment else 0
+    last = -2
+    for k in short:
+        fragment = _fragment(text, tokens[k]) and not (k > 0 and tokens[k - 1].is_number)
+        run = run + 1 if fragment and k == last + 1 else int(fragment)
+        last = k if fragment else -2
         if run >= _FRAGMENT_RUN:
             return True
         pieces += fragment
