@@ -448,6 +448,14 @@ CASES: list[Case] = [
     ),
     Case(
         "sizes",
+        "a sentence that is one blob of wiki markup, 180,000 characters without a space",
+        ("1.txt", "blob.txt"),
+        0,
+        "",
+        two(**{"blob.txt": lambda: "Intro line here. " + "ab|" * 60_000 + " end."}),
+    ),
+    Case(
+        "sizes",
         "no sentence punctuation at all",
         ("1.txt", "flat.txt"),
         0,

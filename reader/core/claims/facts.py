@@ -181,10 +181,8 @@ def extract(
     facts: list[SentenceFact] = []
     if _spaced_out(text, tokens):
         return facts
-    signed = _MARKUP_SIGN.search(text, seg_start, seg_end) is not None
-    marked_up = signed and _MARKUP.search(text, seg_start, seg_end) is not None
-    taken = [marked_up and _in_markup(text, tok) for tok in tokens]
     starts = [t.start for t in tokens]
+    taken = _in_markup(text, starts, seg_start, seg_end)
     for qs, qe in quote_spans(text, seg_start, seg_end):
         inside = [k for k in range(bisect_left(starts, qs), bisect_left(starts, qe)) if tokens[k].end <= qe]
         words = sum(not tokens[k].is_number for k in inside)
@@ -236,14 +234,20 @@ _MARKUP = re.compile(r"[|=_<>{}]|\[\[|\]\]|[^\W\d]:\w|://")
 _MARKUP_SIGN = re.compile(r"[|=_<>{}\[\]:]")  # a quick look first: most sentences hold none of these
 
 
-def _in_markup(text: str, tok: Token) -> bool:
-    """Whether a token is part of a run of markup: the characters around it up to white space hold a mark of it."""
-    start, end = tok.start, tok.end
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return _MARKUP.search(text, start, end) is not None
+def _in_markup(text: str, starts: list[int], seg_start: int, seg_end: int) -> list[bool]:
+    """Which tokens (by their starts) lie in a run of markup: the characters around them up to white space hold
+    a mark of it. Each run is read once, however long (a sentence may be one blob of markup)."""
+    inside = [False] * len(starts)
+    if _MARKUP_SIGN.search(text, seg_start, seg_end) is None:
+        return inside  # most sentences hold no sign of markup at all
+    for run in _RUN.finditer(text, seg_start, seg_end):
+        if _MARKUP.search(run.group()):
+            for k in range(bisect_left(starts, run.start()), bisect_left(starts, run.end())):
+                inside[k] = True
+    return inside
+
+
+_RUN = re.compile(r"\S+")
 
 
 _NICKNAME_MARKS = ('"', "“", "”")
