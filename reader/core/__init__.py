@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         claim_events,
         event_times,
         is_history,
+        same_values,
         time_labels,
         value_changes,
         version_times,
@@ -100,6 +101,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
             "event_times",
             "is_history",
             "time_labels",
+            "same_values",
             "value_changes",
             "version_times",
         )
@@ -162,6 +164,7 @@ __all__ = [
     "read_source",
     "read_stdin_ahead",
     "read_user_text",
+    "same_values",
     "segment",
     "source_from_bytes",
     "state_dir",

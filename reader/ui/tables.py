@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from reader.core import carried_span, fold, is_history
+from reader.core import carried_span, is_history, same_values
 from reader.model import CATEGORIES, Claim, Comparison, quoted
 from reader.ui.layout import differs
 from reader.ui.styling import MOVED_GLYPH, STATUS_WORDS
@@ -298,8 +298,8 @@ class FactsTable(Table):
             if filter != "all" and slot.category != filter:
                 continue
             claim = comparison.claims[slot.claim]
-            told = {fold(" ".join(v[3].split())) for v in slot.values.values()}
-            if len(told) < 2 and len(slot.values) >= len(claim.articles):
+            told = [v[3] for v in slot.values.values()]
+            if all(same_values(v, told[0]) for v in told) and len(slot.values) >= len(claim.articles):
                 continue  # every version carrying the claim gives the same value: nothing differs
             label = f"{slot.category} #{slot.claim + 1}"
             rank = FACT_CATEGORIES.index(slot.category) if order == "by category" else 0
@@ -321,7 +321,7 @@ class FactsTable(Table):
 
 def _same_value(one: Cell, other: Cell) -> bool:
     """Whether two cells give a fact one value, as the model compares it (Fact.value), in whatever words."""
-    return bool(one.text and other.text) and fold(one.value or one.text) == fold(other.value or other.text)
+    return bool(one.text and other.text) and same_values(one.value or one.text, other.value or other.text)
 
 
 class SourcesTable(Table):

@@ -12,6 +12,7 @@ from reader.core import (
     claim_events,
     compare_versions,
     is_history,
+    same_values,
     time_labels,
 )
 from reader.model import Comparison
@@ -146,6 +147,18 @@ def test_a_value_given_back_in_other_words_is_told_not_gone() -> None:
     assert [c.text for c in number.cells] == ["12 prisoners", "15 prisoners", "twelve prisoners"]
     line = FactsTable().describe(comparison, number, 2)
     assert "12:00 “twelve prisoners” (was “15 prisoners”)" in line, line
+
+
+@pytest.mark.usefixtures("utc")
+def test_a_small_number_in_words_is_the_same_value_as_in_digits_with_what_it_counts() -> None:
+    """15 -> 12 -> twelve: "twelve prisoners" carries the value 12 alone, "12 prisoners" the value with its noun;
+    the engine reads them as one count, so the table times only 11:00."""
+    told = [f"{A} The delegations agreed to exchange {n} prisoners each." for n in ("15", "12", "twelve")]
+    comparison = _history(*told)
+    number = next(r for r in FactsTable().rows(comparison, "all", "reading order") if r.kind == "number")
+    assert number.label == "number #2 changed 11:00"
+    assert same_values("12 prisoners", "12") and not same_values("12 prisoners", "12 soldiers")
+    assert not same_values("dmitry peskov", "dmitry")  # a name is no number told alone
 
 
 def test_a_word_carried_from_a_quotation_takes_no_space_for_its_mark() -> None:

@@ -124,8 +124,24 @@ def value_changes(values: Sequence[str | None]) -> list[int]:
     """The versions where a fact's value differs from the version before: another value, no longer told, or told
     again (None: not told). Values as the model carries them (`Fact.value`: "12" and "twelve" are one value),
     never the words a version puts them in; the facts table of a history times its changes so."""
-    compared = [fold(v) if v is not None else None for v in values]
-    return [a for a in range(1, len(compared)) if compared[a] != compared[a - 1]]
+    return [a for a in range(1, len(values)) if not _same_or_untold(values[a], values[a - 1])]
+
+
+def _same_or_untold(one: str | None, other: str | None) -> bool:
+    return one is None and other is None or one is not None and other is not None and same_values(one, other)
+
+
+def same_values(one: str, other: str) -> bool:
+    """Whether two facts' values (`Fact.value`) say the same, as the engine compares facts: equal, or one number
+    with what it counts and the same number alone ("12 prisoners" / "12": a small number in words, "twelve
+    prisoners", carries its value alone, and the engine reads it as any count of twelve)."""
+    a, b = fold(" ".join(one.split())), fold(" ".join(other.split()))
+    if a == b:
+        return True
+    number_a, _, counts_a = a.partition(" ")
+    number_b, _, counts_b = b.partition(" ")
+    told_alone = not counts_a or not counts_b
+    return told_alone and number_a == number_b and any(c.isdigit() for c in number_a)
 
 
 def _text(comparison: Comparison, claim: Claim, article: int) -> list[str]:
