@@ -38,6 +38,11 @@ class Cell:
     short: str = ""  # the part that differs from the row's other values (… for what they share), for narrow cells
     value: str = ""  # a fact's value as compared (Fact.value: "12" for "twelve"); "" in the other tables
 
+    @property
+    def compared(self) -> str:
+        """What the cell's fact is compared by: its value, or its words where it carries none."""
+        return self.value or self.text
+
 
 @dataclass(frozen=True)
 class Row:
@@ -321,7 +326,7 @@ class FactsTable(Table):
 
 def _same_value(one: Cell, other: Cell) -> bool:
     """Whether two cells give a fact one value, as the model compares it (Fact.value), in whatever words."""
-    return bool(one.text and other.text) and same_values(one.value or one.text, other.value or other.text)
+    return bool(one.text and other.text) and same_values(one.compared, other.compared)
 
 
 class SourcesTable(Table):

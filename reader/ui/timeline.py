@@ -90,7 +90,7 @@ def timeline_fact_line(comparison: Comparison, row, col: int) -> str:  # noqa: A
 
 def _values(row) -> list[str | None]:  # noqa: ANN001 (tables.Row)
     """Each version's value of the row's fact (None where it does not tell it), as the model compares it."""
-    return [c.value or c.text if c.text else None for c in row.cells]
+    return [c.compared if c.text else None for c in row.cells]
 
 
 def _times(comparison: Comparison) -> list[str]:

@@ -36,16 +36,7 @@ class Edit:
 
 def edits(mine: Sequence[str], theirs: Sequence[str]) -> list[Edit]:
     """The edits that turn theirs into mine, in order, shared glue folded in."""
-    from rapidfuzz.distance import Levenshtein  # loaded on first use: the app paints before it needs it
-
-    blocks: list[tuple[bool, int, int, int, int]] = []  # (equal?, i1, i2, j1, j2), changes merged
-    for op in Levenshtein.opcodes(list(mine), list(theirs)):
-        equal = op.tag == "equal"
-        if blocks and not equal and not blocks[-1][0]:
-            _, i1, _, j1, _ = blocks[-1]
-            blocks[-1] = (False, i1, op.src_end, j1, op.dest_end)
-        else:
-            blocks.append((equal, op.src_start, op.src_end, op.dest_start, op.dest_end))
+    blocks = _blocks(mine, theirs)
     changed = True
     while changed:
         changed = False
@@ -66,18 +57,24 @@ def slots(mine: Sequence[str], theirs: Sequence[str]) -> list[Edit]:
     """The replaced runs of a plain edit script, no glue folded in: where each side puts other words in one
     place ("from **Xi'an** to" / "from **Xianyang Airport, in Xianyang** to"), the slots that a long
     tidied edit hides."""
-    from rapidfuzz.distance import Levenshtein
+    return [
+        Edit(i1, i2, j1, j2) for equal, i1, i2, j1, j2 in _blocks(mine, theirs) if not equal and i2 > i1 and j2 > j1
+    ]
 
-    found: list[Edit] = []
+
+def _blocks(mine: Sequence[str], theirs: Sequence[str]) -> list[tuple[bool, int, int, int, int]]:
+    """The plain edit script as (equal?, i1, i2, j1, j2) blocks, each run of changes merged into one."""
+    from rapidfuzz.distance import Levenshtein  # loaded on first use: the app paints before it needs it
+
+    blocks: list[tuple[bool, int, int, int, int]] = []
     for op in Levenshtein.opcodes(list(mine), list(theirs)):
-        if op.tag == "equal":
-            continue
-        last = found[-1] if found else None
-        if last is not None and last.end == op.src_start and last.their_end == op.dest_start:
-            found[-1] = Edit(last.start, op.src_end, last.their_start, op.dest_end)
+        equal = op.tag == "equal"
+        if blocks and not equal and not blocks[-1][0]:
+            _, i1, _, j1, _ = blocks[-1]
+            blocks[-1] = (False, i1, op.src_end, j1, op.dest_end)
         else:
-            found.append(Edit(op.src_start, op.src_end, op.dest_start, op.dest_end))
-    return [e for e in found if e.end > e.start and e.their_end > e.their_start]
+            blocks.append((equal, op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return blocks
 
 
 def _size(block: tuple[bool, int, int, int, int]) -> int:

@@ -178,16 +178,14 @@ def _day_month_year(text: str, toks: list[Token], i: int) -> tuple[int, str] | N
     return None
 
 
-_DECADE = re.compile(r"1[5-9]\d0|20\d0")
-
-
 def _decade(text: str, toks: list[Token], i: int) -> bool:
     """A year ending in 0 with an "s" glued to it: a decade ("1950s")."""
     tok = toks[i]
-    if not tok.is_number or i + 1 >= len(toks) or not _DECADE.fullmatch(text[tok.start : tok.end]):
+    digits = text[tok.start : tok.end]
+    if not tok.is_number or i + 1 >= len(toks) or not (_YEAR.match(digits) and digits.endswith("0")):
         return False
     nxt = toks[i + 1]
-    return nxt.start == tok.end and text[nxt.start : nxt.end] == "s"
+    return _glued(text, tok, nxt) and text[nxt.start : nxt.end] == "s"
 
 
 def value_tokens(text: str, tokens: list[Token]) -> list[Token]:
